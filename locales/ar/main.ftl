@@ -1,0 +1,150 @@
+# signpost: Arabic (ar), written right to left.
+# Status: draft, not yet reviewed by a native speaker. Please review before relying on it.
+
+## The language picker
+
+language-name = العربية
+language-pick = ما اللغة التي تريد استخدامها؟
+
+## Said by signpost itself, at any step
+
+welcome-back = أهلاً بعودتك. هذا ما وصلنا إليه:
+help =
+    أنا هنا لأوصل طلبك إلى مرشد اجتماعي سيتواصل معك.
+    اضغط على زر، أو اكتب رقمه. يمكنك أيضاً أن تكتب:
+    رجوع (back): للعودة سؤالاً واحداً
+    من جديد (restart): للبدء من البداية
+    language: لتغيير اللغة
+    إذا كنت في خطر الآن، اتصل بالرقم 999.
+restarted = لنبدأ من جديد.
+cannot-go-back = لا يمكننا الرجوع أكثر من هنا.
+stale-choice = هذا الزر من سؤال سابق. هذا هو السؤال الذي نحن فيه الآن:
+choose-one = عذراً، لم أفهم. اضغط على زر أو اكتب رقمه.
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] اختر خياراً واحداً على الأقل، ثم اضغط "تم".
+        [two] اختر خيارين على الأقل، ثم اضغط "تم".
+       *[other] اختر { $min } خيارات على الأقل، ثم اضغط "تم".
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long = هذا طويل قليلاً. من فضلك اكتب أقل من { $max } حرف.
+please-type = من فضلك اكتب إجابة، أو اضغط على زر.
+content-changed = عذراً، تم تحديث هذه الخدمة منذ آخر حديث بيننا، لذا علينا أن نبدأ من جديد.
+conversation-over = لقد انتهينا. اكتب "من جديد" إذا أردت تقديم طلب جديد.
+unreadable-input = عذراً، لم أستطع قراءة ذلك. من فضلك اكتبه مرة أخرى.
+# Variables:
+#   $name (String) - the service's name
+#   $organisation (String) - who runs it
+#   $description (String) - what it does
+#   $contact (String) - its phone number or website
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+# Variables:
+#   $label (String) - what the answer is, like "الاسم"
+#   $value (String) - the answer
+summary-line = { $label }: { $value }
+summary-not-given = لم يُذكر
+# Words people can type instead of the buttons, separated by commas.
+keywords-back = رجوع, ارجع
+keywords-restart = من جديد, ابدأ من جديد
+keywords-help = مساعدة
+
+## Crisis
+
+crisis-help =
+    يبدو أن الأمور صعبة جداً عليك الآن. لست مضطراً لمواجهة هذا وحدك.
+    إذا كنت في خطر الآن، اتصل بالرقم 999.
+    للمساعدة العاجلة في الصحة النفسية، اتصل بـ NHS 111 واختر الخيار 2، ليلاً أو نهاراً.
+    منظمة Samaritans تستمع إليك في أي وقت: اتصل بالرقم 116 123 مجاناً.
+    أو أرسل كلمة SHOUT برسالة نصية إلى 85258 للحصول على دعم مجاني وسري.
+crisis-resume = عندما تكون مستعداً، يمكننا المتابعة. إذا أرسلت طلبك، سيراه المرشد الاجتماعي أولاً.
+
+## The self-referral
+
+referral-welcome =
+    مرحباً بك. يمكنني إيصال طلبك إلى فريق الإرشاد الاجتماعي في تاور هاملتس.
+    يستمع إليك المرشدون الاجتماعيون، ثم يساعدونك في إيجاد الدعم المحلي: عند الشعور بالحزن أو الوحدة، وفي المال، والسكن، والعمل، ورعاية شخص ما، وممارسة النشاط، وغير ذلك. الخدمة مجانية.
+    يمكنك أن تكتب "رجوع" أو "من جديد" أو "مساعدة" في أي وقت.
+referral-privacy =
+    أولاً، كيف نحافظ على ما تخبرنا به:
+    نحفظ إجاباتك بأمان. لا يراها إلا فريق الإرشاد الاجتماعي، ليتمكن من التواصل معك. نحذفها عندما لا تعود هناك حاجة إليها. يمكنك أن تطلب رؤيتها أو حذفها في أي وقت.
+    هل توافق على أن نحتفظ بإجاباتك لهذا الغرض؟
+referral-privacy-yes = نعم، موافق
+referral-privacy-no = لا، اعرض الخدمات فقط
+referral-anon-needs = لا بأس. لن نحتفظ بأي شيء عنك. في أي شيء تريد المساعدة؟ اختر ما تشاء، ثم اضغط "تم".
+referral-needs = ما الذي يؤثر عليك في هذه الفترة؟ اختر ما تشاء، ثم اضغط "تم".
+referral-needs-done = تم
+need-mental = الحزن أو القلق
+need-physical = الصحة والنشاط البدني
+need-money = المال والديون
+need-housing = السكن
+need-work = العمل والتدريب
+need-caring = رعاية شخص ما
+need-lonely = الشعور بالوحدة
+need-food = الطعام
+need-other = شيء آخر
+referral-story = هل تريد أن تخبرنا بالمزيد؟ اكتب بقدر ما تشاء.
+referral-story-skip = لا، شكراً
+referral-name = بأي اسم تحب أن نناديك؟
+referral-name-invalid = من فضلك اكتب اسماً بالحروف.
+referral-dob = ما تاريخ ميلادك؟ مثلاً: 25/12/1970. تستخدمه عيادة طبيبك العام للعثور على سجلك.
+referral-dob-skip = أفضّل ألا أقول
+referral-dob-invalid = عذراً، لم أستطع قراءة هذا التاريخ. اكتب اليوم/الشهر/السنة، مثل 25/12/1970.
+referral-gp = في أي عيادة طبيب عام (GP) أنت مسجّل؟
+referral-gp-skip = لا أعرف
+referral-contact = كيف تريد أن نتواصل معك؟
+referral-contact-phone = اتصلوا بي
+referral-contact-message = راسلوني هنا
+referral-phone = على أي رقم نتصل؟ مثلاً: 07700 900123.
+referral-phone-invalid = لا يبدو هذا رقم هاتف بريطانياً. اكتبه هكذا: 07700 900123 أو 020 7946 0000.
+referral-best-time = ما أفضل وقت للاتصال بك؟
+referral-time-morning = صباحاً (من 9 إلى 12)
+referral-time-afternoon = بعد الظهر (من 12 إلى 5)
+referral-time-any = أي وقت
+referral-postcode = ما هو رمزك البريدي (postcode)؟ يساعدنا ذلك في إيجاد خدمات قريبة منك.
+referral-postcode-skip = لا أعرف
+referral-postcode-invalid = عذراً، لا يبدو هذا رمزاً بريدياً بريطانياً. اكتبه هكذا: E1 6AN.
+referral-interpreter = هل تحتاج إلى مترجم عندما نتواصل معك؟
+interpreter-none = لا، شكراً
+interpreter-bn = البنغالية
+interpreter-syl = السلهتية
+interpreter-so = الصومالية
+interpreter-ur = الأردية
+interpreter-ar = العربية
+interpreter-pl = البولندية
+interpreter-zh = الصينية
+interpreter-tr = التركية
+interpreter-other = لغة أخرى
+referral-summary = هذا ما أخبرتنا به. هل هو صحيح؟
+referral-summary-confirm = نعم، أرسله
+referral-summary-change = أريد تغيير شيء
+referral-summary-pick = ماذا تريد أن تغيّر؟
+field-needs = المساعدة في
+field-story = بكلماتك
+field-name = الاسم
+field-dob = تاريخ الميلاد
+field-gp = عيادة الطبيب العام
+field-contact = التواصل
+field-phone = الهاتف
+field-best-time = أفضل وقت
+field-postcode = الرمز البريدي
+field-interpreter = مترجم
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] هذه خدمة محلية قد تساعدك:
+       *[other] هذه بعض الخدمات المحلية التي قد تساعدك:
+    }
+referral-services-none = لم أجد خدمة مناسبة الآن. يعرف المرشد الاجتماعي خدمات أكثر بكثير، ويمكنه مساعدتك في إيجاد المناسبة.
+# Variables:
+#   $name (String) - what the person asked to be called
+#   $reference (String) - the referral reference, like SP-7K3Q
+referral-queued = شكراً لك، { $name }. وصل طلبك إلى فريق الإرشاد الاجتماعي. رقمك المرجعي هو { $reference }. عادةً يتواصل معك مرشد اجتماعي خلال 3 أيام عمل.
+referral-goodbye = اعتنِ بنفسك. إذا احتجت إلى التحدث مع أحد بشكل عاجل، اتصل بـ NHS 111 واختر الخيار 2، أو بمنظمة Samaritans على الرقم 116 123.
+referral-anon-goodbye = اعتنِ بنفسك. عد في أي وقت إذا أردت أن يتواصل معك مرشد اجتماعي.

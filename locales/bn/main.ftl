@@ -1,0 +1,149 @@
+# signpost: Bengali (bn).
+# Status: draft, not yet reviewed by a native speaker. Please review before relying on it.
+
+## The language picker
+
+language-name = বাংলা
+language-pick = আপনি কোন ভাষা ব্যবহার করতে চান?
+
+## Said by signpost itself, at any step
+
+welcome-back = আবার স্বাগতম। আমরা এখান পর্যন্ত এসেছিলাম:
+help =
+    আমি আপনার অনুরোধ একজন সোশ্যাল প্রেসক্রাইবারের কাছে পৌঁছে দিই, তিনি আপনার সাথে যোগাযোগ করবেন।
+    একটি বোতাম চাপুন, বা তার নম্বর লিখুন। আপনি এগুলোও লিখতে পারেন:
+    পেছনে (back): আগের প্রশ্নে ফিরে যান
+    আবার শুরু (restart): একদম শুরু থেকে
+    language: ভাষা বদলান
+    আপনি এখনই বিপদে থাকলে 999 নম্বরে ফোন করুন।
+restarted = চলুন আবার শুরু করি।
+cannot-go-back = এখান থেকে আর পেছনে যাওয়া যাবে না।
+stale-choice = ওই বোতামটি আগের একটি প্রশ্নের ছিল। আমরা এখন এই প্রশ্নে আছি:
+choose-one = দুঃখিত, বুঝতে পারিনি। একটি বোতাম চাপুন বা তার নম্বর লিখুন।
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] অন্তত একটি বেছে নিন, তারপর "হয়ে গেছে" চাপুন।
+       *[other] অন্তত { $min }টি বেছে নিন, তারপর "হয়ে গেছে" চাপুন।
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long = এটি একটু বেশি লম্বা। অনুগ্রহ করে { $max } অক্ষরের মধ্যে লিখুন।
+please-type = একটি উত্তর লিখুন, অথবা একটি বোতাম চাপুন।
+content-changed = দুঃখিত, শেষবার কথা বলার পর এই সেবাটি হালনাগাদ হয়েছে, তাই আমাদের আবার শুরু করতে হবে।
+conversation-over = আমাদের কথা শেষ হয়েছে। নতুন অনুরোধ করতে চাইলে "আবার শুরু" লিখুন।
+unreadable-input = দুঃখিত, এটি পড়তে পারিনি। অনুগ্রহ করে আবার লিখুন।
+# Variables:
+#   $name (String) - the service's name
+#   $organisation (String) - who runs it
+#   $description (String) - what it does
+#   $contact (String) - its phone number or website
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+# Variables:
+#   $label (String) - what the answer is, like "নাম"
+#   $value (String) - the answer
+summary-line = { $label }: { $value }
+summary-not-given = দেওয়া হয়নি
+# Words people can type instead of the buttons, separated by commas.
+keywords-back = পেছনে, ফিরে যান, pichone
+keywords-restart = আবার শুরু, abar shuru
+keywords-help = সাহায্য, sahajjo
+
+## Crisis
+
+crisis-help =
+    মনে হচ্ছে এখন আপনার খুব কঠিন সময় যাচ্ছে। আপনাকে একা এর মুখোমুখি হতে হবে না।
+    আপনি এখনই বিপদে থাকলে 999 নম্বরে ফোন করুন।
+    মানসিক স্বাস্থ্যের জরুরি সাহায্যের জন্য NHS 111 নম্বরে ফোন করে অপশন 2 বেছে নিন, দিনে বা রাতে যেকোনো সময়।
+    Samaritans যেকোনো সময় আপনার কথা শুনবে: 116 123 নম্বরে ফোন করুন, বিনামূল্যে।
+    অথবা বিনামূল্যে গোপন সহায়তার জন্য SHOUT লিখে 85258 নম্বরে টেক্সট করুন।
+crisis-resume = আপনি প্রস্তুত হলে আমরা আবার চালিয়ে যেতে পারি। আপনি অনুরোধ পাঠালে একজন সোশ্যাল প্রেসক্রাইবার সেটি সবার আগে দেখবেন।
+
+## The self-referral
+
+referral-welcome =
+    স্বাগতম। আমি আপনার অনুরোধ টাওয়ার হ্যামলেটসের সোশ্যাল প্রেসক্রাইবিং টিমের কাছে পৌঁছে দিতে পারি।
+    সোশ্যাল প্রেসক্রাইবাররা আপনার কথা শোনেন, তারপর এলাকার সহায়তা খুঁজে পেতে সাহায্য করেন: মন খারাপ বা একাকীত্ব, টাকা-পয়সা, বাসস্থান, কাজ, কারও দেখাশোনা, সক্রিয় থাকা, এবং আরও অনেক কিছু। এটি বিনামূল্যে।
+    যেকোনো সময় "পেছনে", "আবার শুরু" বা "সাহায্য" লিখতে পারেন।
+referral-privacy =
+    প্রথমে, আপনি যা বলবেন তা আমরা কীভাবে সুরক্ষিত রাখি:
+    আমরা আপনার উত্তরগুলো নিরাপদে রাখি। শুধু সোশ্যাল প্রেসক্রাইবিং টিম সেগুলো দেখে, যাতে তারা আপনার সাথে যোগাযোগ করতে পারে। প্রয়োজন শেষ হলে আমরা সেগুলো মুছে ফেলি। যেকোনো সময় আপনি সেগুলো দেখতে বা মুছে ফেলতে বলতে পারেন।
+    এর জন্য আপনার উত্তরগুলো রাখা কি ঠিক আছে?
+referral-privacy-yes = হ্যাঁ, ঠিক আছে
+referral-privacy-no = না, শুধু সেবাগুলো দেখান
+referral-anon-needs = ঠিক আছে। আমরা আপনার সম্পর্কে কিছুই রাখব না। কোন বিষয়ে সাহায্য চান? যতগুলো ইচ্ছা বেছে নিন, তারপর "হয়ে গেছে" চাপুন।
+referral-needs = এখন কোন বিষয়গুলো আপনাকে প্রভাবিত করছে? যতগুলো ইচ্ছা বেছে নিন, তারপর "হয়ে গেছে" চাপুন।
+referral-needs-done = হয়ে গেছে
+need-mental = মন খারাপ বা দুশ্চিন্তা
+need-physical = স্বাস্থ্য ও সক্রিয় থাকা
+need-money = টাকা-পয়সা ও ঋণ
+need-housing = বাসস্থান
+need-work = কাজ ও প্রশিক্ষণ
+need-caring = কারও দেখাশোনা করা
+need-lonely = একাকীত্ব
+need-food = খাবার
+need-other = অন্য কিছু
+referral-story = আপনি কি আমাদের আরেকটু বলতে চান? যত ইচ্ছা কম বা বেশি লিখুন।
+referral-story-skip = না, ধন্যবাদ
+referral-name = আমরা আপনাকে কী নামে ডাকব?
+referral-name-invalid = অনুগ্রহ করে অক্ষর দিয়ে একটি নাম লিখুন।
+referral-dob = আপনার জন্মতারিখ কী? যেমন: 25/12/1970। আপনার জিপি সার্জারি এটি দিয়ে আপনার রেকর্ড খুঁজে পায়।
+referral-dob-skip = বলতে চাই না
+referral-dob-invalid = দুঃখিত, তারিখটি পড়তে পারিনি। দিন/মাস/বছর লিখুন, যেমন 25/12/1970।
+referral-gp = আপনি কোন জিপি সার্জারিতে নিবন্ধিত?
+referral-gp-skip = জানি না
+referral-contact = আমরা কীভাবে আপনার সাথে যোগাযোগ করব?
+referral-contact-phone = আমাকে ফোন করুন
+referral-contact-message = এখানে মেসেজ দিন
+referral-phone = কোন নম্বরে ফোন করব? যেমন: 07700 900123।
+referral-phone-invalid = এটি যুক্তরাজ্যের ফোন নম্বর মনে হচ্ছে না। এভাবে লিখুন: 07700 900123 বা 020 7946 0000।
+referral-best-time = আপনাকে ফোন করার সবচেয়ে ভালো সময় কখন?
+referral-time-morning = সকাল (9টা থেকে 12টা)
+referral-time-afternoon = দুপুর-বিকেল (12টা থেকে 5টা)
+referral-time-any = যেকোনো সময়
+referral-postcode = আপনার পোস্টকোড কী? এতে আপনার কাছাকাছি সেবা খুঁজে পেতে সুবিধা হয়।
+referral-postcode-skip = জানি না
+referral-postcode-invalid = দুঃখিত, এটি যুক্তরাজ্যের পোস্টকোড মনে হচ্ছে না। এভাবে লিখুন: E1 6AN।
+referral-interpreter = যোগাযোগের সময় কি আপনার দোভাষী লাগবে?
+interpreter-none = না, ধন্যবাদ
+interpreter-bn = বাংলা
+interpreter-syl = সিলেটি
+interpreter-so = সোমালি
+interpreter-ur = উর্দু
+interpreter-ar = আরবি
+interpreter-pl = পোলিশ
+interpreter-zh = চীনা
+interpreter-tr = তুর্কি
+interpreter-other = অন্য ভাষা
+referral-summary = আপনি আমাদের যা বলেছেন তা এখানে। এটা কি ঠিক আছে?
+referral-summary-confirm = হ্যাঁ, পাঠিয়ে দিন
+referral-summary-change = কিছু বদলাতে চাই
+referral-summary-pick = কোনটি বদলাতে চান?
+field-needs = সাহায্যের বিষয়
+field-story = আপনার কথায়
+field-name = নাম
+field-dob = জন্মতারিখ
+field-gp = জিপি সার্জারি
+field-contact = যোগাযোগ
+field-phone = ফোন
+field-best-time = ভালো সময়
+field-postcode = পোস্টকোড
+field-interpreter = দোভাষী
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] এলাকার একটি সেবা যা হয়তো সাহায্য করতে পারে:
+       *[other] এলাকার কিছু সেবা যা হয়তো সাহায্য করতে পারে:
+    }
+referral-services-none = এই মুহূর্তে মানানসই কোনো সেবা খুঁজে পাইনি। একজন সোশ্যাল প্রেসক্রাইবার আরও অনেক সেবা জানেন এবং সঠিকটি খুঁজে পেতে সাহায্য করতে পারেন।
+# Variables:
+#   $name (String) - what the person asked to be called
+#   $reference (String) - the referral reference, like SP-7K3Q
+referral-queued = ধন্যবাদ, { $name }। আপনার অনুরোধ সোশ্যাল প্রেসক্রাইবিং টিমের কাছে পৌঁছেছে। আপনার রেফারেন্স { $reference }। সাধারণত 3 কর্মদিবসের মধ্যে একজন সোশ্যাল প্রেসক্রাইবার যোগাযোগ করবেন।
+referral-goodbye = ভালো থাকবেন। জরুরি ভিত্তিতে কারও সাথে কথা বলতে চাইলে NHS 111 নম্বরে ফোন করে অপশন 2 বেছে নিন, অথবা Samaritans-কে 116 123 নম্বরে ফোন করুন।
+referral-anon-goodbye = ভালো থাকবেন। একজন সোশ্যাল প্রেসক্রাইবার যোগাযোগ করুক চাইলে যেকোনো সময় ফিরে আসুন।

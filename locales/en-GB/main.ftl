@@ -1,0 +1,156 @@
+# signpost: English (UK). The reference language: every other language falls back to it.
+# Status: reviewed (source text).
+#
+# Message ids are scoped by prefix: referral-* for the self-referral flow, need-* for the
+# needs, field-* for summary labels. Give a message a new id when its meaning changes, so
+# translators notice.
+
+## The language picker
+
+# The language's own name, shown in the picker.
+language-name = English
+language-pick = Which language would you like to use?
+
+## Said by signpost itself, at any step
+
+welcome-back = Welcome back. Here is where we got to:
+help =
+    I'm here to pass your request to a social prescriber, who will get in touch.
+    Tap a button, or type its number. You can also type:
+    back: go back one question
+    restart: start again from the beginning
+    language: change language
+    If you are in danger now, call 999.
+restarted = Let's start again.
+cannot-go-back = We can't go back any further from here.
+stale-choice = That button was from an earlier question. This is the question we are on now:
+choose-one = Sorry, I didn't understand. Please tap a button or type its number.
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] Please choose at least one, then tap "Done".
+       *[other] Please choose at least { $min }, then tap "Done".
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long = That's a bit long for me. Please keep it under { $max } characters.
+please-type = Please type an answer, or tap a button.
+content-changed = Sorry, this service has been updated since we last spoke, so we need to start again.
+conversation-over = We have finished. Type "restart" if you would like to start a new request.
+unreadable-input = Sorry, I couldn't read that. Please type it again.
+# One suggested service.
+# Variables:
+#   $name (String) - the service's name
+#   $organisation (String) - who runs it
+#   $description (String) - what it does
+#   $contact (String) - its phone number or website
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+# One answer on the summary.
+# Variables:
+#   $label (String) - what the answer is, like "Name"
+#   $value (String) - the answer
+summary-line = { $label }: { $value }
+summary-not-given = Not given
+# Words people can type instead of the buttons, separated by commas.
+keywords-back = back, go back
+keywords-restart = restart, start again
+keywords-help = help
+
+## Crisis
+
+crisis-help =
+    It sounds like things are really hard right now. You don't have to face this alone.
+    If you are in danger now, call 999.
+    For urgent mental health help, call NHS 111 and choose option 2, day or night.
+    Samaritans will listen at any time: call 116 123. It's free.
+    Or text SHOUT to 85258 for free, private support by text.
+crisis-resume = When you're ready, we can carry on. If you send your request, a social prescriber will see it first.
+
+## The self-referral
+
+referral-welcome =
+    Hello, and welcome. I can pass your request to the social prescribing team in Tower Hamlets.
+    Social prescribers listen, then help you find local support: with feeling low or alone, money, housing, work, caring, getting active, and more. It's free.
+    You can type "back", "restart" or "help" at any time.
+referral-privacy =
+    First, how we look after what you tell us:
+    We keep your answers safe. Only the social prescribing team sees them, so they can get in touch with you. We delete them when they are no longer needed. You can ask to see them, or ask us to delete them, at any time.
+    Is it OK for us to keep your answers for this?
+referral-privacy-yes = Yes, that's OK
+referral-privacy-no = No, just show me services
+referral-anon-needs = That's fine. We won't keep anything about you. What would you like help with? Choose as many as you like, then tap "Done".
+referral-needs = What is affecting you at the moment? Choose as many as you like, then tap "Done".
+referral-needs-done = Done
+need-mental = Feeling low or worried
+need-physical = Health and getting active
+need-money = Money and debt
+need-housing = Housing
+need-work = Work and training
+need-caring = Caring for someone
+need-lonely = Feeling lonely
+need-food = Food
+need-other = Something else
+referral-story = Would you like to tell us a bit more? Write as much or as little as you like.
+referral-story-skip = No, thanks
+referral-name = What would you like us to call you?
+referral-name-invalid = Please type a name, using letters.
+referral-dob = What is your date of birth? For example: 25/12/1970. Your GP surgery uses it to find your record.
+referral-dob-skip = I'd rather not say
+referral-dob-invalid = Sorry, I couldn't read that date. Please type day/month/year, like 25/12/1970.
+referral-gp = Which GP surgery are you registered with?
+referral-gp-skip = I don't know
+referral-contact = How should we get in touch with you?
+referral-contact-phone = Phone me
+referral-contact-message = Message me here
+referral-phone = What number should we call? For example: 07700 900123.
+referral-phone-invalid = That doesn't look like a UK phone number. Please type it like 07700 900123 or 020 7946 0000.
+referral-best-time = When is the best time to call you?
+referral-time-morning = Morning (9 to 12)
+referral-time-afternoon = Afternoon (12 to 5)
+referral-time-any = Any time
+referral-postcode = What is your postcode? It helps us find services near you.
+referral-postcode-skip = I don't know
+referral-postcode-invalid = Sorry, that doesn't look like a UK postcode. Please type it like E1 6AN.
+referral-interpreter = Would you like an interpreter when we get in touch?
+interpreter-none = No, thank you
+interpreter-bn = Bengali
+interpreter-syl = Sylheti
+interpreter-so = Somali
+interpreter-ur = Urdu
+interpreter-ar = Arabic
+interpreter-pl = Polish
+interpreter-zh = Chinese
+interpreter-tr = Turkish
+interpreter-other = Another language
+referral-summary = Here is what you told us. Is it right?
+referral-summary-confirm = Yes, send it
+referral-summary-change = Change something
+referral-summary-pick = What would you like to change?
+field-needs = Help with
+field-story = In your words
+field-name = Name
+field-dob = Date of birth
+field-gp = GP surgery
+field-contact = Contact
+field-phone = Phone
+field-best-time = Best time
+field-postcode = Postcode
+field-interpreter = Interpreter
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] Here is a local service that might help:
+       *[other] Here are some local services that might help:
+    }
+referral-services-none = I couldn't find a service that fits right now. A social prescriber knows many more, and can help you find the right one.
+# Variables:
+#   $name (String) - what the person asked to be called
+#   $reference (String) - the referral reference, like SP-7K3Q
+referral-queued = Thank you, { $name }. Your request is with the social prescribing team. Your reference is { $reference }. A social prescriber will usually be in touch within 3 working days.
+referral-goodbye = Take care. If you need to talk to someone urgently, call NHS 111 and choose option 2, or Samaritans on 116 123.
+referral-anon-goodbye = Take care. Come back at any time if you would like a social prescriber to get in touch.

@@ -1,0 +1,148 @@
+//! The terminal chat: a thin transport over the engine. Each line typed is one step; each
+//! choice is printed on its own line as `1. label`; end of input ends the chat.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use chrono::Utc;
+
+use crate::engine::{Context, Engine, Input, Outcome, Reply, Session};
+use crate::reference::new_reference;
+use crate::store::{Channel, Store, StoreError};
+
+/// Longest line read, in bytes; the rest of a longer line is discarded.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Why the chat stopped early.
+#[derive(Debug, thiserror::Error)]
+pub enum ChatError {
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The terminal failed.
+    #[error("terminal input/output failed: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// One line of input, as the terminal delivered it.
+enum Line {
+    Text(String),
+    NotText,
+    Eof,
+}
+
+/// Reads one line of at most [`MAX_LINE_BYTES`], discarding the rest of a longer one.
+fn read_line<R: BufRead>(input: &mut R) -> io::Result<Line> {
+    let mut buf = Vec::new();
+    let n = io::Read::take(&mut *input, MAX_LINE_BYTES as u64)
+        .read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(Line::Eof);
+    }
+    if buf.last() != Some(&b'\n') && n == MAX_LINE_BYTES {
+        // Skip to the end of this over-long line.
+        let mut sink = Vec::new();
+        loop {
+            sink.clear();
+            let m = io::Read::take(&mut *input, MAX_LINE_BYTES as u64)
+                .read_until(b'\n', &mut sink)?;
+            if m == 0 || sink.last() == Some(&b'\n') {
+                break;
+            }
+        }
+    }
+    while matches!(buf.last(), Some(b'\n' | b'\r')) {
+        buf.pop();
+    }
+    Ok(match String::from_utf8(buf) {
+        Ok(s) => Line::Text(s),
+        Err(_) => Line::NotText,
+    })
+}
+
+/// Prints replies as the contract says: text, then `N. label` per choice.
+fn print_replies(out: &mut impl Write, replies: &[Reply]) -> io::Result<()> {
+    for r in replies {
+        writeln!(out, "{}", r.text)?;
+        for (i, c) in r.choices.iter().enumerate() {
+            let tick = if c.selected { " ✓" } else { "" };
+            writeln!(out, "{}. {}{tick}", i + 1, c.label)?;
+        }
+        writeln!(out)?;
+    }
+    out.flush()
+}
+
+/// Runs one step and stores it before anything is shown, retrying with a new reference if the
+/// one drawn is taken.
+pub fn apply(
+    engine: &Engine,
+    store: &mut Store,
+    channel: Channel,
+    user: &str,
+    session: &Session,
+    input: Input,
+) -> Result<Outcome, StoreError> {
+    let mut tries = 0;
+    loop {
+        let ctx = Context {
+            now: Utc::now(),
+            reference: new_reference(),
+        };
+        let outcome = engine.step(session, input.clone(), &ctx);
+        match store.commit_step(channel, user, &outcome.session, &outcome.effects, ctx.now) {
+            Ok(()) => return Ok(outcome),
+            Err(StoreError::DuplicateReference(_)) if tries < 20 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The whole chat over `input` and `out`, for `user`, resuming a stored conversation.
+pub fn run(
+    engine: &Engine,
+    store: &mut Store,
+    user: &str,
+    lang: Option<&str>,
+    mut input: impl BufRead,
+    mut out: impl Write,
+) -> Result<(), ChatError> {
+    let mut session = store
+        .load_session(Channel::Terminal, user)?
+        .unwrap_or_else(|| engine.new_session(lang));
+    if let Some(l) = lang.and_then(|l| engine.content().locales.best_match(l)) {
+        session.lang = Some(l.to_string());
+    }
+    let interactive = io::stdin().is_terminal();
+    let mut next = Some(Input::Start { lang_hint: None });
+    loop {
+        if let Some(i) = next.take() {
+            let outcome = apply(engine, store, Channel::Terminal, user, &session, i)?;
+            print_replies(&mut out, &outcome.replies)?;
+            session = outcome.session;
+        }
+        if session.finished {
+            return Ok(());
+        }
+        if interactive {
+            write!(out, "> ")?;
+            out.flush()?;
+        }
+        match read_line(&mut input)? {
+            Line::Eof => return Ok(()),
+            Line::Text(t) => next = Some(Input::Text(t)),
+            Line::NotText => {
+                let lang = session.lang.as_deref().unwrap_or("en-GB");
+                let msg = engine
+                    .content()
+                    .locales
+                    .format(lang, "unreadable-input", &[]);
+                print_replies(&mut out, &[Reply {
+                    text: msg,
+                    choices: Vec::new(),
+                    node: None,
+                }])?;
+                print_replies(&mut out, &engine.current(&session))?;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Where things are: flags win over environment, environment over `signpost.toml` in the
+//! working directory, that over built-in defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The optional `signpost.toml` in the working directory.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// SQLite file.
+    pub db: Option<PathBuf>,
+    /// Content folder.
+    pub content: Option<PathBuf>,
+}
+
+/// A bad `signpost.toml`.
+#[derive(Debug, thiserror::Error)]
+#[error("signpost.toml:{line}: {message}")]
+pub struct ConfigError {
+    line: usize,
+    message: String,
+}
+
+impl FileConfig {
+    /// Reads `signpost.toml` from `dir`, or the defaults if there is none.
+    pub fn load(dir: &Path) -> Result<FileConfig, ConfigError> {
+        let path = dir.join("signpost.toml");
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            return Ok(FileConfig::default());
+        };
+        toml::from_str(&source).map_err(|e| ConfigError {
+            line: e
+                .span()
+                .map(|s| crate::content::problem::line_of(&source, s.start))
+                .unwrap_or(1),
+            message: e.message().trim().to_string(),
+        })
+    }
+}
+
+/// The database file: flag or `SIGNPOST_DB` (both arrive as `given`), else the file config,
+/// else `signpost.db` in the working directory.
+pub fn db_path(given: Option<PathBuf>, file: &FileConfig) -> PathBuf {
+    given
+        .or_else(|| file.db.clone())
+        .unwrap_or_else(|| PathBuf::from("signpost.db"))
+}
+
+/// The content folder: flag or `SIGNPOST_CONTENT`, else the file config, else the working
+/// directory if it holds `dialogues/`, else the folder signpost was built from.
+pub fn content_dir(given: Option<PathBuf>, file: &FileConfig) -> PathBuf {
+    if let Some(p) = given.or_else(|| file.content.clone()) {
+        return p;
+    }
+    if Path::new("dialogues").is_dir() {
+        return PathBuf::from(".");
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}

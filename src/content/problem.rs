@@ -1,0 +1,142 @@
+//! Typed problems found while loading or checking content, each with a file and a line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors stop the bot from starting, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Content that cannot be used as it is.
+    Error,
+    /// Content that works but that an editor should look at.
+    Warning,
+}
+
+/// The stable name of each kind of problem, shown in brackets by `signpost check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemKind {
+    /// A file or folder could not be read.
+    Unreadable,
+    /// TOML or Fluent syntax that does not parse.
+    Syntax,
+    /// A `schema` version this build does not understand.
+    UnsupportedSchema,
+    /// A field that is missing, unknown or has the wrong value.
+    InvalidField,
+    /// Two things with the same id.
+    DuplicateId,
+    /// A `next`, `on_fail`, `edit` or case pointing at a node that does not exist.
+    UnknownTarget,
+    /// A node that no path from `start` reaches.
+    Unreachable,
+    /// A node other than `end` with nowhere to go.
+    DeadEnd,
+    /// A loop of nodes that never waits for the person.
+    EndlessLoop,
+    /// A regular expression that does not compile.
+    InvalidRegex,
+    /// A button whose Telegram payload would exceed 64 bytes.
+    PayloadTooLong,
+    /// A button label over 40 characters (Telegram truncates it).
+    LabelTooLong,
+    /// An answer a node needs that is not saved on every path before it.
+    MissingRequirement,
+    /// A message id used by a dialogue that a language lacks.
+    MissingMessage,
+    /// A translation using a variable the English message does not have.
+    UnknownVariable,
+    /// A language folder whose name is not a valid language tag.
+    InvalidLanguage,
+    /// A service naming a need the dialogue does not offer.
+    UnknownNeed,
+}
+
+impl ProblemKind {
+    /// The kebab-case name printed by `check`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::Syntax => "syntax",
+            ProblemKind::UnsupportedSchema => "unsupported-schema",
+            ProblemKind::InvalidField => "invalid-field",
+            ProblemKind::DuplicateId => "duplicate-id",
+            ProblemKind::UnknownTarget => "unknown-target",
+            ProblemKind::Unreachable => "unreachable",
+            ProblemKind::DeadEnd => "dead-end",
+            ProblemKind::EndlessLoop => "endless-loop",
+            ProblemKind::InvalidRegex => "invalid-regex",
+            ProblemKind::PayloadTooLong => "payload-too-long",
+            ProblemKind::LabelTooLong => "label-too-long",
+            ProblemKind::MissingRequirement => "missing-requirement",
+            ProblemKind::MissingMessage => "missing-message",
+            ProblemKind::UnknownVariable => "unknown-variable",
+            ProblemKind::InvalidLanguage => "invalid-language",
+            ProblemKind::UnknownNeed => "unknown-need",
+        }
+    }
+}
+
+/// One problem in one content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, relative to the content folder where possible.
+    pub path: PathBuf,
+    /// 1-based line, or 0 when the problem is about the whole file.
+    pub line: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable kind.
+    pub kind: ProblemKind,
+    /// What is wrong and what to do, for a person.
+    pub message: String,
+}
+
+impl Problem {
+    /// An error at `path:line`.
+    pub fn error(path: &Path, line: usize, kind: ProblemKind, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            severity: Severity::Error,
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// A warning at `path:line`.
+    pub fn warning(path: &Path, line: usize, kind: ProblemKind, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(path, line, kind, message)
+        }
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}: {}[{}]: {}",
+            self.path.display(),
+            self.line.max(1),
+            level,
+            self.kind.name(),
+            self.message
+        )
+    }
+}
+
+/// The 1-based line holding byte `offset` of `source`.
+pub fn line_of(source: &str, offset: usize) -> usize {
+    let end = offset.min(source.len());
+    source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}

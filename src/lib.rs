@@ -1,0 +1,13 @@
+//! signpost: self-referral to a social prescribing service by chat.
+//!
+//! One pure [`engine`] walks people through dialogues loaded by [`content`]; transports (the
+//! terminal [`chat`], later the Telegram bot) turn its replies into messages; the [`store`]
+//! keeps sessions and the callback queue in SQLite.
+
+pub mod chat;
+pub mod config;
+pub mod content;
+pub mod engine;
+pub mod matching;
+pub mod reference;
+pub mod store;

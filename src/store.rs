@@ -1,0 +1,384 @@
+//! The SQLite store: sessions, referrals (the callback queue) and an audit trail without
+//! personal data. WAL, foreign keys, STRICT tables, versioned migrations, and one transaction
+//! per step so a crash can neither lose nor repeat one.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use rusqlite_migration::{M, Migrations};
+use serde::Serialize;
+
+use crate::engine::{Effect, Referral, Session};
+
+/// Written to `PRAGMA application_id` so signpost never writes into another program's database.
+pub const APPLICATION_ID: i32 = 0x5350_5354; // "SPST"
+
+/// Versioned schema migrations, applied in order at open.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(
+        r#"
+        CREATE TABLE sessions (
+            channel    TEXT NOT NULL,
+            user_id    TEXT NOT NULL,
+            state      TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (channel, user_id)
+        ) STRICT;
+
+        CREATE TABLE referrals (
+            id             INTEGER PRIMARY KEY,
+            reference      TEXT NOT NULL UNIQUE,
+            created_at     TEXT NOT NULL,
+            channel        TEXT NOT NULL,
+            user_id        TEXT NOT NULL,
+            language       TEXT NOT NULL,
+            priority       TEXT NOT NULL CHECK (priority IN ('urgent', 'normal')),
+            status         TEXT NOT NULL DEFAULT 'open'
+                           CHECK (status IN ('open', 'claimed', 'closed')),
+            answers        TEXT NOT NULL,
+            needs          TEXT NOT NULL,
+            services       TEXT NOT NULL,
+            consent_at     TEXT,
+            notice_version TEXT,
+            claimed_by     TEXT,
+            claimed_at     TEXT,
+            outcome        TEXT,
+            closed_at      TEXT
+        ) STRICT;
+        CREATE INDEX referrals_queue ON referrals (status, priority, created_at);
+        CREATE INDEX referrals_user ON referrals (channel, user_id);
+
+        CREATE TABLE audit (
+            id        INTEGER PRIMARY KEY,
+            at        TEXT NOT NULL,
+            event     TEXT NOT NULL,
+            reference TEXT
+        ) STRICT;
+        "#,
+    )])
+}
+
+/// Why the store could not do something.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not SQLite.
+    #[error(
+        "{} is not a SQLite database (or is damaged); signpost has not changed it. Point --db or SIGNPOST_DB at another file",
+        .0.display()
+    )]
+    NotADatabase(PathBuf),
+    /// A SQLite database of some other program.
+    #[error(
+        "{} is a SQLite database of another program; signpost will not write to it",
+        .0.display()
+    )]
+    Foreign(PathBuf),
+    /// The integrity check failed.
+    #[error("{} failed its integrity check ({detail}); restore it from a backup", .path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite reported.
+        detail: String,
+    },
+    /// Opening failed (permissions, missing folder).
+    #[error("cannot open the database {}: {source}", .path.display())]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// A migration failed.
+    #[error("cannot bring the database schema up to date: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// The reference is already taken (the caller retries with another).
+    #[error("reference {0} is already taken")]
+    DuplicateReference(String),
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored value could not be read back.
+    #[error("a stored record is unreadable: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Where a conversation happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// `signpost chat`.
+    Terminal,
+    /// `signpost serve`.
+    Telegram,
+}
+
+impl Channel {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Terminal => "terminal",
+            Channel::Telegram => "telegram",
+        }
+    }
+}
+
+/// A callback's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Waiting for a prescriber.
+    Open,
+    /// A prescriber has it.
+    Claimed,
+    /// Done.
+    Closed,
+}
+
+impl Status {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Claimed => "claimed",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// A referral as listed for prescribers (`queue list --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueItem {
+    /// e.g. `SP-7K3Q`.
+    pub reference: String,
+    /// open, claimed or closed.
+    pub status: String,
+    /// urgent or normal.
+    pub priority: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// Language tag.
+    pub language: String,
+    /// terminal or telegram.
+    pub channel: String,
+    /// The person's id on that channel.
+    pub user_id: String,
+    /// Need ids.
+    pub needs: Vec<String>,
+    /// Saved answers: strings, arrays of ids, or null when skipped.
+    pub answers: serde_json::Map<String, serde_json::Value>,
+    /// Suggested service ids.
+    pub services: Vec<String>,
+    /// Who claimed it.
+    pub claimed_by: Option<String>,
+    /// How it ended.
+    pub outcome: Option<String>,
+    /// When consent was given.
+    pub consent_at: Option<String>,
+    /// The privacy notice version agreed to.
+    pub notice_version: Option<String>,
+}
+
+/// The database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database, refusing files that are not signpost's, checking
+    /// integrity, and applying migrations. A refused file is never written to.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let existed = path.exists();
+        let mut conn = Connection::open(path).map_err(|e| StoreError::Open { path: path.into(), source: e })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let not_db = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path.into()),
+            _ => StoreError::Sqlite(e),
+        };
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(not_db)?;
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(not_db)?;
+        if existed && tables > 0 && app_id != APPLICATION_ID {
+            return Err(StoreError::Foreign(path.into()));
+        }
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(not_db)?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt {
+                path: path.into(),
+                detail: check,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        migrations().to_latest(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The stored session of one person, if any.
+    pub fn load_session(&self, channel: Channel, user: &str) -> Result<Option<Session>, StoreError> {
+        let state: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT state FROM sessions WHERE channel = ?1 AND user_id = ?2",
+                params![channel.as_str(), user],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(match state {
+            Some(s) => Some(serde_json::from_str(&s)?),
+            None => None,
+        })
+    }
+
+    /// Stores the result of one step in one transaction: the session and its effects. When it
+    /// returns, the step is on disk (synchronous=FULL), so the person may be told.
+    pub fn commit_step(
+        &mut self,
+        channel: Channel,
+        user: &str,
+        session: &Session,
+        effects: &[Effect],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let now_s = now.to_rfc3339();
+        let mut delete = false;
+        for effect in effects {
+            match effect {
+                Effect::Queue(r) => insert_referral(&tx, channel, user, r)?,
+                Effect::Crisis => {
+                    tx.execute(
+                        "UPDATE referrals SET priority = 'urgent'
+                         WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'",
+                        params![channel.as_str(), user],
+                    )?;
+                    tx.execute(
+                        "INSERT INTO audit (at, event) VALUES (?1, 'crisis-interrupt')",
+                        params![now_s],
+                    )?;
+                }
+                Effect::DeleteSession => delete = true,
+            }
+        }
+        if delete {
+            tx.execute(
+                "DELETE FROM sessions WHERE channel = ?1 AND user_id = ?2",
+                params![channel.as_str(), user],
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO sessions (channel, user_id, state, updated_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (channel, user_id) DO UPDATE SET state = ?3, updated_at = ?4",
+                params![
+                    channel.as_str(),
+                    user,
+                    serde_json::to_string(session)?,
+                    now_s
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The queue, urgent first then oldest, optionally of one status.
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT reference, status, priority, created_at, language, channel, user_id,
+                    needs, answers, services, claimed_by, outcome, consent_at, notice_version
+             FROM referrals
+             WHERE ?1 IS NULL OR status = ?1
+             ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC",
+        )?;
+        let rows = stmt.query_map(params![status.map(Status::as_str)], |r| {
+            Ok((
+                QueueItem {
+                    reference: r.get(0)?,
+                    status: r.get(1)?,
+                    priority: r.get(2)?,
+                    created_at: r.get(3)?,
+                    language: r.get(4)?,
+                    channel: r.get(5)?,
+                    user_id: r.get(6)?,
+                    needs: Vec::new(),
+                    answers: serde_json::Map::new(),
+                    services: Vec::new(),
+                    claimed_by: r.get(10)?,
+                    outcome: r.get(11)?,
+                    consent_at: r.get(12)?,
+                    notice_version: r.get(13)?,
+                },
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                r.get::<_, String>(9)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut item, needs, answers, services) = row?;
+            item.needs = serde_json::from_str(&needs)?;
+            item.answers = serde_json::from_str(&answers)?;
+            item.services = serde_json::from_str(&services)?;
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+fn insert_referral(
+    tx: &rusqlite::Transaction<'_>,
+    channel: Channel,
+    user: &str,
+    r: &Referral,
+) -> Result<(), StoreError> {
+    let answers: serde_json::Map<String, serde_json::Value> = r
+        .answers
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_json()))
+        .collect();
+    let result = tx.execute(
+        "INSERT INTO referrals (reference, created_at, channel, user_id, language, priority,
+                                answers, needs, services, consent_at, notice_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            r.reference,
+            r.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            channel.as_str(),
+            user,
+            r.language,
+            if r.urgent { "urgent" } else { "normal" },
+            serde_json::Value::Object(answers).to_string(),
+            serde_json::to_string(&r.needs)?,
+            serde_json::to_string(&r.services)?,
+            r.consent_at,
+            r.notice_version,
+        ],
+    );
+    match result {
+        Err(e)
+            if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
+                && e.to_string().contains("referrals.reference") =>
+        {
+            return Err(StoreError::DuplicateReference(r.reference.clone()));
+        }
+        other => {
+            other?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO audit (at, event, reference) VALUES (?1, 'referral-queued', ?2)",
+        params![r.created_at.to_rfc3339(), r.reference],
+    )?;
+    Ok(())
+}
