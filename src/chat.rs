@@ -33,8 +33,7 @@ enum Line {
 /// Reads one line of at most [`MAX_LINE_BYTES`], discarding the rest of a longer one.
 fn read_line<R: BufRead>(input: &mut R) -> io::Result<Line> {
     let mut buf = Vec::new();
-    let n = io::Read::take(&mut *input, MAX_LINE_BYTES as u64)
-        .read_until(b'\n', &mut buf)?;
+    let n = io::Read::take(&mut *input, MAX_LINE_BYTES as u64).read_until(b'\n', &mut buf)?;
     if n == 0 {
         return Ok(Line::Eof);
     }
@@ -43,8 +42,8 @@ fn read_line<R: BufRead>(input: &mut R) -> io::Result<Line> {
         let mut sink = Vec::new();
         loop {
             sink.clear();
-            let m = io::Read::take(&mut *input, MAX_LINE_BYTES as u64)
-                .read_until(b'\n', &mut sink)?;
+            let m =
+                io::Read::take(&mut *input, MAX_LINE_BYTES as u64).read_until(b'\n', &mut sink)?;
             if m == 0 || sink.last() == Some(&b'\n') {
                 break;
             }
@@ -136,11 +135,14 @@ pub fn run(
                     .content()
                     .locales
                     .format(lang, "unreadable-input", &[]);
-                print_replies(&mut out, &[Reply {
-                    text: msg,
-                    choices: Vec::new(),
-                    node: None,
-                }])?;
+                print_replies(
+                    &mut out,
+                    &[Reply {
+                        text: msg,
+                        choices: Vec::new(),
+                        node: None,
+                    }],
+                )?;
                 print_replies(&mut out, &engine.current(&session))?;
             }
         }

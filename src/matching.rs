@@ -71,8 +71,7 @@ pub fn suggest<'a>(dir: &'a Directory, q: &Query<'_>) -> Vec<Suggestion<'a>> {
             let area_rank = if let Some(d) = district.filter(|d| s.areas.iter().any(|a| a == d)) {
                 reasons.push(Reason::SameDistrict(d.to_string()));
                 0
-            } else if s.areas.iter().any(|a| a == "borough") && (in_borough || district.is_none())
-            {
+            } else if s.areas.iter().any(|a| a == "borough") && (in_borough || district.is_none()) {
                 reasons.push(Reason::Borough);
                 1
             } else if s.areas.iter().any(|a| a == "anywhere") {

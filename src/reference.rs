@@ -16,9 +16,7 @@ pub fn new_reference() -> String {
 /// True when `s` has the shape of a reference (any case).
 pub fn is_reference(s: &str) -> bool {
     let s = s.to_ascii_uppercase();
-    s.len() == 7
-        && s.starts_with("SP-")
-        && s.bytes().skip(3).all(|b| ALPHABET.contains(&b))
+    s.len() == 7 && s.starts_with("SP-") && s.bytes().skip(3).all(|b| ALPHABET.contains(&b))
 }
 
 #[cfg(test)]

@@ -191,7 +191,10 @@ impl Store {
     /// integrity, and applying migrations. A refused file is never written to.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let existed = path.exists();
-        let mut conn = Connection::open(path).map_err(|e| StoreError::Open { path: path.into(), source: e })?;
+        let mut conn = Connection::open(path).map_err(|e| StoreError::Open {
+            path: path.into(),
+            source: e,
+        })?;
         conn.busy_timeout(Duration::from_secs(5))?;
         let not_db = |e: rusqlite::Error| match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path.into()),
@@ -226,7 +229,11 @@ impl Store {
     }
 
     /// The stored session of one person, if any.
-    pub fn load_session(&self, channel: Channel, user: &str) -> Result<Option<Session>, StoreError> {
+    pub fn load_session(
+        &self,
+        channel: Channel,
+        user: &str,
+    ) -> Result<Option<Session>, StoreError> {
         let state: Option<String> = self
             .conn
             .query_row(
@@ -353,7 +360,8 @@ fn insert_referral(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             r.reference,
-            r.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            r.created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             channel.as_str(),
             user,
             r.language,

@@ -671,7 +671,10 @@ fn build_node(
                                     path,
                                     at(re.span().start),
                                     ProblemKind::InvalidRegex,
-                                    format!("the regex of node \"{id}\" does not compile: {}", first_line(&e.to_string())),
+                                    format!(
+                                        "the regex of node \"{id}\" does not compile: {}",
+                                        first_line(&e.to_string())
+                                    ),
                                 ));
                                 None
                             }
@@ -975,10 +978,7 @@ fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
                     path,
                     n.line,
                     ProblemKind::MissingRequirement,
-                    format!(
-                        "node \"{}\" needs the answer \"{key}\", but {hint}",
-                        n.id
-                    ),
+                    format!("node \"{}\" needs the answer \"{key}\", but {hint}", n.id),
                 ));
             }
         }

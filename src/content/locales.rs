@@ -111,7 +111,9 @@ impl Locales {
                 rel,
                 0,
                 ProblemKind::MissingMessage,
-                format!("there is no {DEFAULT_LANGUAGE} folder; every other language falls back to it"),
+                format!(
+                    "there is no {DEFAULT_LANGUAGE} folder; every other language falls back to it"
+                ),
             ));
         }
         (Locales { languages }, problems)
@@ -125,7 +127,11 @@ impl Locales {
     /// The shipped tag that best fits `wanted` (exact, then same language), if any.
     pub fn best_match(&self, wanted: &str) -> Option<&str> {
         let wanted_id: LanguageIdentifier = wanted.parse().ok()?;
-        if let Some(l) = self.languages.iter().find(|l| l.tag.eq_ignore_ascii_case(wanted)) {
+        if let Some(l) = self
+            .languages
+            .iter()
+            .find(|l| l.tag.eq_ignore_ascii_case(wanted))
+        {
             return Some(&l.tag);
         }
         self.languages

@@ -247,7 +247,10 @@ impl Content {
                         p,
                         l,
                         ProblemKind::MissingMessage,
-                        format!("message \"{id}\" is missing from {default}: add it to a file in {}", lang_path.display()),
+                        format!(
+                            "message \"{id}\" is missing from {default}: add it to a file in {}",
+                            lang_path.display()
+                        ),
                     ));
                 } else {
                     problems.push(Problem::warning(
@@ -301,18 +304,16 @@ impl Content {
                     &crisis_path,
                     0,
                     ProblemKind::MissingMessage,
-                    format!("there are no crisis patterns for {}; add some under [patterns]", lang.tag),
+                    format!(
+                        "there are no crisis patterns for {}; add some under [patterns]",
+                        lang.tag
+                    ),
                 ));
             }
         }
         let needs = self.need_ids();
         for s in &self.directory.services {
-            let (path, line) = self
-                .directory
-                .lines
-                .get(&s.id)
-                .cloned()
-                .unwrap_or_default();
+            let (path, line) = self.directory.lines.get(&s.id).cloned().unwrap_or_default();
             for n in &s.needs {
                 if !needs.contains(n) {
                     problems.push(Problem::error(

@@ -104,7 +104,12 @@ impl Problem {
     }
 
     /// A warning at `path:line`.
-    pub fn warning(path: &Path, line: usize, kind: ProblemKind, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: &Path,
+        line: usize,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) -> Self {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(path, line, kind, message)
@@ -138,5 +143,9 @@ impl fmt::Display for Problem {
 /// The 1-based line holding byte `offset` of `source`.
 pub fn line_of(source: &str, offset: usize) -> usize {
     let end = offset.min(source.len());
-    source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

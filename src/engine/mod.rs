@@ -523,11 +523,13 @@ impl Turn<'_> {
             self.present();
             return;
         };
+        let mut undone = None;
         for (key, value) in step.before.into_iter().rev() {
-            match value {
+            let replaced = match value {
                 Some(v) => self.s.answers.insert(key, v),
                 None => self.s.answers.remove(&key),
             };
+            undone = undone.or(replaced);
         }
         self.s.node = step.node;
         self.s.page = step.page;
@@ -537,6 +539,12 @@ impl Turn<'_> {
         self.s.tries = 0;
         self.sync_consent();
         self.load_picks();
+        if let (Some(NodeKind::MultiChoice { .. }), Some(Answer::Choices(ids))) =
+            (self.node().map(|n| &n.kind), undone)
+        {
+            // Going back to a multi-choice shows what was ticked, ready to change.
+            self.s.picks = ids;
+        }
         self.present();
     }
 
@@ -732,7 +740,8 @@ impl Turn<'_> {
     fn push_long(&mut self, parts: Vec<String>) {
         let mut current = String::new();
         for p in parts {
-            if !current.is_empty() && current.chars().count() + p.chars().count() + 2 > MAX_REPLY_CHARS
+            if !current.is_empty()
+                && current.chars().count() + p.chars().count() + 2 > MAX_REPLY_CHARS
             {
                 self.replies.push(Reply::text(std::mem::take(&mut current)));
             }
@@ -774,7 +783,11 @@ impl Turn<'_> {
                     needs,
                     services: self.s.suggested.clone(),
                     consent_at: self.s.consent_at.clone(),
-                    notice_version: self.flow().consent.as_ref().map(|c| c.notice_version.clone()),
+                    notice_version: self
+                        .flow()
+                        .consent
+                        .as_ref()
+                        .map(|c| c.notice_version.clone()),
                 }));
                 tracing::info!(reference = %r, "callback queued");
                 self.s.reference = Some(r.clone());

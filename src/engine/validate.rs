@@ -27,7 +27,9 @@ pub fn clean_text(s: &str) -> String {
         .chars()
         .filter_map(|c| match c {
             '\n' | '\t' | '\r' => Some(' '),
-            '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+            '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
             | '\u{FEFF}' => {
                 // Keep ZWJ/ZWNJ: they change how Bengali and Arabic letters join.
                 if c == '\u{200C}' || c == '\u{200D}' {
@@ -152,7 +154,10 @@ mod tests {
     #[test]
     fn phones_people_type() {
         assert_eq!(uk_phone("020 7946 0000").as_deref(), Some("02079460000"));
-        assert_eq!(uk_phone("+44 (0)20 7946 0000").as_deref(), Some("02079460000"));
+        assert_eq!(
+            uk_phone("+44 (0)20 7946 0000").as_deref(),
+            Some("02079460000")
+        );
         assert_eq!(uk_phone("07700 900123").as_deref(), Some("07700900123"));
         assert_eq!(uk_phone("০৭৭০০ ৯০০১২৩").as_deref(), Some("07700900123"));
         assert_eq!(uk_phone("٠٧٧٠٠٩٠٠١٢٣").as_deref(), Some("07700900123"));
@@ -205,6 +210,9 @@ mod tests {
     fn cleaning_strips_control_and_zero_width() {
         assert_eq!(clean_text("  Sa\u{0007}m\u{200B}\u{202E} "), "Sam");
         assert_eq!(clean_text("a\nb"), "a b");
-        assert_eq!(clean_text("\u{09A8}\u{09CD}\u{200C}"), "\u{09A8}\u{09CD}\u{200C}");
+        assert_eq!(
+            clean_text("\u{09A8}\u{09CD}\u{200C}"),
+            "\u{09A8}\u{09CD}\u{200C}"
+        );
     }
 }

@@ -1,0 +1,181 @@
+//! Helpers shared by the integration tests: the bundled content, a conversation driver that
+//! strips bidi isolation marks, and copies of the content folder to break on purpose.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use signpost::content::Content;
+use signpost::content::locales::strip_isolation;
+use signpost::engine::{Context, Effect, Engine, Input, Outcome, Reply, Session};
+
+/// The content folder shipped in the repository.
+pub fn bundled() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// An engine over the shipped content, loaded once per test binary.
+pub fn engine() -> Engine {
+    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(|| engine_at(&bundled()));
+    ENGINE.clone()
+}
+
+/// An engine over a content folder, which must load without errors.
+pub fn engine_at(dir: &Path) -> Engine {
+    let (content, _warnings) = Content::load(dir).expect("content loads");
+    Engine::new(Arc::new(content))
+}
+
+/// Copies the shipped dialogues, locales and services into a new temporary folder.
+pub fn copy_content() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for part in ["dialogues", "locales", "services"] {
+        copy_dir(&bundled().join(part), &dir.path().join(part));
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Replaces `from` with `to` in a file (which must contain `from`).
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).expect("read");
+    assert!(
+        s.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    std::fs::write(path, s.replacen(from, to, 1)).expect("write");
+}
+
+/// The 1-based line of the first line containing `needle`.
+pub fn line_of(path: &Path, needle: &str) -> usize {
+    let s = std::fs::read_to_string(path).expect("read");
+    s.lines()
+        .position(|l| l.contains(needle))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("{needle:?} not in {}", path.display()))
+}
+
+/// A fixed moment, so ages and dates are stable.
+pub fn ctx() -> Context {
+    Context {
+        now: Utc
+            .with_ymd_and_hms(2026, 11, 24, 10, 0, 0)
+            .single()
+            .expect("date"),
+        reference: "SP-7K3Q".to_string(),
+    }
+}
+
+/// A conversation driven step by step through the engine.
+pub struct Convo {
+    pub engine: Engine,
+    pub session: Session,
+    pub last: Outcome,
+    pub effects: Vec<Effect>,
+}
+
+impl Convo {
+    /// A new conversation that has chosen `lang` (or not, with `None`), after `Start`.
+    pub fn new(engine: Engine, lang: Option<&str>) -> Convo {
+        let session = engine.new_session(lang);
+        let last = engine.step(&session, Input::Start { lang_hint: None }, &ctx());
+        let mut c = Convo {
+            engine,
+            session: last.session.clone(),
+            effects: last.effects.clone(),
+            last,
+        };
+        c.session = c.last.session.clone();
+        c
+    }
+
+    /// Sends one input and keeps the result.
+    pub fn send(&mut self, input: Input) -> &mut Self {
+        self.last = self.engine.step(&self.session, input, &ctx());
+        self.session = self.last.session.clone();
+        self.effects.extend(self.last.effects.clone());
+        self
+    }
+
+    /// Types a line.
+    pub fn say(&mut self, text: &str) -> &mut Self {
+        self.send(Input::Text(text.to_string()))
+    }
+
+    /// Presses a button of the current node.
+    pub fn press(&mut self, choice: &str) -> &mut Self {
+        let node = self.session.node.clone();
+        self.send(Input::Choice {
+            node,
+            choice: choice.to_string(),
+        })
+    }
+
+    /// All reply texts of the last step, isolation marks removed, joined by blank lines.
+    pub fn text(&self) -> String {
+        self.last
+            .replies
+            .iter()
+            .map(|r| strip_isolation(&r.text))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// The last reply (the current question, usually).
+    pub fn prompt(&self) -> &Reply {
+        self.last.replies.last().expect("a reply")
+    }
+
+    /// Button labels of the last reply, isolation marks removed.
+    pub fn labels(&self) -> Vec<String> {
+        self.prompt()
+            .choices
+            .iter()
+            .map(|b| strip_isolation(&b.label))
+            .collect()
+    }
+
+    /// The node waiting for input.
+    pub fn at(&self) -> &str {
+        &self.session.node
+    }
+
+    /// The referral queued, if any.
+    pub fn queued(&self) -> Option<&signpost::engine::Referral> {
+        self.effects.iter().find_map(|e| match e {
+            Effect::Queue(r) => Some(r),
+            _ => None,
+        })
+    }
+}
+
+/// The English path through the shipped referral up to the summary, by typing.
+pub fn to_summary(c: &mut Convo) {
+    c.press("yes");
+    c.say("1").say("3").say("done");
+    c.say("I have been feeling very alone since my wife died.");
+    c.say("Sam");
+    c.say("3/7/1958");
+    c.say("Blithehale Health Centre");
+    c.press("phone");
+    c.say("07700 900123");
+    c.press("morning");
+    c.say("e1 6an");
+    c.press("bn");
+    assert_eq!(c.at(), "summary");
+}
