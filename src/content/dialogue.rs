@@ -318,7 +318,7 @@ struct RawFlow {
     start: Spanned<String>,
     consent: Option<Consent>,
     #[serde(default, rename = "node")]
-    nodes: Vec<Spanned<RawNode>>,
+    nodes: Vec<RawNode>,
 }
 
 #[derive(Deserialize)]
@@ -433,9 +433,7 @@ pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
     let mut nodes = Vec::new();
     let mut index = HashMap::new();
     let mut targets: Vec<Target> = Vec::new();
-    for raw_node in raw.nodes {
-        let node_line = at(raw_node.span().start);
-        let rn = raw_node.into_inner();
+    for rn in raw.nodes {
         let id_line = at(rn.id.span().start);
         let id = rn.id.get_ref().clone();
         if !valid_id(&id) {
@@ -455,7 +453,7 @@ pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
             ));
             continue;
         }
-        match build_node(path, source, rn, node_line, &mut targets, &mut problems) {
+        match build_node(path, source, rn, id_line, &mut targets, &mut problems) {
             Some(node) => {
                 index.insert(id, nodes.len());
                 nodes.push(node);

@@ -232,8 +232,9 @@ impl Content {
             used.push((id.to_string(), PathBuf::from("locales"), 0));
         }
         for lang in &self.locales.languages {
+            let mut reported = BTreeSet::new();
             for (id, path, line) in &used {
-                if lang.messages.contains_key(id) {
+                if lang.messages.contains_key(id) || !reported.insert(id.clone()) {
                     continue;
                 }
                 let lang_path = Path::new("locales").join(&lang.tag);

@@ -70,6 +70,17 @@ pub fn line_of(path: &Path, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("{needle:?} not in {}", path.display()))
 }
 
+/// The 1-based line of the last line containing `needle`.
+pub fn last_line_of(path: &Path, needle: &str) -> usize {
+    let s = std::fs::read_to_string(path).expect("read");
+    s.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .last()
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("{needle:?} not in {}", path.display()))
+}
+
 /// A fixed moment, so ages and dates are stable.
 pub fn ctx() -> Context {
     Context {
