@@ -221,9 +221,8 @@ fn skip_saves_that_it_was_skipped_and_the_summary_says_so() {
         r.answers.get("dob"),
         Some(&Answer::Skipped("prefer-not".into()))
     );
-    assert_eq!(
-        r.services.is_empty(),
-        false,
+    assert!(
+        !r.services.is_empty(),
         "borough and phone services still offered"
     );
 }

@@ -206,7 +206,7 @@ fn load_language(
     );
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(true);
-    let mut messages = BTreeMap::new();
+    let mut messages: BTreeMap<String, MessageInfo> = BTreeMap::new();
     let mut files: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(e) => e
             .filter_map(Result::ok)
@@ -256,7 +256,7 @@ fn load_language(
             if let ast::Entry::Message(m) = entry {
                 let id = m.id.name.to_string();
                 let line = find_id_line(&source, &id);
-                if let Some(prev) = messages.get(&id).map(|p: &MessageInfo| p.clone()) {
+                if let Some(prev) = messages.get(&id).cloned() {
                     problems.push(Problem::error(
                         &file_rel,
                         line,

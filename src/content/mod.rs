@@ -300,7 +300,7 @@ impl Content {
                     }
                 }
             }
-            if !self.crisis.languages.iter().any(|l| *l == lang.tag) {
+            if !self.crisis.languages.contains(&lang.tag) {
                 problems.push(Problem::warning(
                     &crisis_path,
                     0,
