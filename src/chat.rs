@@ -81,11 +81,30 @@ pub fn apply(
     session: &Session,
     input: Input,
 ) -> Result<Outcome, StoreError> {
+    apply_with(
+        engine,
+        store,
+        (channel, user),
+        session,
+        input,
+        new_reference,
+    )
+}
+
+/// [`apply`] with the source of fresh references given, for tests.
+pub fn apply_with(
+    engine: &Engine,
+    store: &mut Store,
+    (channel, user): (Channel, &str),
+    session: &Session,
+    input: Input,
+    mut next_reference: impl FnMut() -> String,
+) -> Result<Outcome, StoreError> {
     let mut tries = 0;
     loop {
         let ctx = Context {
             now: Utc::now(),
-            reference: new_reference(),
+            reference: next_reference(),
         };
         let outcome = engine.step(session, input.clone(), &ctx);
         match store.commit_step(channel, user, &outcome.session, &outcome.effects, ctx.now) {
