@@ -367,3 +367,39 @@ fn every_subcommand_has_help_and_bad_usage_exits_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("invalid value 'lost'"));
 }
+
+#[test]
+fn signpost_toml_sets_the_database_and_flags_and_environment_win() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("signpost.toml"), "db = \"from-file.db\"\n").expect("write");
+    let run = |extra_env: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_signpost"));
+        cmd.args(["chat", "--lang", "en-GB"])
+            .current_dir(dir.path())
+            .env("SIGNPOST_CONTENT", common::bundled())
+            .env_remove("SIGNPOST_DB")
+            .stdin(Stdio::null());
+        if let Some(db) = extra_env {
+            cmd.env("SIGNPOST_DB", db);
+        }
+        cmd.output().expect("run")
+    };
+    assert_eq!(run(None).status.code(), Some(0));
+    assert!(
+        dir.path().join("from-file.db").exists(),
+        "signpost.toml chose the file"
+    );
+    assert_eq!(run(Some("from-env.db")).status.code(), Some(0));
+    assert!(
+        dir.path().join("from-env.db").exists(),
+        "environment beats the file"
+    );
+    std::fs::write(dir.path().join("signpost.toml"), "db = [oops\n").expect("write");
+    let o = run(None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).starts_with("signpost: signpost.toml:1:"),
+        "{}",
+        err(&o)
+    );
+}

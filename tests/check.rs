@@ -336,3 +336,43 @@ fn missing_content_folder() {
     assert!(err.contains("has no dialogues/ folder"), "{err}");
     assert!(!err.contains("panicked"));
 }
+
+#[test]
+fn queue_message_without_the_reference() {
+    assert_error(
+        "locales/bn/main.ftl",
+        "আপনার রেফারেন্স { $reference }।",
+        "",
+        "referral-queued =",
+        "missing-variable",
+        "must show { $reference }",
+    );
+}
+
+#[test]
+fn unreadable_locale_file() {
+    let dir = copy_content();
+    std::fs::write(dir.path().join("locales/ar/extra.ftl"), b"bad = \xff\xfe\n").expect("write");
+    let out = check(dir.path());
+    let text = stdout(&out);
+    assert!(
+        text.contains("locales/ar/extra.ftl:1: error[unreadable]: cannot read (is it UTF-8?)"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn missing_crisis_file() {
+    let dir = copy_content();
+    std::fs::remove_file(dir.path().join("dialogues/crisis.toml")).expect("rm");
+    let out = check(dir.path());
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "dialogues/crisis.toml:1: error[unreadable]: the crisis patterns file is missing"
+        ),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -703,3 +703,61 @@ next = "other-end"
         assert!(c.session.finished);
     }
 }
+
+#[test]
+fn free_text_asked_before_consent_is_not_kept() {
+    let dir = common::copy_content();
+    let flow = r#"
+schema = 1
+id = "self-referral"
+start = "name"
+
+[consent]
+answer = "consent"
+given = "yes"
+notice_version = "test"
+
+[[node]]
+id = "name"
+kind = "text"
+text = "referral-name"
+save = "name"
+next = "privacy"
+
+[[node]]
+id = "privacy"
+kind = "choice"
+text = "referral-privacy"
+save = "consent"
+choices = [
+  { id = "yes", label = "referral-privacy-yes", next = "story" },
+  { id = "no", label = "referral-privacy-no", next = "bye" },
+]
+
+[[node]]
+id = "story"
+kind = "text"
+text = "referral-story"
+save = "story"
+next = "bye"
+
+[[node]]
+id = "bye"
+kind = "end"
+text = "referral-goodbye"
+"#;
+    std::fs::write(dir.path().join("dialogues/self-referral.toml"), flow).expect("write");
+    std::fs::write(dir.path().join("services/directory.toml"), "schema = 1\n").expect("write");
+    let mut c = Convo::new(engine_at(dir.path()), Some("en-GB"));
+    c.say("Sam");
+    assert_eq!(c.at(), "privacy");
+    assert!(
+        !c.session.answers.contains_key("name"),
+        "not kept before consent"
+    );
+    c.press("yes").say("after consent");
+    assert_eq!(
+        c.session.answers.get("story").cloned(),
+        text("after consent")
+    );
+}

@@ -225,6 +225,15 @@ impl Content {
                 }
             }
         }
+        // Messages that must show a variable: the reference people quote when they call.
+        let mut must_show: Vec<(String, &str)> = Vec::new();
+        for f in &self.flows {
+            for n in &f.nodes {
+                if let NodeKind::QueueCallback { .. } = n.kind {
+                    must_show.push((n.text.clone(), "reference"));
+                }
+            }
+        }
         let crisis_path = PathBuf::from("dialogues/crisis.toml");
         used.push((self.crisis.message.clone(), crisis_path.clone(), 0));
         used.push((self.crisis.resume.clone(), crisis_path.clone(), 0));
@@ -259,6 +268,18 @@ impl Content {
                         l,
                         ProblemKind::MissingMessage,
                         format!("message \"{id}\" is missing from {}; people will see the English text until it is translated", lang.tag),
+                    ));
+                }
+            }
+            for (id, var) in &must_show {
+                if let Some(info) = lang.messages.get(id)
+                    && !info.variables.contains(*var)
+                {
+                    problems.push(Problem::error(
+                        &info.path,
+                        info.line,
+                        ProblemKind::MissingVariable,
+                        format!("message \"{id}\" must show {{ ${var} }}: people need it to quote when they call"),
                     ));
                 }
             }

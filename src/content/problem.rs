@@ -45,6 +45,8 @@ pub enum ProblemKind {
     MissingMessage,
     /// A translation using a variable the English message does not have.
     UnknownVariable,
+    /// A message that leaves out a variable people must see (the referral reference).
+    MissingVariable,
     /// A language folder whose name is not a valid language tag.
     InvalidLanguage,
     /// A service naming a need the dialogue does not offer.
@@ -70,6 +72,7 @@ impl ProblemKind {
             ProblemKind::MissingRequirement => "missing-requirement",
             ProblemKind::MissingMessage => "missing-message",
             ProblemKind::UnknownVariable => "unknown-variable",
+            ProblemKind::MissingVariable => "missing-variable",
             ProblemKind::InvalidLanguage => "invalid-language",
             ProblemKind::UnknownNeed => "unknown-need",
         }
