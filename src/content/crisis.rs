@@ -8,7 +8,7 @@ use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::problem::{Problem, ProblemKind, line_of};
+use super::problem::{Problem, ProblemKind, line_of, parse_toml};
 
 /// Compiled crisis patterns.
 #[derive(Debug, Clone)]
@@ -35,28 +35,10 @@ impl Crisis {
     /// Parses `crisis.toml`; each bad pattern is reported on its own line.
     pub fn parse(path: &Path, source: &str) -> (Option<Crisis>, Vec<Problem>) {
         let mut problems = Vec::new();
-        let raw: RawCrisis = match toml::from_str(source) {
+        let raw: RawCrisis = match parse_toml(path, source, |r: &RawCrisis| &r.schema) {
             Ok(r) => r,
-            Err(e) => {
-                let line = e.span().map(|s| line_of(source, s.start)).unwrap_or(0);
-                problems.push(Problem::error(
-                    path,
-                    line,
-                    ProblemKind::Syntax,
-                    e.message().trim().to_string(),
-                ));
-                return (None, problems);
-            }
+            Err(p) => return (None, vec![p]),
         };
-        if *raw.schema.get_ref() != super::dialogue::SCHEMA {
-            problems.push(Problem::error(
-                path,
-                line_of(source, raw.schema.span().start),
-                ProblemKind::UnsupportedSchema,
-                format!("schema {} is not supported", raw.schema.get_ref()),
-            ));
-            return (None, problems);
-        }
         let mut all = Vec::new();
         let mut languages = Vec::new();
         for (lang, patterns) in &raw.patterns {

@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::problem::{Problem, ProblemKind, line_of};
+use super::problem::{Problem, ProblemKind, line_of, parse_toml};
 
 /// The dialogue schema version this build reads.
 pub const SCHEMA: u32 = 1;
@@ -407,28 +407,11 @@ struct Target {
 /// is `None` when it cannot be used at all.
 pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let raw: RawFlow = match toml::from_str(source) {
+    let raw: RawFlow = match parse_toml(path, source, |r: &RawFlow| &r.schema) {
         Ok(r) => r,
-        Err(e) => {
-            let line = e.span().map(|s| line_of(source, s.start)).unwrap_or(0);
-            let msg = e.message().trim().to_string();
-            problems.push(Problem::error(path, line, ProblemKind::Syntax, msg));
-            return (None, problems);
-        }
+        Err(p) => return (None, vec![p]),
     };
     let at = |offset: usize| line_of(source, offset);
-    if *raw.schema.get_ref() != SCHEMA {
-        problems.push(Problem::error(
-            path,
-            at(raw.schema.span().start),
-            ProblemKind::UnsupportedSchema,
-            format!(
-                "schema {} is not supported; this signpost reads schema {SCHEMA}",
-                raw.schema.get_ref()
-            ),
-        ));
-        return (None, problems);
-    }
 
     let mut nodes = Vec::new();
     let mut index = HashMap::new();

@@ -143,6 +143,33 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Parses a content TOML file whose `schema` must be [`super::dialogue::SCHEMA`]; a syntax
+/// error or another schema becomes one problem with its line.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: &str,
+    schema: impl Fn(&T) -> &toml::Spanned<u32>,
+) -> Result<T, Problem> {
+    let value: T = toml::from_str(source).map_err(|e| {
+        let line = e.span().map(|s| line_of(source, s.start)).unwrap_or(0);
+        Problem::error(path, line, ProblemKind::Syntax, e.message().trim())
+    })?;
+    let version = schema(&value);
+    if *version.get_ref() != super::dialogue::SCHEMA {
+        return Err(Problem::error(
+            path,
+            line_of(source, version.span().start),
+            ProblemKind::UnsupportedSchema,
+            format!(
+                "schema {} is not supported; this signpost reads schema {}",
+                version.get_ref(),
+                super::dialogue::SCHEMA
+            ),
+        ));
+    }
+    Ok(value)
+}
+
 /// The 1-based line holding byte `offset` of `source`.
 pub fn line_of(source: &str, offset: usize) -> usize {
     let end = offset.min(source.len());

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::problem::{Problem, ProblemKind, line_of};
+use super::problem::{Problem, ProblemKind, line_of, parse_toml};
 
 /// How much a service costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -83,28 +83,10 @@ impl Directory {
     /// Adds one services file, reporting syntax errors and duplicate ids by line.
     pub fn add_file(&mut self, path: &Path, source: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let raw: RawFile = match toml::from_str(source) {
+        let raw: RawFile = match parse_toml(path, source, |r: &RawFile| &r.schema) {
             Ok(r) => r,
-            Err(e) => {
-                let line = e.span().map(|s| line_of(source, s.start)).unwrap_or(0);
-                problems.push(Problem::error(
-                    path,
-                    line,
-                    ProblemKind::Syntax,
-                    e.message().trim().to_string(),
-                ));
-                return problems;
-            }
+            Err(p) => return vec![p],
         };
-        if *raw.schema.get_ref() != super::dialogue::SCHEMA {
-            problems.push(Problem::error(
-                path,
-                line_of(source, raw.schema.span().start),
-                ProblemKind::UnsupportedSchema,
-                format!("schema {} is not supported", raw.schema.get_ref()),
-            ));
-            return problems;
-        }
         self.borough.extend(raw.borough);
         for s in raw.services {
             let line = line_of(source, s.span().start);

@@ -348,9 +348,7 @@ impl Turn<'_> {
             // The content changed under a stored session: start again, politely.
             tracing::info!(node = %self.s.node, "stored node no longer exists; restarting");
             self.say("content-changed", &[]);
-            self.reset();
-            let start = self.flow().start.clone();
-            self.enter(&start);
+            self.begin();
             return;
         }
         let input = match input {
@@ -399,14 +397,7 @@ impl Turn<'_> {
             }
             Input::Restart => {
                 self.say("restarted", &[]);
-                self.reset();
-                if self.s.lang.is_none() {
-                    self.s.picking_language = true;
-                    self.present();
-                } else {
-                    let start = self.flow().start.clone();
-                    self.enter(&start);
-                }
+                self.begin();
             }
             Input::Back => self.back(),
             Input::ChangeLanguage => {
@@ -483,19 +474,9 @@ impl Turn<'_> {
         self.effects.push(Effect::Crisis);
     }
 
-    /// Starts a conversation: the language picker, or the first node.
+    /// Starts the conversation afresh: the language picker, or the first node.
     fn begin(&mut self) {
-        let urgent = self.s.urgent;
-        let lang = self.s.lang.clone();
-        let hint = self.s.lang_hint.clone();
-        self.s = Session {
-            started: true,
-            flow: self.c.entry().id.clone(),
-            lang,
-            lang_hint: hint,
-            urgent,
-            ..Session::default()
-        };
+        self.reset();
         if self.s.lang.is_none() {
             self.s.picking_language = true;
             self.present();
@@ -505,6 +486,7 @@ impl Turn<'_> {
         }
     }
 
+    /// Forgets answers and history, keeping the language and the urgent flag.
     fn reset(&mut self) {
         let keep = Session {
             started: true,
