@@ -12,13 +12,16 @@ use serde::Serialize;
 
 use crate::engine::{Effect, Referral, Session};
 
+pub mod actor;
+
 /// Written to `PRAGMA application_id` so signpost never writes into another program's database.
 pub const APPLICATION_ID: i32 = 0x5350_5354; // "SPST"
 
 /// Versioned schema migrations, applied in order at open.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        r#"
+    Migrations::new(vec![
+        M::up(
+            r#"
         CREATE TABLE sessions (
             channel    TEXT NOT NULL,
             user_id    TEXT NOT NULL,
@@ -57,7 +60,28 @@ fn migrations() -> Migrations<'static> {
             reference TEXT
         ) STRICT;
         "#,
-    )])
+        ),
+        // The Telegram inbox and outbox: an update is stored before its offset is confirmed,
+        // and replies are stored with the step that made them, so a crash loses neither.
+        M::up(
+            r#"
+        CREATE TABLE inbox (
+            update_id    INTEGER PRIMARY KEY,
+            received_at  TEXT NOT NULL,
+            event        TEXT,
+            processed_at TEXT
+        ) STRICT;
+        CREATE INDEX inbox_pending ON inbox (update_id) WHERE processed_at IS NULL;
+
+        CREATE TABLE outbox (
+            id         INTEGER PRIMARY KEY,
+            chat_id    INTEGER NOT NULL,
+            actions    TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        "#,
+        ),
+    ])
 }
 
 /// Why the store could not do something.
@@ -103,6 +127,12 @@ pub enum StoreError {
     /// A stored value could not be read back.
     #[error("a stored record is unreadable: {0}")]
     Json(#[from] serde_json::Error),
+    /// A batch of steps could not be committed; none of it was stored.
+    #[error("the database could not store this step: {0}")]
+    Commit(String),
+    /// The store thread has stopped.
+    #[error("the store has stopped")]
+    Stopped,
 }
 
 /// Where a conversation happens.
@@ -234,18 +264,7 @@ impl Store {
         channel: Channel,
         user: &str,
     ) -> Result<Option<Session>, StoreError> {
-        let state: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT state FROM sessions WHERE channel = ?1 AND user_id = ?2",
-                params![channel.as_str(), user],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(match state {
-            Some(s) => Some(serde_json::from_str(&s)?),
-            None => None,
-        })
+        load_session(&self.conn, channel, user)
     }
 
     /// Stores the result of one step in one transaction: the session and its effects. When it
@@ -259,92 +278,204 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        let now_s = now.to_rfc3339();
-        let mut delete = false;
-        for effect in effects {
-            match effect {
-                Effect::Queue(r) => insert_referral(&tx, channel, user, r)?,
-                Effect::Crisis => {
-                    tx.execute(
-                        "UPDATE referrals SET priority = 'urgent'
-                         WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'",
-                        params![channel.as_str(), user],
-                    )?;
-                    tx.execute(
-                        "INSERT INTO audit (at, event) VALUES (?1, 'crisis-interrupt')",
-                        params![now_s],
-                    )?;
-                }
-                Effect::DeleteSession => delete = true,
-            }
-        }
-        if delete {
-            tx.execute(
-                "DELETE FROM sessions WHERE channel = ?1 AND user_id = ?2",
-                params![channel.as_str(), user],
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO sessions (channel, user_id, state, updated_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (channel, user_id) DO UPDATE SET state = ?3, updated_at = ?4",
-                params![
-                    channel.as_str(),
-                    user,
-                    serde_json::to_string(session)?,
-                    now_s
-                ],
-            )?;
-        }
+        commit_step(&tx, channel, user, session, effects, now)?;
         tx.commit()?;
         Ok(())
     }
 
     /// The queue, urgent first then oldest, optionally of one status.
     pub fn list(&self, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT reference, status, priority, created_at, language, channel, user_id,
-                    needs, answers, services, claimed_by, outcome, consent_at, notice_version
-             FROM referrals
-             WHERE ?1 IS NULL OR status = ?1
-             ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC",
-        )?;
-        let rows = stmt.query_map(params![status.map(Status::as_str)], |r| {
-            Ok((
-                QueueItem {
-                    reference: r.get(0)?,
-                    status: r.get(1)?,
-                    priority: r.get(2)?,
-                    created_at: r.get(3)?,
-                    language: r.get(4)?,
-                    channel: r.get(5)?,
-                    user_id: r.get(6)?,
-                    needs: Vec::new(),
-                    answers: serde_json::Map::new(),
-                    services: Vec::new(),
-                    claimed_by: r.get(10)?,
-                    outcome: r.get(11)?,
-                    consent_at: r.get(12)?,
-                    notice_version: r.get(13)?,
-                },
-                r.get::<_, String>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (mut item, needs, answers, services) = row?;
-            item.needs = serde_json::from_str(&needs)?;
-            item.answers = serde_json::from_str(&answers)?;
-            item.services = serde_json::from_str(&services)?;
-            out.push(item);
-        }
-        Ok(out)
+        list(&self.conn, status)
+    }
+
+    /// Hands the connection to a store thread (see [`actor`]).
+    pub fn into_connection(self) -> Connection {
+        self.conn
     }
 }
 
+/// The stored session of one person, if any.
+pub fn load_session(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+) -> Result<Option<Session>, StoreError> {
+    let state: Option<String> = conn
+        .query_row(
+            "SELECT state FROM sessions WHERE channel = ?1 AND user_id = ?2",
+            params![channel.as_str(), user],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match state {
+        Some(s) => Some(serde_json::from_str(&s)?),
+        None => None,
+    })
+}
+
+/// Writes the result of one step (the session and its effects) inside the caller's transaction.
+pub fn commit_step(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+    session: &Session,
+    effects: &[Effect],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let now_s = now.to_rfc3339();
+    let mut delete = false;
+    for effect in effects {
+        match effect {
+            Effect::Queue(r) => insert_referral(conn, channel, user, r)?,
+            Effect::Crisis => {
+                conn.execute(
+                    "UPDATE referrals SET priority = 'urgent'
+                     WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'",
+                    params![channel.as_str(), user],
+                )?;
+                conn.execute(
+                    "INSERT INTO audit (at, event) VALUES (?1, 'crisis-interrupt')",
+                    params![now_s],
+                )?;
+            }
+            Effect::DeleteSession => delete = true,
+        }
+    }
+    if delete {
+        conn.execute(
+            "DELETE FROM sessions WHERE channel = ?1 AND user_id = ?2",
+            params![channel.as_str(), user],
+        )?;
+    } else {
+        conn.execute(
+            "INSERT INTO sessions (channel, user_id, state, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (channel, user_id) DO UPDATE SET state = ?3, updated_at = ?4",
+            params![
+                channel.as_str(),
+                user,
+                serde_json::to_string(session)?,
+                now_s
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Records a received update; false when it was already there (delivered twice).
+pub fn inbox_add(
+    conn: &Connection,
+    update_id: i64,
+    event: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO inbox (update_id, received_at, event) VALUES (?1, ?2, ?3)",
+        params![update_id, now.to_rfc3339(), event],
+    )?;
+    Ok(n == 1)
+}
+
+/// Updates received but not yet handled, oldest first.
+pub fn inbox_pending(conn: &Connection) -> Result<Vec<(i64, String)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT update_id, event FROM inbox WHERE processed_at IS NULL ORDER BY update_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, event) = row?;
+        out.push((id, event.unwrap_or_default()));
+    }
+    Ok(out)
+}
+
+/// Marks an update handled and forgets its content (it may hold what the person typed).
+pub fn inbox_done(conn: &Connection, update_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE inbox SET processed_at = ?2, event = NULL WHERE update_id = ?1",
+        params![update_id, now.to_rfc3339()],
+    )?;
+    Ok(())
+}
+
+/// The offset to ask Telegram for next: one past the newest update stored.
+pub fn next_offset(conn: &Connection) -> Result<Option<i64>, StoreError> {
+    let max: Option<i64> = conn.query_row("SELECT max(update_id) FROM inbox", [], |r| r.get(0))?;
+    Ok(max.map(|m| m + 1))
+}
+
+/// Queues messages for a chat; they are sent after the step commits and deleted once sent.
+pub fn outbox_add(
+    conn: &Connection,
+    chat_id: i64,
+    actions: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO outbox (chat_id, actions, created_at) VALUES (?1, ?2, ?3)",
+        params![chat_id, actions, now.to_rfc3339()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Messages not yet sent, oldest first: (id, chat, actions).
+pub fn outbox_pending(conn: &Connection) -> Result<Vec<(i64, i64, String)>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id, chat_id, actions FROM outbox ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Forgets sent messages (they may hold personal data).
+pub fn outbox_remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM outbox WHERE id = ?1", params![id])?;
+    Ok(())
+}
+
+/// The queue, urgent first then oldest, optionally of one status.
+pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT reference, status, priority, created_at, language, channel, user_id,
+                needs, answers, services, claimed_by, outcome, consent_at, notice_version
+         FROM referrals
+         WHERE ?1 IS NULL OR status = ?1
+         ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC",
+    )?;
+    let rows = stmt.query_map(params![status.map(Status::as_str)], |r| {
+        Ok((
+            QueueItem {
+                reference: r.get(0)?,
+                status: r.get(1)?,
+                priority: r.get(2)?,
+                created_at: r.get(3)?,
+                language: r.get(4)?,
+                channel: r.get(5)?,
+                user_id: r.get(6)?,
+                needs: Vec::new(),
+                answers: serde_json::Map::new(),
+                services: Vec::new(),
+                claimed_by: r.get(10)?,
+                outcome: r.get(11)?,
+                consent_at: r.get(12)?,
+                notice_version: r.get(13)?,
+            },
+            r.get::<_, String>(7)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, String>(9)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut item, needs, answers, services) = row?;
+        item.needs = serde_json::from_str(&needs)?;
+        item.answers = serde_json::from_str(&answers)?;
+        item.services = serde_json::from_str(&services)?;
+        out.push(item);
+    }
+    Ok(out)
+}
+
 fn insert_referral(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Connection,
     channel: Channel,
     user: &str,
     r: &Referral,

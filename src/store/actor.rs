@@ -1,0 +1,115 @@
+//! The store's own thread, so async code never blocks on SQLite. Jobs that arrive together are
+//! run in one transaction (each in its own savepoint, so one failing job rolls back alone) and
+//! committed with one fsync; each caller hears back only after that commit.
+
+use std::sync::mpsc;
+use std::thread;
+
+use rusqlite::Connection;
+use tokio::sync::oneshot;
+
+use super::StoreError;
+
+/// Most jobs committed together.
+pub const MAX_BATCH: usize = 256;
+
+type Finish = Box<dyn FnOnce(Option<&str>) + Send>;
+/// A job gets the connection inside the batch's transaction, or `None` when no transaction
+/// could be begun (then it only reports the error).
+type Job = Box<dyn FnOnce(Option<&Connection>) -> Finish + Send>;
+
+/// A handle to the store thread; cheap to clone.
+#[derive(Clone)]
+pub struct StoreActor {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl StoreActor {
+    /// Starts the thread owning `conn`. It stops when every handle is dropped.
+    pub fn spawn(conn: Connection) -> StoreActor {
+        let (jobs, rx) = mpsc::channel::<Job>();
+        thread::Builder::new()
+            .name("signpost-store".into())
+            .spawn(move || run(conn, rx))
+            .map(|_| ())
+            .unwrap_or_else(|e| tracing::error!("cannot start the store thread: {e}"));
+        StoreActor { jobs }
+    }
+
+    /// Runs `f` in the store thread, inside a transaction; returns its result once committed.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (tx, rx) = oneshot::channel();
+        let job: Job = Box::new(move |conn: Option<&Connection>| {
+            let result = match conn {
+                Some(conn) => in_savepoint(conn, f),
+                None => Err(StoreError::Stopped),
+            };
+            Box::new(move |commit_error: Option<&str>| {
+                let out = match (result, commit_error) {
+                    (Ok(v), None) => Ok(v),
+                    (Ok(_), Some(e)) => Err(StoreError::Commit(e.to_string())),
+                    (Err(e), _) => Err(e),
+                };
+                let _ = tx.send(out);
+            })
+        });
+        self.jobs.send(job).map_err(|_| StoreError::Stopped)?;
+        rx.await.map_err(|_| StoreError::Stopped)?
+    }
+}
+
+fn in_savepoint<T>(
+    conn: &Connection,
+    f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    conn.execute_batch("SAVEPOINT job")?;
+    match f(conn) {
+        Ok(v) => {
+            conn.execute_batch("RELEASE job")?;
+            Ok(v)
+        }
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO job; RELEASE job")?;
+            Err(e)
+        }
+    }
+}
+
+fn run(conn: Connection, rx: mpsc::Receiver<Job>) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let (finishes, error): (Vec<Finish>, Option<String>) =
+            match conn.execute_batch("BEGIN IMMEDIATE") {
+                Err(e) => {
+                    tracing::error!("store transaction could not begin: {e}");
+                    let finishes = batch.into_iter().map(|job| job(None)).collect();
+                    (finishes, Some(e.to_string()))
+                }
+                Ok(()) => {
+                    let finishes = batch.into_iter().map(|job| job(Some(&conn))).collect();
+                    let error = match conn.execute_batch("COMMIT") {
+                        Ok(()) => None,
+                        Err(e) => {
+                            tracing::error!("store commit failed: {e}");
+                            let _ = conn.execute_batch("ROLLBACK");
+                            Some(e.to_string())
+                        }
+                    };
+                    (finishes, error)
+                }
+            };
+        for finish in finishes {
+            finish(error.as_deref());
+        }
+    }
+}
