@@ -5,7 +5,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 
 use chrono::Utc;
 
-use crate::engine::{Context, Engine, Input, Outcome, Reply, Session};
+use crate::engine::{Engine, Input, Outcome, Reply, Session};
 use crate::reference::new_reference;
 use crate::store::{Channel, Store, StoreError};
 
@@ -100,19 +100,18 @@ pub fn apply_with(
     input: Input,
     mut next_reference: impl FnMut() -> String,
 ) -> Result<Outcome, StoreError> {
-    let mut tries = 0;
-    loop {
-        let ctx = Context {
-            now: Utc::now(),
-            reference: next_reference(),
-        };
-        let outcome = engine.step(session, input.clone(), &ctx);
-        match store.commit_step(channel, user, &outcome.session, &outcome.effects, ctx.now) {
-            Ok(()) => return Ok(outcome),
-            Err(StoreError::DuplicateReference(_)) if tries < 20 => tries += 1,
-            Err(e) => return Err(e),
-        }
-    }
+    store.in_transaction(|conn| {
+        crate::turn::step(
+            conn,
+            engine,
+            channel,
+            user,
+            session,
+            input,
+            Utc::now(),
+            &mut next_reference,
+        )
+    })
 }
 
 /// The whole chat over `input` and `out`, for `user`, resuming a stored conversation.

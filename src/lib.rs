@@ -11,3 +11,5 @@ pub mod engine;
 pub mod matching;
 pub mod reference;
 pub mod store;
+pub mod telegram;
+pub mod turn;

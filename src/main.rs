@@ -37,6 +37,12 @@ enum Command {
         #[arg(long, default_value = "local", value_name = "ID")]
         user: String,
     },
+    /// The Telegram bot (long polling); token in TELOXIDE_TOKEN
+    Serve {
+        /// Keep within Telegram's sending limits: on, or off for benchmarks and tests
+        #[arg(long, env = "SIGNPOST_RATE_LIMIT", default_value = "on", value_parser = ["on", "off"])]
+        rate_limit: String,
+    },
     /// Validate dialogues, locales and services: one `path:line: message` per problem
     Check,
     /// The callback queue, for prescribers
@@ -74,6 +80,8 @@ enum CliError {
     Io(#[from] io::Error),
     #[error("cannot format JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Serve(#[from] signpost::telegram::ServeError),
 }
 
 fn main() -> ExitCode {
@@ -110,6 +118,24 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = config::db_path(cli.db, &file);
     match cli.command {
         Command::Check => check(&content_dir),
+        Command::Serve { rate_limit } => {
+            let config = signpost::telegram::ServeConfig {
+                token: std::env::var("TELOXIDE_TOKEN").ok(),
+                api_url: std::env::var("TELOXIDE_API_URL").ok(),
+                rate_limit: rate_limit == "on",
+            };
+            if config.token.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                return Err(signpost::telegram::ServeError::MissingToken.into());
+            }
+            let (content, _) = Content::load(&content_dir)?;
+            let engine = Engine::new(Arc::new(content));
+            let store = Store::open(&db)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(signpost::telegram::serve(engine, store, config))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Chat { lang, user } => {
             let (content, warnings) = Content::load(&content_dir)?;
             for w in &warnings {

@@ -154,3 +154,17 @@ referral-services-none = I couldn't find a service that fits right now. A social
 referral-queued = Thank you, { $name }. Your request is with the social prescribing team. Your reference is { $reference }. A social prescriber will usually be in touch within 3 working days.
 referral-goodbye = Take care. If you need to talk to someone urgently, call NHS 111 and choose option 2, or Samaritans on 116 123.
 referral-anon-goodbye = Take care. Come back at any time if you would like a social prescriber to get in touch.
+
+## Telegram
+
+group-chat = I can only help in a private chat, so that what you tell me stays private. Tap my name, then "Send message".
+not-text = I can only read typed messages. Please type your answer, or tap a button.
+not-ready = This isn't available here yet. A social prescriber can show you, or delete, what we hold about you: just ask them.
+# Descriptions of the commands in Telegram's menu (up to 256 characters).
+command-start = Start, or carry on with, your request
+command-language = Change language
+command-back = Go back one question
+command-restart = Start again from the beginning
+command-help = What I can do
+command-mydata = See what we hold about you
+command-forget = Delete what we hold about you

@@ -42,6 +42,16 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "keywords-restart",
     "keywords-help",
     "unreadable-input",
+    "group-chat",
+    "not-text",
+    "not-ready",
+    "command-start",
+    "command-language",
+    "command-back",
+    "command-restart",
+    "command-help",
+    "command-mydata",
+    "command-forget",
 ];
 
 /// Content could not be loaded at all (as opposed to problems inside files).

@@ -288,6 +288,17 @@ impl Store {
         list(&self.conn, status)
     }
 
+    /// Runs `f` in one transaction, committed when it returns `Ok`.
+    pub fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Hands the connection to a store thread (see [`actor`]).
     pub fn into_connection(self) -> Connection {
         self.conn

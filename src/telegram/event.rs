@@ -1,0 +1,119 @@
+//! What signpost keeps of a Telegram update: just enough to run a step, stored in the inbox
+//! until handled (then its content is forgotten).
+
+use serde::{Deserialize, Serialize};
+use teloxide::types::{Update, UpdateKind};
+
+/// One update, as the transport handles it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// Typed text (or a command) in a private chat.
+    Text {
+        /// Chat id (the person's id in a private chat).
+        chat: i64,
+        /// The app's language, if it says.
+        lang: Option<String>,
+        /// What they typed.
+        text: String,
+    },
+    /// A button press.
+    Button {
+        /// Chat id.
+        chat: i64,
+        /// The app's language.
+        lang: Option<String>,
+        /// The callback query to answer.
+        query: String,
+        /// The message the button was on.
+        message: Option<i32>,
+        /// `node|choice`.
+        data: String,
+    },
+    /// A photo, sticker, voice note or anything else that is not text.
+    NotText {
+        /// Chat id.
+        chat: i64,
+        /// The app's language.
+        lang: Option<String>,
+    },
+    /// A message in a group, where the referral must not run.
+    Group {
+        /// The group's chat id.
+        chat: i64,
+        /// The sender's app language.
+        lang: Option<String>,
+    },
+}
+
+impl Event {
+    /// The chat the event belongs to (its replies go there, in order).
+    pub fn chat(&self) -> i64 {
+        match self {
+            Event::Text { chat, .. }
+            | Event::Button { chat, .. }
+            | Event::NotText { chat, .. }
+            | Event::Group { chat, .. } => *chat,
+        }
+    }
+
+    /// The event in an update, or `None` for kinds signpost ignores.
+    pub fn from_update(update: &Update) -> Option<Event> {
+        match &update.kind {
+            UpdateKind::Message(m) => {
+                let chat = m.chat.id.0;
+                let lang = m.from.as_ref().and_then(|u| u.language_code.clone());
+                if !m.chat.is_private() {
+                    return Some(Event::Group { chat, lang });
+                }
+                Some(match m.text() {
+                    Some(text) => Event::Text {
+                        chat,
+                        lang,
+                        text: text.to_string(),
+                    },
+                    None => Event::NotText { chat, lang },
+                })
+            }
+            UpdateKind::CallbackQuery(q) => {
+                let chat = q
+                    .message
+                    .as_ref()
+                    .map(|m| m.chat().id.0)
+                    .unwrap_or(q.from.id.0 as i64);
+                Some(Event::Button {
+                    chat,
+                    lang: q.from.language_code.clone(),
+                    query: q.id.0.clone(),
+                    message: q.message.as_ref().map(|m| m.id().0),
+                    data: q.data.clone().unwrap_or_default(),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A command typed as `/name` or `/name@bot`, with what follows.
+pub fn command(text: &str) -> Option<(String, &str)> {
+    let rest = text.strip_prefix('/')?;
+    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let name = word.split('@').next().unwrap_or(word).to_ascii_lowercase();
+    (!name.is_empty()).then_some((name, args.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_with_and_without_the_bots_name() {
+        assert_eq!(command("/start"), Some(("start".into(), "")));
+        assert_eq!(
+            command("/Start@signpost_bot hello"),
+            Some(("start".into(), "hello"))
+        );
+        assert_eq!(command("start"), None);
+        assert_eq!(command("/"), None);
+    }
+}

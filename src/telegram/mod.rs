@@ -1,0 +1,695 @@
+//! The Telegram bot (`signpost serve`): a thin transport over the engine.
+//!
+//! Durability: each batch of updates is written to the inbox before its offset is confirmed to
+//! Telegram; each step commits the session, its effects and its replies (the outbox) in one
+//! transaction; replies are deleted from the outbox once sent. So `kill -9` at any moment loses
+//! no message and applies none twice; at worst a reply is sent again once.
+//!
+//! Ordering: one worker per chat handles that chat's updates in order; SQLite is touched only by
+//! the store thread.
+
+pub mod api;
+pub mod event;
+pub mod render;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use teloxide::types::BotCommand;
+use teloxide::{ApiError, Bot, RequestError};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::content::locales::DEFAULT_LANGUAGE;
+use crate::engine::{Engine, Input, Reply, Session};
+use crate::reference::new_reference;
+use crate::store::actor::StoreActor;
+use crate::store::{self, Channel, StoreError};
+use event::{Event, command};
+use render::Action;
+
+/// Seconds Telegram may hold a long poll open (teloxide's HTTP client gives up after 17).
+pub const POLL_TIMEOUT_SECS: u32 = 10;
+/// A chat's worker stops after this long without updates.
+const WORKER_IDLE: Duration = Duration::from_secs(60);
+/// Longest wait between retries when Telegram is failing.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// The bot's commands, each described by a Fluent message `command-<name>`.
+pub const COMMANDS: &[&str] = &[
+    "start", "language", "back", "restart", "help", "mydata", "forget",
+];
+
+/// How `serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// `TELOXIDE_TOKEN`.
+    pub token: Option<String>,
+    /// `TELOXIDE_API_URL`, for a local Bot API server or a test fake.
+    pub api_url: Option<String>,
+    /// Keep outgoing messages within Telegram's limits (`SIGNPOST_RATE_LIMIT`, default on).
+    pub rate_limit: bool,
+}
+
+/// Why the bot could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// No token.
+    #[error("TELOXIDE_TOKEN is not set: put the bot's token from @BotFather in TELOXIDE_TOKEN")]
+    MissingToken,
+    /// The API URL does not parse.
+    #[error("TELOXIDE_API_URL is not a valid URL ({0})")]
+    BadApiUrl(String),
+    /// Telegram said the token is wrong.
+    #[error("Telegram refused the bot token in TELOXIDE_TOKEN ({0})")]
+    TokenRefused(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The signal handlers could not be installed.
+    #[error("cannot listen for stop signals: {0}")]
+    Signals(#[from] std::io::Error),
+}
+
+use api::Api;
+
+/// What every worker shares.
+struct Shared {
+    api: Api,
+    engine: Engine,
+    store: StoreActor,
+    stop: CancellationToken,
+}
+
+/// Work for one chat's worker, in order.
+enum Job {
+    /// Handle an update from the inbox.
+    Update(i64, Event),
+    /// Finish sending an outbox entry left by an earlier run.
+    Outbox(i64, Vec<Action>),
+}
+
+/// Runs the bot until Ctrl-C or SIGTERM; then finishes the steps in hand and returns.
+pub async fn serve(
+    engine: Engine,
+    store: store::Store,
+    config: ServeConfig,
+) -> Result<(), ServeError> {
+    let token = config
+        .token
+        .filter(|t| !t.trim().is_empty())
+        .ok_or(ServeError::MissingToken)?;
+    let mut bot = Bot::new(token.trim());
+    if let Some(url) = config.api_url.filter(|u| !u.trim().is_empty()) {
+        let parsed = reqwest_url(&url)?;
+        bot = bot.set_api_url(parsed);
+    }
+    let api = Api::new(bot, config.rate_limit);
+    let stop = CancellationToken::new();
+    listen_for_signals(stop.clone())?;
+
+    // Who we are; a refused token is a clear error, a network problem is retried.
+    let mut backoff = Duration::from_millis(500);
+    loop {
+        match api.get_me().await {
+            Ok(_) => break,
+            Err(RequestError::Api(e @ ApiError::InvalidToken)) => {
+                return Err(ServeError::TokenRefused(e.to_string()));
+            }
+            Err(e) => {
+                tracing::warn!("getMe failed ({}); retrying", kind(&e));
+                if sleep_or_stop(&stop, backoff).await {
+                    return Ok(());
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+        }
+    }
+    if let Err(e) = api.delete_webhook().await {
+        tracing::warn!("deleteWebhook failed ({})", kind(&e));
+    }
+    tokio::spawn(register_commands(api.clone(), engine.clone()));
+
+    let actor = StoreActor::spawn(store.into_connection());
+    let shared = Arc::new(Shared {
+        api,
+        engine,
+        store: actor,
+        stop: stop.clone(),
+    });
+    let router = Router::new(shared.clone());
+
+    // Whatever an earlier run left: replies not yet sent, then updates not yet handled.
+    let (outbox, inbox) = shared
+        .store
+        .call(|c| Ok((store::outbox_pending(c)?, store::inbox_pending(c)?)))
+        .await?;
+    for (id, chat, actions) in outbox {
+        match serde_json::from_str(&actions) {
+            Ok(a) => router.route(chat, Job::Outbox(id, a)),
+            Err(e) => tracing::error!(outbox = id, "unreadable outbox entry dropped: {e}"),
+        }
+    }
+    let mut unreadable = Vec::new();
+    for (id, raw) in inbox {
+        match serde_json::from_str::<Event>(&raw) {
+            Ok(ev) => router.route(ev.chat(), Job::Update(id, ev)),
+            Err(_) => unreadable.push(id),
+        }
+    }
+    if !unreadable.is_empty() {
+        tracing::error!(count = unreadable.len(), "unreadable inbox entries skipped");
+        shared
+            .store
+            .call(move |c| {
+                for id in unreadable {
+                    store::inbox_done(c, id, Utc::now())?;
+                }
+                Ok(())
+            })
+            .await?;
+    }
+
+    tracing::info!("polling for updates");
+    poll(&shared, &router).await;
+    tracing::info!("stopping: finishing the steps in hand");
+    router.close();
+    router.tracker.close();
+    if tokio::time::timeout(Duration::from_secs(20), router.tracker.wait())
+        .await
+        .is_err()
+    {
+        tracing::warn!("some steps did not finish in time; they will resume on the next start");
+    }
+    Ok(())
+}
+
+fn reqwest_url(url: &str) -> Result<url::Url, ServeError> {
+    url::Url::parse(url.trim_end_matches('/')).map_err(|e| ServeError::BadApiUrl(e.to_string()))
+}
+
+fn listen_for_signals(stop: CancellationToken) -> Result<(), ServeError> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())?;
+        let mut int = signal(SignalKind::interrupt())?;
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = term.recv() => {},
+                _ = int.recv() => {},
+            }
+            stop.cancel();
+        });
+    }
+    #[cfg(not(unix))]
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        stop.cancel();
+    });
+    Ok(())
+}
+
+/// Sleeps, or returns true at once if the bot is stopping.
+async fn sleep_or_stop(stop: &CancellationToken, d: Duration) -> bool {
+    tokio::select! {
+        _ = stop.cancelled() => true,
+        _ = tokio::time::sleep(d) => false,
+    }
+}
+
+/// A short, personal-data-free name for an error, for logs.
+fn kind(e: &RequestError) -> String {
+    match e {
+        RequestError::Api(a) => format!("api: {a}"),
+        RequestError::RetryAfter(s) => format!("retry after {}s", s.seconds()),
+        RequestError::Network(_) => "network".into(),
+        RequestError::InvalidJson { .. } => "invalid JSON".into(),
+        RequestError::Io(_) => "io".into(),
+        RequestError::MigrateToChatId(_) => "chat migrated".into(),
+    }
+}
+
+/// True for Telegram's answers that will not change on a retry (4xx).
+fn is_refusal(description: &str) -> bool {
+    [
+        "Bad Request",
+        "Forbidden",
+        "Unauthorized",
+        "Not Found",
+        "Conflict",
+    ]
+    .iter()
+    .any(|p| description.starts_with(p))
+}
+
+/// Registers the commands, described in every shipped language.
+async fn register_commands(api: Api, engine: Engine) {
+    let locales = &engine.content().locales;
+    for lang in &locales.languages {
+        let commands: Vec<BotCommand> = COMMANDS
+            .iter()
+            .map(|c| {
+                let d = crate::content::locales::strip_isolation(&locales.format(
+                    &lang.tag,
+                    &format!("command-{c}"),
+                    &[],
+                ));
+                BotCommand::new(*c, d.chars().take(256).collect::<String>())
+            })
+            .collect();
+        let code = lang.tag.split('-').next().unwrap_or(&lang.tag).to_string();
+        let mut result = api.set_commands(commands.clone(), Some(code)).await;
+        if result.is_ok() && lang.tag == DEFAULT_LANGUAGE {
+            result = api.set_commands(commands, None).await;
+        }
+        if let Err(e) = result {
+            tracing::warn!(lang = %lang.tag, "setMyCommands failed ({})", kind(&e));
+        }
+    }
+}
+
+/// Long polling: each batch goes into the inbox before the next request confirms it.
+async fn poll(shared: &Arc<Shared>, router: &Router) {
+    let mut backoff = Duration::from_millis(500);
+    loop {
+        let offset = match shared.store.call(store::next_offset).await {
+            Ok(o) => o,
+            Err(e) => {
+                tracing::error!("cannot read the inbox offset: {e}");
+                if sleep_or_stop(&shared.stop, backoff).await {
+                    return;
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                continue;
+            }
+        };
+        let offset = offset.and_then(|o| i32::try_from(o).ok());
+        let req = shared.api.get_updates(offset, POLL_TIMEOUT_SECS);
+        let result = tokio::select! {
+            _ = shared.stop.cancelled() => return,
+            r = req => r,
+        };
+        let batch: Vec<(i64, Option<Event>)> = match result {
+            Ok(updates) => {
+                backoff = Duration::from_millis(500);
+                updates
+                    .iter()
+                    .map(|u| (i64::from(u.id.0), Event::from_update(u)))
+                    .collect()
+            }
+            Err(RequestError::InvalidJson { raw, .. }) => {
+                // Skip past a batch we cannot read, rather than asking for it forever.
+                let ids = update_ids(&raw);
+                tracing::error!(count = ids.len(), "unreadable updates skipped");
+                if ids.is_empty() && sleep_or_stop(&shared.stop, backoff).await {
+                    return;
+                }
+                ids.into_iter().map(|id| (id, None)).collect()
+            }
+            Err(e) => {
+                tracing::warn!("getUpdates failed ({}); retrying", kind(&e));
+                let wait = match &e {
+                    RequestError::RetryAfter(s) => s.duration(),
+                    _ => backoff,
+                };
+                if sleep_or_stop(&shared.stop, wait).await {
+                    return;
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                continue;
+            }
+        };
+        if batch.is_empty() {
+            continue;
+        }
+        let stored = shared
+            .store
+            .call(move |c| {
+                let now = Utc::now();
+                let mut fresh = Vec::new();
+                for (id, ev) in batch {
+                    match ev {
+                        Some(ev) => {
+                            if store::inbox_add(c, id, &serde_json::to_string(&ev)?, now)? {
+                                fresh.push((id, ev));
+                            }
+                        }
+                        None => {
+                            store::inbox_add(c, id, "", now)?;
+                            store::inbox_done(c, id, now)?;
+                        }
+                    }
+                }
+                Ok(fresh)
+            })
+            .await;
+        match stored {
+            Ok(fresh) => {
+                for (id, ev) in fresh {
+                    router.route(ev.chat(), Job::Update(id, ev));
+                }
+            }
+            Err(e) => {
+                tracing::error!("cannot store updates: {e}");
+                if sleep_or_stop(&shared.stop, backoff).await {
+                    return;
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+        }
+    }
+}
+
+fn update_ids(raw: &str) -> Vec<i64> {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return Vec::new();
+    };
+    v.get("result")
+        .and_then(|r| r.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|u| u.get("update_id").and_then(|i| i.as_i64()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One worker per chat, so a chat's updates are handled in order and chats run side by side.
+struct Router {
+    shared: Arc<Shared>,
+    workers: Mutex<HashMap<i64, mpsc::UnboundedSender<Job>>>,
+    tracker: TaskTracker,
+}
+
+impl Router {
+    fn new(shared: Arc<Shared>) -> Router {
+        Router {
+            shared,
+            workers: Mutex::new(HashMap::new()),
+            tracker: TaskTracker::new(),
+        }
+    }
+
+    fn route(&self, chat: i64, job: Job) {
+        let Ok(mut workers) = self.workers.lock() else {
+            tracing::error!("worker map poisoned");
+            return;
+        };
+        let job = match workers.get(&chat) {
+            Some(tx) => match tx.send(job) {
+                Ok(()) => return,
+                Err(mpsc::error::SendError(job)) => job,
+            },
+            None => job,
+        };
+        if workers.len() > 1024 {
+            workers.retain(|_, tx| !tx.is_closed());
+        }
+        let (tx, rx) = mpsc::unbounded_channel();
+        // The receiver is fresh, so this send cannot fail.
+        let _ = tx.send(job);
+        workers.insert(chat, tx);
+        self.tracker.spawn(worker(self.shared.clone(), chat, rx));
+    }
+
+    fn close(&self) {
+        if let Ok(mut w) = self.workers.lock() {
+            w.clear();
+        }
+    }
+}
+
+async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<Job>) {
+    loop {
+        let job = tokio::select! {
+            _ = shared.stop.cancelled() => return,
+            j = tokio::time::timeout(WORKER_IDLE, rx.recv()) => j,
+        };
+        match job {
+            Ok(Some(job)) => run_job(&shared, chat, job).await,
+            Ok(None) => return,
+            Err(_) => {
+                // Idle: refuse new jobs, then finish any that slipped in.
+                rx.close();
+                while let Ok(job) = rx.try_recv() {
+                    run_job(&shared, chat, job).await;
+                }
+                return;
+            }
+        }
+    }
+}
+
+async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job) {
+    if shared.stop.is_cancelled() {
+        return;
+    }
+    let (outbox, actions) = match job {
+        Job::Outbox(id, actions) => (id, actions),
+        Job::Update(update_id, ev) => {
+            let engine = shared.engine.clone();
+            let result = shared
+                .store
+                .call(move |c| handle(c, &engine, update_id, &ev, Utc::now()))
+                .await;
+            match result {
+                Ok(Some(done)) => done,
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::error!(update = update_id, "step not stored: {e}");
+                    return;
+                }
+            }
+        }
+    };
+    let remaining = perform(shared, chat, actions).await;
+    let r = shared
+        .store
+        .call(move |c| match remaining {
+            None => store::outbox_remove(c, outbox),
+            Some(left) => {
+                c.execute(
+                    "UPDATE outbox SET actions = ?2 WHERE id = ?1",
+                    rusqlite::params![outbox, serde_json::to_string(&left)?],
+                )?;
+                Ok(())
+            }
+        })
+        .await;
+    if let Err(e) = r {
+        tracing::error!(outbox, "cannot update the outbox: {e}");
+    }
+}
+
+/// Handles one update inside the store thread's transaction: the step, the inbox mark and the
+/// outbox entry are stored together. `None` when the update was already handled.
+fn handle(
+    conn: &Connection,
+    engine: &Engine,
+    update_id: i64,
+    ev: &Event,
+    now: DateTime<Utc>,
+) -> Result<Option<(i64, Vec<Action>)>, StoreError> {
+    let processed: Option<Option<String>> = conn
+        .query_row(
+            "SELECT processed_at FROM inbox WHERE update_id = ?1",
+            [update_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if matches!(processed, Some(Some(_))) {
+        return Ok(None);
+    }
+    let chat = ev.chat();
+    let actions = match ev {
+        Event::Group { lang, .. } => {
+            let l = language(engine, None, lang.as_deref());
+            render::messages(&[text_reply(engine, &l, "group-chat")])
+        }
+        Event::Text { lang, .. } | Event::Button { lang, .. } | Event::NotText { lang, .. } => {
+            let user = chat.to_string();
+            let mut session = store::load_session(conn, Channel::Telegram, &user)?
+                .unwrap_or_else(|| engine.new_session(None));
+            if session.lang.is_none() && lang.is_some() {
+                session.lang_hint.clone_from(lang);
+            }
+            let l = language(engine, Some(&session), lang.as_deref());
+            let input = match ev {
+                Event::Text { text, .. } => match command(text) {
+                    Some((name, _)) => match name.as_str() {
+                        "start" => Some(Input::Start {
+                            lang_hint: lang.clone(),
+                        }),
+                        "language" => Some(Input::ChangeLanguage),
+                        "back" => Some(Input::Back),
+                        "restart" => Some(Input::Restart),
+                        "help" => Some(Input::Help),
+                        "mydata" | "forget" => None,
+                        _ => Some(Input::Help),
+                    },
+                    None => Some(Input::Text(text.clone())),
+                },
+                Event::Button { data, .. } => {
+                    let (node, choice) = render::parse_callback(data).unwrap_or(("", ""));
+                    Some(Input::Choice {
+                        node: node.to_string(),
+                        choice: choice.to_string(),
+                    })
+                }
+                _ if !session.started => Some(Input::Start {
+                    lang_hint: lang.clone(),
+                }),
+                _ => None,
+            };
+            let replies = match input {
+                Some(input) => {
+                    crate::turn::step(
+                        conn,
+                        engine,
+                        Channel::Telegram,
+                        &user,
+                        &session,
+                        input,
+                        now,
+                        new_reference,
+                    )?
+                    .replies
+                }
+                None => {
+                    let id = match ev {
+                        Event::NotText { .. } => "not-text",
+                        _ => "not-ready",
+                    };
+                    let mut r = vec![text_reply(engine, &l, id)];
+                    if session.started {
+                        r.extend(engine.current(&session));
+                    }
+                    r
+                }
+            };
+            match ev {
+                Event::Button {
+                    query,
+                    message,
+                    data,
+                    ..
+                } => button_actions(query, *message, data, &replies),
+                _ => render::messages(&replies),
+            }
+        }
+    };
+    store::inbox_done(conn, update_id, now)?;
+    let id = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+    Ok(Some((id, actions)))
+}
+
+/// After a press: answer it; a tick on a multi-choice edits the buttons in place; anything
+/// else removes the pressed buttons (so they cannot be pressed twice) and sends the replies.
+fn button_actions(query: &str, message: Option<i32>, data: &str, replies: &[Reply]) -> Vec<Action> {
+    let mut actions = vec![Action::Answer {
+        query: query.to_string(),
+    }];
+    let pressed_node = render::parse_callback(data).map(|(n, _)| n);
+    let in_place = match (replies, message) {
+        ([only], Some(_)) => {
+            only.node.as_deref() == pressed_node && only.choices.iter().any(|c| c.selected)
+        }
+        _ => false,
+    };
+    match (in_place, message) {
+        (true, Some(m)) => actions.push(Action::Keyboard {
+            message: m,
+            buttons: render::buttons(&replies[0]),
+        }),
+        (_, m) => {
+            if let Some(m) = m {
+                actions.push(Action::Keyboard {
+                    message: m,
+                    buttons: Vec::new(),
+                });
+            }
+            actions.extend(render::messages(replies));
+        }
+    }
+    actions
+}
+
+fn text_reply(engine: &Engine, lang: &str, id: &str) -> Reply {
+    Reply {
+        text: engine.content().locales.format(lang, id, &[]),
+        choices: Vec::new(),
+        node: None,
+    }
+}
+
+/// The person's language: their choice, else their app's, else the default.
+fn language(engine: &Engine, session: Option<&Session>, app: Option<&str>) -> String {
+    session
+        .and_then(|s| s.lang.clone())
+        .or_else(|| {
+            app.and_then(|a| engine.content().locales.best_match(a))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string())
+}
+
+/// Sends actions in order. Transient failures are retried with backoff until they succeed or
+/// the bot stops; Telegram's refusals (a blocked bot, a message too old to edit) are logged and
+/// skipped. Returns the actions still to do, if stopped part way.
+async fn perform(shared: &Shared, chat: i64, actions: Vec<Action>) -> Option<Vec<Action>> {
+    let api = &shared.api;
+    let mut iter = actions.into_iter();
+    while let Some(action) = iter.next() {
+        let mut backoff = Duration::from_millis(250);
+        let mut unknown_errors = 0;
+        loop {
+            let result = match &action {
+                Action::Send { text, buttons } => api.send(chat, text, buttons).await,
+                Action::Keyboard { message, buttons } => {
+                    api.set_buttons(chat, *message, buttons).await
+                }
+                Action::Answer { query } => api.answer(query).await,
+            };
+            let wait = match result {
+                Ok(()) => break,
+                Err(RequestError::Api(ApiError::Unknown(desc)))
+                    if !is_refusal(&desc) && unknown_errors < 8 =>
+                {
+                    // A server error (teloxide has already waited 10 s): try again.
+                    unknown_errors += 1;
+                    tracing::warn!(chat, "Telegram failed ({desc}); retrying");
+                    let w = backoff;
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                    w
+                }
+                Err(RequestError::Api(e)) => {
+                    tracing::warn!(chat, "Telegram refused an action ({e}); skipped");
+                    break;
+                }
+                Err(RequestError::RetryAfter(s)) => s.duration(),
+                Err(e) if matches!(action, Action::Answer { .. }) => {
+                    // A press can only be answered for a short while; not worth retrying.
+                    tracing::warn!(chat, "answerCallbackQuery failed ({})", kind(&e));
+                    break;
+                }
+                Err(e) => {
+                    tracing::warn!(chat, "sending failed ({}); retrying", kind(&e));
+                    let w = backoff;
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                    w
+                }
+            };
+            if sleep_or_stop(&shared.stop, wait).await {
+                let mut left = vec![action];
+                left.extend(iter);
+                return Some(left);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,47 @@
+//! One durable step: the engine runs, and its result is stored in the caller's transaction,
+//! drawn again with a new reference if the one drawn is taken. Shared by every transport.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::engine::{Context, Engine, Input, Outcome, Session};
+use crate::store::{self, Channel, StoreError};
+
+/// How many references are drawn before giving up (each clash is one in ~900,000).
+pub const MAX_DRAWS: usize = 20;
+
+/// Runs `input` against `session` and stores the outcome for `(channel, user)`.
+#[allow(clippy::too_many_arguments)]
+pub fn step(
+    conn: &Connection,
+    engine: &Engine,
+    channel: Channel,
+    user: &str,
+    session: &Session,
+    input: Input,
+    now: DateTime<Utc>,
+    mut next_reference: impl FnMut() -> String,
+) -> Result<Outcome, StoreError> {
+    let mut draws = 0;
+    loop {
+        let ctx = Context {
+            now,
+            reference: next_reference(),
+        };
+        let outcome = engine.step(session, input.clone(), &ctx);
+        conn.execute_batch("SAVEPOINT step")?;
+        match store::commit_step(conn, channel, user, &outcome.session, &outcome.effects, now) {
+            Ok(()) => {
+                conn.execute_batch("RELEASE step")?;
+                return Ok(outcome);
+            }
+            Err(e) => {
+                conn.execute_batch("ROLLBACK TO step; RELEASE step")?;
+                match e {
+                    StoreError::DuplicateReference(_) if draws < MAX_DRAWS => draws += 1,
+                    e => return Err(e),
+                }
+            }
+        }
+    }
+}

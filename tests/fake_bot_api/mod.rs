@@ -1,0 +1,623 @@
+//! A fake Telegram Bot API on 127.0.0.1 for driving the real `signpost serve` binary.
+//!
+//! It records every call and rejects what Telegram would reject, using `tests/fixtures/bot-api.json`
+//! (derived from the official API description): unknown methods, missing required fields,
+//! unknown fields, texts outside 1-4096 characters, `callback_data` outside 1-64 bytes, malformed
+//! `reply_markup`, callback answers over 200 characters, bad commands. It also refuses any
+//! `parse_mode` (signpost sends plain text only). Updates follow Telegram's offset rules, so an
+//! update not yet confirmed is delivered again to a restarted bot.
+
+#![allow(dead_code)]
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use tokio::sync::Notify;
+
+/// One recorded call.
+#[derive(Debug, Clone)]
+pub struct Call {
+    /// The method as documented (`sendMessage`).
+    pub method: String,
+    /// The JSON body.
+    pub body: Value,
+    /// When it arrived.
+    pub at: Instant,
+    /// The HTTP status answered.
+    pub status: u16,
+    /// The `result` answered, when the call succeeded.
+    pub result: Value,
+}
+
+/// A failure to answer with, once, instead of handling a call.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// 429 with `retry_after`.
+    RetryAfter(u32),
+    /// 500 Internal Server Error.
+    ServerError,
+    /// A 200 whose body is not JSON.
+    Malformed,
+}
+
+struct Inner {
+    updates: Vec<Value>,
+    next_update: i64,
+    next_message: i64,
+    calls: Vec<Call>,
+    rejects: Vec<(String, String)>,
+    failures: HashMap<String, VecDeque<Failure>>,
+    enforce_limits: bool,
+    sends: Vec<(Instant, i64)>,
+}
+
+struct Shared {
+    inner: Mutex<Inner>,
+    spec: Value,
+    methods: HashMap<String, String>,
+    new_updates: Notify,
+}
+
+/// A running fake.
+#[derive(Clone)]
+pub struct FakeBotApi {
+    /// Base URL for `TELOXIDE_API_URL`.
+    pub url: String,
+    shared: Arc<Shared>,
+}
+
+fn spec() -> Value {
+    let text = include_str!("../fixtures/bot-api.json");
+    serde_json::from_str(text).expect("fixture parses")
+}
+
+impl FakeBotApi {
+    /// Starts a fake on a free port of 127.0.0.1.
+    pub async fn start() -> FakeBotApi {
+        let spec = spec();
+        let methods = spec["methods"]
+            .as_object()
+            .expect("methods")
+            .keys()
+            .map(|k| (k.to_lowercase(), k.clone()))
+            .collect();
+        let shared = Arc::new(Shared {
+            inner: Mutex::new(Inner {
+                updates: Vec::new(),
+                next_update: 1000,
+                next_message: 1,
+                calls: Vec::new(),
+                rejects: Vec::new(),
+                failures: HashMap::new(),
+                enforce_limits: false,
+                sends: Vec::new(),
+            }),
+            spec,
+            methods,
+            new_updates: Notify::new(),
+        });
+        let app = Router::new()
+            .route("/{bot}/{method}", axum::routing::post(handle).get(handle))
+            .with_state(shared.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("addr");
+        // Without TCP_NODELAY every call would stall ~40 ms (Nagle and delayed ACK).
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeBotApi {
+            url: format!("http://{addr}"),
+            shared,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.shared.inner.lock().expect("fake state")
+    }
+
+    /// Answers the next call of `method` with `failure` instead.
+    pub fn fail_next(&self, method: &str, failure: Failure) {
+        self.lock()
+            .failures
+            .entry(method.to_string())
+            .or_default()
+            .push_back(failure);
+    }
+
+    /// Answers 429 past Telegram's limits: over 3 messages a second to one chat, or over 30 a
+    /// second overall.
+    pub fn enforce_limits(&self) {
+        self.lock().enforce_limits = true;
+    }
+
+    /// Queues an update (its `update_id` is set) and returns the id.
+    pub fn push(&self, mut update: Value) -> i64 {
+        let id = {
+            let mut inner = self.lock();
+            let id = inner.next_update;
+            inner.next_update += 1;
+            update["update_id"] = json!(id);
+            inner.updates.push(update);
+            id
+        };
+        self.shared.new_updates.notify_waiters();
+        id
+    }
+
+    /// Queues an update again with the same id, as Telegram may.
+    pub fn push_again(&self, update_id: i64) {
+        let mut inner = self.lock();
+        let copy = inner
+            .updates
+            .iter()
+            .find(|u| u["update_id"] == json!(update_id))
+            .cloned();
+        if let Some(u) = copy {
+            inner.updates.push(u);
+        } else {
+            // Already confirmed and dropped: deliver a copy from the calls' view is impossible,
+            // so rebuild nothing; the caller uses `push_raw` for that case.
+        }
+        drop(inner);
+        self.shared.new_updates.notify_waiters();
+    }
+
+    /// Queues an update exactly as given (its own `update_id`).
+    pub fn push_raw(&self, update: Value) {
+        self.lock().updates.push(update);
+        self.shared.new_updates.notify_waiters();
+    }
+
+    /// Every call so far.
+    pub fn calls(&self) -> Vec<Call> {
+        self.lock().calls.clone()
+    }
+
+    /// Calls rejected as Telegram would, with the reason.
+    pub fn rejects(&self) -> Vec<(String, String)> {
+        self.lock().rejects.clone()
+    }
+
+    /// Sends a raw request, as a client that is not teloxide might: (status, body).
+    pub async fn raw(&self, method: &str, body: &str) -> (u16, Value) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let addr = self.url.trim_start_matches("http://");
+        let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
+        let req = format!(
+            "POST /botTEST/{method} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        s.write_all(req.as_bytes()).await.expect("write");
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).await.expect("read");
+        let text = String::from_utf8_lossy(&out).into_owned();
+        let status = text[9..12].parse().expect("status");
+        let json_start = text.find("\r\n\r\n").map(|i| i + 4).unwrap_or(0);
+        let body = text[json_start..].trim();
+        // Chunked or not, the JSON object is between the first '{' and the last '}'.
+        let v = match (body.find('{'), body.rfind('}')) {
+            (Some(a), Some(b)) => serde_json::from_str(&body[a..=b]).unwrap_or(Value::Null),
+            _ => Value::Null,
+        };
+        (status, v)
+    }
+}
+
+fn reject(status: u16, description: &str) -> Response {
+    (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+        axum::Json(json!({"ok": false, "error_code": status, "description": description})),
+    )
+        .into_response()
+}
+
+fn ok(result: Value) -> Response {
+    axum::Json(json!({"ok": true, "result": result})).into_response()
+}
+
+async fn handle(
+    State(shared): State<Arc<Shared>>,
+    Path((bot, method)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let at = Instant::now();
+    if !bot.starts_with("bot") {
+        return reject(404, "Not Found");
+    }
+    let Some(name) = shared.methods.get(&method.to_lowercase()).cloned() else {
+        shared
+            .inner
+            .lock()
+            .expect("state")
+            .rejects
+            .push((method.clone(), "unknown method".into()));
+        return reject(404, "Not Found: method not found");
+    };
+    let body: Value = if body.is_empty() {
+        json!({})
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(_) => {
+                return record(
+                    &shared,
+                    &name,
+                    json!(null),
+                    at,
+                    reject(400, "Bad Request: body is not JSON"),
+                );
+            }
+        }
+    };
+    // Injected failures first.
+    let failure = shared
+        .inner
+        .lock()
+        .expect("state")
+        .failures
+        .get_mut(&name)
+        .and_then(VecDeque::pop_front);
+    if let Some(f) = failure {
+        let response = match f {
+            Failure::RetryAfter(s) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                axum::Json(json!({"ok": false, "error_code": 429,
+                    "description": format!("Too Many Requests: retry after {s}"),
+                    "parameters": {"retry_after": s}})),
+            )
+                .into_response(),
+            Failure::ServerError => reject(500, "Internal Server Error"),
+            Failure::Malformed => (StatusCode::OK, "<html>oops</html>").into_response(),
+        };
+        return record(&shared, &name, body, at, response);
+    }
+    if let Err(why) = validate(&shared.spec, &name, &body) {
+        shared
+            .inner
+            .lock()
+            .expect("state")
+            .rejects
+            .push((name.clone(), why.clone()));
+        return record(
+            &shared,
+            &name,
+            body,
+            at,
+            reject(400, &format!("Bad Request: {why}")),
+        );
+    }
+    if name == "getUpdates" {
+        return get_updates(&shared, body, at).await;
+    }
+    if name == "sendMessage" {
+        let mut inner = shared.inner.lock().expect("state");
+        if inner.enforce_limits {
+            let chat = body["chat_id"].as_i64().unwrap_or_default();
+            let window = at - Duration::from_secs(1);
+            inner.sends.retain(|(t, _)| *t > window);
+            let per_chat = inner.sends.iter().filter(|(_, c)| *c == chat).count();
+            let overall = inner.sends.len();
+            if per_chat >= 3 || overall >= 30 {
+                let why = format!(
+                    "429: {per_chat} to chat {chat} and {overall} overall in the last second"
+                );
+                drop(inner);
+                let r = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    axum::Json(json!({"ok": false, "error_code": 429,
+                        "description": "Too Many Requests: retry after 1",
+                        "parameters": {"retry_after": 1}})),
+                )
+                    .into_response();
+                shared
+                    .inner
+                    .lock()
+                    .expect("state")
+                    .rejects
+                    .push((name.clone(), why));
+                return record(&shared, &name, body, at, r);
+            }
+            inner.sends.push((at, chat));
+        }
+    }
+    let result = answer(&shared, &name, &body);
+    record_result(&shared, &name, body, at, ok(result.clone()), result)
+}
+
+fn record(shared: &Shared, method: &str, body: Value, at: Instant, response: Response) -> Response {
+    record_result(shared, method, body, at, response, Value::Null)
+}
+
+fn record_result(
+    shared: &Shared,
+    method: &str,
+    body: Value,
+    at: Instant,
+    response: Response,
+    result: Value,
+) -> Response {
+    shared.inner.lock().expect("state").calls.push(Call {
+        method: method.to_string(),
+        body,
+        at,
+        status: response.status().as_u16(),
+        result,
+    });
+    response
+}
+
+async fn get_updates(shared: &Arc<Shared>, body: Value, at: Instant) -> Response {
+    let offset = body["offset"].as_i64();
+    let timeout = body["timeout"].as_u64().unwrap_or(0).min(10);
+    // Answer well before teloxide's 17 s client timeout; at most 1 s while idle keeps the
+    // tests quick.
+    let deadline = Instant::now() + Duration::from_millis((timeout * 1000).min(1000));
+    loop {
+        let notified = shared.new_updates.notified();
+        {
+            let mut inner = shared.inner.lock().expect("state");
+            if let Some(o) = offset {
+                // Confirmed: Telegram forgets everything before the offset.
+                inner
+                    .updates
+                    .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= o);
+            }
+            if !inner.updates.is_empty() || Instant::now() >= deadline {
+                let mut batch: Vec<Value> = inner.updates.iter().take(100).cloned().collect();
+                batch.sort_by_key(|u| u["update_id"].as_i64());
+                drop(inner);
+                let result = json!(batch);
+                return record_result(shared, "getUpdates", body, at, ok(result.clone()), result);
+            }
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        let _ = tokio::time::timeout(left, notified).await;
+    }
+}
+
+fn bot_user() -> Value {
+    json!({
+        "id": 777, "is_bot": true, "first_name": "Signpost", "username": "signpost_test_bot",
+        "can_join_groups": true, "can_read_all_group_messages": false,
+        "supports_inline_queries": false, "can_connect_to_business": false,
+        "has_main_web_app": false
+    })
+}
+
+fn answer(shared: &Shared, method: &str, body: &Value) -> Value {
+    match method {
+        "getMe" => bot_user(),
+        "getWebhookInfo" => {
+            json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})
+        }
+        "sendMessage" | "editMessageReplyMarkup" | "editMessageText" => {
+            let message_id = if method == "sendMessage" {
+                let mut inner = shared.inner.lock().expect("state");
+                let id = inner.next_message;
+                inner.next_message += 1;
+                json!(id)
+            } else {
+                body["message_id"].clone()
+            };
+            let mut m = json!({
+                "message_id": message_id,
+                "date": 1_764_000_000,
+                "chat": {"id": body["chat_id"], "type": "private", "first_name": "Resident"},
+                "from": bot_user(),
+                "text": body.get("text").cloned().unwrap_or(json!("…")),
+            });
+            if let Some(markup) = body.get("reply_markup") {
+                m["reply_markup"] = markup.clone();
+            }
+            m
+        }
+        _ => json!(true),
+    }
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// What Telegram would refuse, as a reason.
+fn validate(spec: &Value, method: &str, body: &Value) -> Result<(), String> {
+    let fields = spec["methods"][method]
+        .as_object()
+        .ok_or("unknown method")?;
+    let obj = body.as_object().ok_or("parameters must be an object")?;
+    for (name, required) in fields {
+        if required.as_bool() == Some(true) && obj.get(name).is_none_or(Value::is_null) {
+            return Err(format!("{name} is required"));
+        }
+    }
+    for name in obj.keys() {
+        if !fields.contains_key(name) {
+            return Err(format!("unknown parameter {name}"));
+        }
+    }
+    if obj.contains_key("parse_mode") {
+        return Err("parse_mode given: signpost must send plain text".into());
+    }
+    if let Some(text) = obj.get("text") {
+        let t = text.as_str().ok_or("text must be a string")?;
+        let n = utf16_len(t);
+        let max = if method == "answerCallbackQuery" {
+            200
+        } else {
+            4096
+        };
+        let min = if method == "answerCallbackQuery" {
+            0
+        } else {
+            1
+        };
+        if n < min || n > max || (min == 1 && t.trim().is_empty()) {
+            return Err(format!("text must be {min}-{max} characters, got {n}"));
+        }
+    }
+    if let Some(markup) = obj.get("reply_markup") {
+        validate_markup(spec, markup)?;
+    }
+    if method == "setMyCommands" {
+        let commands = obj["commands"]
+            .as_array()
+            .ok_or("commands must be an array")?;
+        if commands.is_empty() || commands.len() > 100 {
+            return Err("1-100 commands".into());
+        }
+        for c in commands {
+            let name = c["command"].as_str().ok_or("command is required")?;
+            let d = c["description"].as_str().ok_or("description is required")?;
+            if name.is_empty()
+                || name.len() > 32
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(format!("bad command name {name:?}"));
+            }
+            let n = d.chars().count();
+            if !(1..=256).contains(&n) {
+                return Err(format!("description must be 1-256 characters, got {n}"));
+            }
+        }
+        if let Some(code) = obj.get("language_code").and_then(Value::as_str)
+            && !(code.is_empty()
+                || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())))
+        {
+            return Err(format!(
+                "language_code must be a two-letter code, got {code:?}"
+            ));
+        }
+    }
+    if method == "editMessageReplyMarkup"
+        && obj.get("inline_message_id").is_none()
+        && (obj.get("chat_id").is_none() || obj.get("message_id").is_none())
+    {
+        return Err("chat_id and message_id are required".into());
+    }
+    Ok(())
+}
+
+fn validate_markup(spec: &Value, markup: &Value) -> Result<(), String> {
+    let m = markup.as_object().ok_or("reply_markup must be an object")?;
+    let rows = m
+        .get("inline_keyboard")
+        .ok_or("signpost only sends inline keyboards")?
+        .as_array()
+        .ok_or("inline_keyboard must be an array")?;
+    if m.len() != 1 {
+        return Err("unknown field in InlineKeyboardMarkup".into());
+    }
+    let fields = spec["types"]["InlineKeyboardButton"]
+        .as_object()
+        .ok_or("spec")?;
+    for row in rows {
+        for b in row.as_array().ok_or("each row must be an array")? {
+            let b = b.as_object().ok_or("each button must be an object")?;
+            for k in b.keys() {
+                if !fields.contains_key(k) {
+                    return Err(format!("unknown button field {k}"));
+                }
+            }
+            let text = b
+                .get("text")
+                .and_then(Value::as_str)
+                .ok_or("button text is required")?;
+            if text.trim().is_empty() {
+                return Err("button text must not be empty".into());
+            }
+            let kinds = b
+                .keys()
+                .filter(|k| *k != "text" && *k != "style" && *k != "icon_custom_emoji_id")
+                .count();
+            if kinds != 1 {
+                return Err("a button needs exactly one action".into());
+            }
+            if let Some(data) = b.get("callback_data") {
+                let d = data.as_str().ok_or("callback_data must be a string")?;
+                if d.is_empty() || d.len() > 64 {
+                    return Err(format!("callback_data must be 1-64 bytes, got {}", d.len()));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+// ----- updates as Telegram sends them -----
+
+fn user(id: i64, lang: Option<&str>) -> Value {
+    let mut u = json!({"id": id, "is_bot": false, "first_name": "Resident"});
+    if let Some(l) = lang {
+        u["language_code"] = json!(l);
+    }
+    u
+}
+
+/// A text message in a private chat (commands get their entity, as Telegram adds it).
+pub fn text(user_id: i64, lang: Option<&str>, text: &str) -> Value {
+    let mut m = json!({
+        "message_id": 1, "date": 1_764_000_000,
+        "chat": {"id": user_id, "type": "private", "first_name": "Resident"},
+        "from": user(user_id, lang),
+        "text": text,
+    });
+    if text.starts_with('/') {
+        let len = text
+            .split_whitespace()
+            .next()
+            .map(|w| w.encode_utf16().count())
+            .unwrap_or(0);
+        m["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
+    }
+    json!({"message": m})
+}
+
+/// A button press on message `message_id`.
+pub fn press(user_id: i64, lang: Option<&str>, message_id: i64, data: &str) -> Value {
+    json!({"callback_query": {
+        "id": format!("cq-{user_id}-{message_id}-{data}"),
+        "from": user(user_id, lang),
+        "chat_instance": "ci",
+        "data": data,
+        "message": {
+            "message_id": message_id, "date": 1_764_000_000,
+            "chat": {"id": user_id, "type": "private", "first_name": "Resident"},
+            "from": bot_user(), "text": "…"
+        }
+    }})
+}
+
+/// A sticker.
+pub fn sticker(user_id: i64, lang: Option<&str>) -> Value {
+    json!({"message": {
+        "message_id": 2, "date": 1_764_000_000,
+        "chat": {"id": user_id, "type": "private", "first_name": "Resident"},
+        "from": user(user_id, lang),
+        "sticker": {"file_id": "s1", "file_unique_id": "su1", "type": "regular",
+                    "width": 512, "height": 512, "is_animated": false, "is_video": false}
+    }})
+}
+
+/// A text message in a group chat.
+pub fn group_text(group_id: i64, user_id: i64, text: &str) -> Value {
+    json!({"message": {
+        "message_id": 3, "date": 1_764_000_000,
+        "chat": {"id": group_id, "type": "group", "title": "Residents' group"},
+        "from": user(user_id, Some("en")),
+        "text": text,
+    }})
+}
