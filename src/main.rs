@@ -42,6 +42,12 @@ enum Command {
         /// Keep within Telegram's sending limits: on, or off for benchmarks and tests
         #[arg(long, env = "SIGNPOST_RATE_LIMIT", default_value = "on", value_parser = ["on", "off"])]
         rate_limit: String,
+        /// Receive updates by webhook at this public HTTPS URL instead of long polling
+        #[arg(long, requires = "listen", value_name = "URL")]
+        webhook_url: Option<String>,
+        /// Local address for the webhook, e.g. 127.0.0.1:8443 behind a TLS proxy
+        #[arg(long, requires = "webhook_url", value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
     },
     /// Validate dialogues, locales and services: one `path:line: message` per problem
     Check,
@@ -118,11 +124,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = config::db_path(cli.db, &file);
     match cli.command {
         Command::Check => check(&content_dir),
-        Command::Serve { rate_limit } => {
+        Command::Serve {
+            rate_limit,
+            webhook_url,
+            listen,
+        } => {
             let config = signpost::telegram::ServeConfig {
                 token: std::env::var("TELOXIDE_TOKEN").ok(),
                 api_url: std::env::var("TELOXIDE_API_URL").ok(),
                 rate_limit: rate_limit == "on",
+                webhook: webhook_url
+                    .zip(listen)
+                    .map(|(url, listen)| signpost::telegram::Webhook { url, listen }),
             };
             if config.token.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 return Err(signpost::telegram::ServeError::MissingToken.into());

@@ -756,3 +756,99 @@ async fn the_fake_refuses_what_telegram_would() {
             .contains("1-64 bytes")
     );
 }
+
+/// Posts JSON to a local HTTP server: the status code.
+async fn post(addr: &str, path: &str, secret: Option<&str>, body: &str) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let header = secret
+        .map(|s| format!("X-Telegram-Bot-Api-Secret-Token: {s}\r\n"))
+        .unwrap_or_default();
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{header}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).await.expect("write");
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.expect("read");
+    String::from_utf8_lossy(&out)[9..12]
+        .parse()
+        .expect("status")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_mode_stores_each_update_once_and_refuses_strangers() {
+    let (fake, _dir, db) = setup().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let log = db.with_extension("webhook.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["serve", "--db"])
+        .arg(&db)
+        .args([
+            "--webhook-url",
+            &format!("https://bot.example.org/tg/{port}"),
+            "--listen",
+            &addr,
+        ])
+        .env("TELOXIDE_TOKEN", "123456:TEST-TOKEN")
+        .env("TELOXIDE_API_URL", &fake.url)
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .env("SIGNPOST_RATE_LIMIT", "off")
+        .stdin(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("spawn");
+    wait_until(|| fake.calls().iter().any(|c| c.method == "setWebhook")).await;
+    let hook = fake
+        .calls()
+        .into_iter()
+        .find(|c| c.method == "setWebhook")
+        .expect("setWebhook");
+    assert_eq!(
+        hook.body["url"],
+        format!("https://bot.example.org/tg/{port}")
+    );
+    let secret = hook.body["secret_token"]
+        .as_str()
+        .expect("a secret")
+        .to_string();
+    assert!(secret.len() >= 32);
+    assert!(
+        !fake.calls().iter().any(|c| c.method == "getUpdates"),
+        "no polling"
+    );
+
+    let mut update = fake_bot_api::text(601, Some("en"), "/start");
+    update["update_id"] = json!(5000);
+    let body = update.to_string();
+    let path = format!("/tg/{port}");
+    // Wait for the listener, then: a stranger, the wrong secret, the right one, and a repeat.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tokio::net::TcpStream::connect(&addr).await.is_err() {
+        assert!(Instant::now() < deadline, "webhook never listened");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(post(&addr, &path, None, &body).await, 401);
+    assert_eq!(post(&addr, &path, Some("guess"), &body).await, 401);
+    assert_eq!(post(&addr, &path, Some(&secret), &body).await, 200);
+    settled(&db, 5000).await;
+    assert_eq!(post(&addr, &path, Some(&secret), &body).await, 200);
+    let p = Person::new(&fake, &db, 601, Some("en"));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        texts(&p.calls()),
+        ["Which language would you like to use?"],
+        "once"
+    );
+    assert_eq!(fake.rejects(), vec![]);
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0));
+}

@@ -7,6 +7,7 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{
     EditMessageReplyMarkupSetters, GetUpdatesSetters, SendMessageSetters, SetMyCommandsSetters,
+    SetWebhookSetters,
 };
 use teloxide::requests::{Requester, RequesterExt};
 use teloxide::types::{
@@ -63,6 +64,16 @@ impl Api {
     /// `deleteWebhook`, so long polling may start.
     pub async fn delete_webhook(&self) -> Result<(), RequestError> {
         both!(self, b => b.delete_webhook().await.map(|_| ()))
+    }
+
+    /// `setWebhook` with a secret Telegram sends back in a header on every update.
+    pub async fn set_webhook(&self, url: url::Url, secret: &str) -> Result<(), RequestError> {
+        both!(self, b => b
+            .set_webhook(url)
+            .secret_token(secret)
+            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery])
+            .await
+            .map(|_| ()))
     }
 
     /// `setMyCommands` for one language (or the default).

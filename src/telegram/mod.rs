@@ -53,6 +53,18 @@ pub struct ServeConfig {
     pub api_url: Option<String>,
     /// Keep outgoing messages within Telegram's limits (`SIGNPOST_RATE_LIMIT`, default on).
     pub rate_limit: bool,
+    /// Receive updates by webhook instead of long polling.
+    pub webhook: Option<Webhook>,
+}
+
+/// Webhook mode: Telegram posts updates to `url`, which reaches this process at `listen`
+/// (usually through a reverse proxy that terminates TLS).
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    /// The public HTTPS address given to Telegram; its path is the one served.
+    pub url: String,
+    /// The local address to listen on.
+    pub listen: std::net::SocketAddr,
 }
 
 /// Why the bot could not start.
@@ -73,6 +85,12 @@ pub enum ServeError {
     /// The signal handlers could not be installed.
     #[error("cannot listen for stop signals: {0}")]
     Signals(#[from] std::io::Error),
+    /// The webhook address could not be listened on.
+    #[error("cannot listen on {0} for the webhook: {1}")]
+    Listen(std::net::SocketAddr, std::io::Error),
+    /// Telegram did not accept the webhook.
+    #[error("Telegram did not accept the webhook URL ({0})")]
+    Webhook(String),
 }
 
 use api::Api;
@@ -129,9 +147,27 @@ pub async fn serve(
             }
         }
     }
-    if let Err(e) = api.delete_webhook().await {
-        tracing::warn!("deleteWebhook failed ({})", kind(&e));
-    }
+    let webhook = match &config.webhook {
+        Some(hook) => {
+            let url = reqwest_url(&hook.url)?;
+            let listener = tokio::net::TcpListener::bind(hook.listen)
+                .await
+                .map_err(|e| ServeError::Listen(hook.listen, e))?;
+            let secret: String = std::iter::repeat_with(fastrand::alphanumeric)
+                .take(48)
+                .collect();
+            api.set_webhook(url.clone(), &secret)
+                .await
+                .map_err(|e| ServeError::Webhook(kind(&e)))?;
+            Some((listener, url.path().to_string(), secret))
+        }
+        None => {
+            if let Err(e) = api.delete_webhook().await {
+                tracing::warn!("deleteWebhook failed ({})", kind(&e));
+            }
+            None
+        }
+    };
     tokio::spawn(register_commands(api.clone(), engine.clone()));
 
     let actor = StoreActor::spawn(store.into_connection());
@@ -141,7 +177,7 @@ pub async fn serve(
         store: actor,
         stop: stop.clone(),
     });
-    let router = Router::new(shared.clone());
+    let router = Arc::new(Router::new(shared.clone()));
 
     // Whatever an earlier run left: replies not yet sent, then updates not yet handled.
     let (outbox, inbox) = shared
@@ -174,8 +210,25 @@ pub async fn serve(
             .await?;
     }
 
-    tracing::info!("polling for updates");
-    poll(&shared, &router).await;
+    match webhook {
+        Some((listener, path, secret)) => {
+            tracing::info!(path = %path, "receiving updates by webhook");
+            let app = axum::Router::new()
+                .route(&path, axum::routing::post(receive))
+                .with_state((shared.clone(), router.clone(), Arc::new(secret)));
+            let stop = shared.stop.clone();
+            if let Err(e) = axum::serve(listener, app)
+                .with_graceful_shutdown(async move { stop.cancelled().await })
+                .await
+            {
+                tracing::error!("webhook server failed: {e}");
+            }
+        }
+        None => {
+            tracing::info!("polling for updates");
+            poll(&shared, &router).await;
+        }
+    }
     tracing::info!("stopping: finishing the steps in hand");
     router.close();
     router.tracker.close();
@@ -327,33 +380,8 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
         if batch.is_empty() {
             continue;
         }
-        let stored = shared
-            .store
-            .call(move |c| {
-                let now = Utc::now();
-                let mut fresh = Vec::new();
-                for (id, ev) in batch {
-                    match ev {
-                        Some(ev) => {
-                            if store::inbox_add(c, id, &serde_json::to_string(&ev)?, now)? {
-                                fresh.push((id, ev));
-                            }
-                        }
-                        None => {
-                            store::inbox_add(c, id, "", now)?;
-                            store::inbox_done(c, id, now)?;
-                        }
-                    }
-                }
-                Ok(fresh)
-            })
-            .await;
-        match stored {
-            Ok(fresh) => {
-                for (id, ev) in fresh {
-                    router.route(ev.chat(), Job::Update(id, ev));
-                }
-            }
+        match accept(shared, router, batch).await {
+            Ok(()) => {}
             Err(e) => {
                 tracing::error!("cannot store updates: {e}");
                 if sleep_or_stop(&shared.stop, backoff).await {
@@ -361,6 +389,76 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
                 }
                 backoff = (backoff * 2).min(MAX_BACKOFF);
             }
+        }
+    }
+}
+
+/// Stores a batch of updates in the inbox (one transaction), then hands the new ones to their
+/// chats' workers. Updates signpost ignores are stored as handled, so the offset moves past them.
+async fn accept(
+    shared: &Shared,
+    router: &Router,
+    batch: Vec<(i64, Option<Event>)>,
+) -> Result<(), StoreError> {
+    let fresh = shared
+        .store
+        .call(move |c| {
+            let now = Utc::now();
+            let mut fresh = Vec::new();
+            for (id, ev) in batch {
+                match ev {
+                    Some(ev) => {
+                        if store::inbox_add(c, id, &serde_json::to_string(&ev)?, now)? {
+                            fresh.push((id, ev));
+                        }
+                    }
+                    None => {
+                        store::inbox_add(c, id, "", now)?;
+                        store::inbox_done(c, id, now)?;
+                    }
+                }
+            }
+            Ok(fresh)
+        })
+        .await?;
+    for (id, ev) in fresh {
+        router.route(ev.chat(), Job::Update(id, ev));
+    }
+    Ok(())
+}
+
+type HookState = (Arc<Shared>, Arc<Router>, Arc<String>);
+
+/// One webhook delivery: checked against the secret, stored, then answered 200 (a 500 makes
+/// Telegram deliver it again).
+async fn receive(
+    axum::extract::State((shared, router, secret)): axum::extract::State<HookState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> axum::http::StatusCode {
+    use axum::http::StatusCode;
+    let given = headers
+        .get("x-telegram-bot-api-secret-token")
+        .and_then(|v| v.to_str().ok());
+    if given != Some(secret.as_str()) {
+        tracing::warn!("webhook call without the right secret refused");
+        return StatusCode::UNAUTHORIZED;
+    }
+    let batch = match serde_json::from_slice::<teloxide::types::Update>(&body) {
+        Ok(u) => vec![(i64::from(u.id.0), Event::from_update(&u))],
+        Err(_) => {
+            let id = serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| v.get("update_id").and_then(|i| i.as_i64()));
+            tracing::error!("unreadable webhook update skipped");
+            id.map(|id| vec![(id, None)]).unwrap_or_default()
+        }
+    };
+    match accept(&shared, &router, batch).await {
+        Ok(()) => StatusCode::OK,
+        Err(e) => {
+            tracing::error!("cannot store a webhook update: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR
         }
     }
 }

@@ -215,6 +215,28 @@ impl FakeBotApi {
     }
 }
 
+/// A multipart/form-data body as a JSON object: fields that hold JSON (arrays, objects,
+/// numbers) are parsed, others kept as strings.
+fn multipart(body: &[u8], boundary: &str) -> Option<Value> {
+    let text = String::from_utf8_lossy(body);
+    let mut out = serde_json::Map::new();
+    for part in text.split(&format!("--{boundary}")) {
+        let part = part.trim_start_matches("\r\n");
+        if part.trim().is_empty() || part.starts_with("--") {
+            continue;
+        }
+        let (head, value) = part.split_once("\r\n\r\n")?;
+        let name = head.split("name=\"").nth(1)?.split('"').next()?;
+        let value = value.strip_suffix("\r\n").unwrap_or(value);
+        let v = match serde_json::from_str::<Value>(value) {
+            Ok(v @ (Value::Array(_) | Value::Object(_) | Value::Number(_) | Value::Bool(_))) => v,
+            _ => json!(value),
+        };
+        out.insert(name.to_string(), v);
+    }
+    Some(Value::Object(out))
+}
+
 fn reject(status: u16, description: &str) -> Response {
     (
         StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
@@ -230,6 +252,7 @@ fn ok(result: Value) -> Response {
 async fn handle(
     State(shared): State<Arc<Shared>>,
     Path((bot, method)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Response {
     let at = Instant::now();
@@ -245,8 +268,25 @@ async fn handle(
             .push((method.clone(), "unknown method".into()));
         return reject(404, "Not Found: method not found");
     };
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let body: Value = if body.is_empty() {
         json!({})
+    } else if let Some(boundary) = content_type.split("boundary=").nth(1) {
+        match multipart(&body, boundary.trim_matches('"')) {
+            Some(v) => v,
+            None => {
+                return record(
+                    &shared,
+                    &name,
+                    json!(null),
+                    at,
+                    reject(400, "Bad Request: bad multipart body"),
+                );
+            }
+        }
     } else {
         match serde_json::from_slice(&body) {
             Ok(v) => v,
