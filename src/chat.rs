@@ -137,7 +137,7 @@ pub fn run(
             print_replies(&mut out, &outcome.replies)?;
             session = outcome.session;
         }
-        if session.finished {
+        if session.finished && session.aside.is_none() {
             return Ok(());
         }
         if interactive {

@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod engine;
 pub mod matching;
+pub mod queue;
 pub mod reference;
 pub mod store;
 pub mod telegram;

@@ -69,6 +69,86 @@ enum QueueAction {
         #[arg(long)]
         json: bool,
     },
+    /// Claim the next open callback (urgent first, then oldest) and show it
+    Claim {
+        /// Your name, recorded on the callback
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// JSON for scripts (null when none is open)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one callback with its notes
+    Show {
+        /// The reference, e.g. SP-7K3Q
+        reference: String,
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a callback you claimed, saying how it ended
+    Close {
+        /// The reference
+        reference: String,
+        /// What happened
+        #[arg(long)]
+        outcome: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Put a callback you claimed back in the queue
+    Release {
+        /// The reference
+        reference: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Add a note to a callback you claimed
+    Note {
+        /// The reference
+        reference: String,
+        /// The note
+        text: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Record a call that was not answered (you keep the callback)
+    Attempt {
+        /// The reference
+        reference: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Counts: open, oldest waiting, claimed today, median wait to claim
+    Stats {
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every callback as CSV for a spreadsheet, with the SNOMED CT referral code
+    Export {
+        /// CSV (the only format)
+        #[arg(long, required = true)]
+        csv: bool,
+    },
+}
+
+/// Who is acting on a callback.
+#[derive(clap::Args)]
+struct Who {
+    /// Your name as used when claiming [default: SIGNPOST_PRESCRIBER_NAME, then your login]
+    #[arg(long, value_name = "NAME", env = "SIGNPOST_PRESCRIBER_NAME")]
+    by: Option<String>,
+}
+
+impl Who {
+    fn name(&self) -> Result<String, CliError> {
+        self.by
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|n| !n.trim().is_empty())
+            .ok_or(CliError::NoName)
+    }
 }
 
 /// A failure shown to the person as one readable message.
@@ -88,6 +168,12 @@ enum CliError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Serve(#[from] signpost::telegram::ServeError),
+    #[error(transparent)]
+    Queue(#[from] signpost::queue::QueueError),
+    #[error("say who you are with --by NAME (or set SIGNPOST_PRESCRIBER_NAME)")]
+    NoName,
+    #[error("{0}: {1:?} is not a Telegram id (comma-separated numbers expected)")]
+    BadId(String, String),
 }
 
 fn main() -> ExitCode {
@@ -129,7 +215,28 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             webhook_url,
             listen,
         } => {
+            let ids = |var: &str| -> Result<Vec<i64>, CliError> {
+                std::env::var(var)
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        s.parse::<i64>()
+                            .map_err(|_| CliError::BadId(var.to_string(), s.to_string()))
+                    })
+                    .collect()
+            };
+            let prescriber_chat = ids("SIGNPOST_PRESCRIBER_CHAT")?;
+            if prescriber_chat.len() > 1 {
+                return Err(CliError::BadId(
+                    "SIGNPOST_PRESCRIBER_CHAT".into(),
+                    "more than one chat".into(),
+                ));
+            }
             let config = signpost::telegram::ServeConfig {
+                prescribers: ids("SIGNPOST_PRESCRIBERS")?,
+                prescriber_chat: prescriber_chat.first().copied(),
                 token: std::env::var("TELOXIDE_TOKEN").ok(),
                 api_url: std::env::var("TELOXIDE_API_URL").ok(),
                 rate_limit: rate_limit == "on",
@@ -167,38 +274,143 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Queue {
-            action: QueueAction::List { status, json },
-        } => {
-            let store = Store::open(&db)?;
-            let items = store.list(status)?;
-            let mut out = io::stdout().lock();
+        Command::Queue { action } => queue_action(&db, action),
+    }
+}
+
+fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, CliError> {
+    use signpost::queue::{self, QueueError};
+    let mut store = Store::open(db)?;
+    let now = chrono::Utc::now();
+    let mut out = io::stdout().lock();
+    let detailed = |c: &rusqlite::Connection, item: Option<signpost::store::QueueItem>| {
+        item.map(|item| -> Result<Detailed, QueueError> {
+            let notes = queue::notes(c, &item.reference)?;
+            Ok(Detailed { item, notes })
+        })
+        .transpose()
+    };
+    match action {
+        QueueAction::List { status, json } => list(&store, status, json)?,
+        QueueAction::Claim { by, json } => {
+            let claimed = store.in_transaction(|c| detailed(c, queue::claim_next(c, &by, now)?))?;
+            match (claimed, json) {
+                (Some(d), true) => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
+                (None, true) => writeln!(out, "null")?,
+                (Some(d), false) => writeln!(out, "{}", queue::describe(&d.item, &d.notes))?,
+                (None, false) => writeln!(out, "No open callbacks.")?,
+            }
+        }
+        QueueAction::Show { reference, json } => {
+            let d = store
+                .in_transaction(|c| detailed(c, queue::get(c, &reference)?))?
+                .ok_or_else(|| QueueError::NotFound(reference.to_ascii_uppercase()))?;
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
-            } else if items.is_empty() {
-                writeln!(out, "No callbacks.")?;
+                writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?;
             } else {
-                writeln!(
-                    out,
-                    "{:<8} {:<7} {:<8} {:<20} {:<6} NEEDS",
-                    "REF", "STATUS", "PRIORITY", "CREATED", "LANG"
-                )?;
-                for i in items {
-                    writeln!(
-                        out,
-                        "{:<8} {:<7} {:<8} {:<20} {:<6} {}",
-                        i.reference,
-                        i.status,
-                        i.priority,
-                        i.created_at,
-                        i.language,
-                        i.needs.join(",")
-                    )?;
+                writeln!(out, "{}", queue::describe(&d.item, &d.notes))?;
+            }
+        }
+        QueueAction::Close {
+            reference,
+            outcome,
+            who,
+        } => {
+            let by = who.name()?;
+            store.in_transaction(|c| queue::close(c, &reference, &by, &outcome, now))?;
+            writeln!(out, "Closed {}.", reference.to_ascii_uppercase())?;
+        }
+        QueueAction::Release { reference, who } => {
+            let by = who.name()?;
+            store.in_transaction(|c| queue::release(c, &reference, &by, now))?;
+            writeln!(
+                out,
+                "Released {} back to the queue.",
+                reference.to_ascii_uppercase()
+            )?;
+        }
+        QueueAction::Note {
+            reference,
+            text,
+            who,
+        } => {
+            let by = who.name()?;
+            store.in_transaction(|c| queue::note(c, &reference, &by, &text, now))?;
+            writeln!(out, "Noted on {}.", reference.to_ascii_uppercase())?;
+        }
+        QueueAction::Attempt { reference, who } => {
+            let by = who.name()?;
+            let n = store.in_transaction(|c| queue::attempt(c, &reference, &by, now))?;
+            writeln!(
+                out,
+                "Recorded call attempt {n} on {}.",
+                reference.to_ascii_uppercase()
+            )?;
+        }
+        QueueAction::Stats { json } => {
+            let s = store.in_transaction(|c| queue::stats(c, now))?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?;
+            } else {
+                writeln!(out, "Open: {} ({} urgent)", s.open, s.open_urgent)?;
+                writeln!(out, "Claimed, not closed: {}", s.claimed)?;
+                match (&s.oldest_open_at, s.oldest_open_minutes) {
+                    (Some(at), Some(m)) => {
+                        writeln!(out, "Oldest waiting: since {at} ({m} minutes)")?
+                    }
+                    _ => writeln!(out, "Oldest waiting: none")?,
+                }
+                writeln!(out, "Claimed today: {}", s.claimed_today)?;
+                match s.median_wait_minutes {
+                    Some(m) => writeln!(out, "Median wait to claim: {m:.0} minutes")?,
+                    None => writeln!(out, "Median wait to claim: none claimed yet")?,
                 }
             }
-            Ok(ExitCode::SUCCESS)
+        }
+        QueueAction::Export { .. } => {
+            let mut buf = Vec::new();
+            store.in_transaction(|c| queue::export_csv(c, &mut buf))?;
+            out.write_all(&buf)?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(store: &Store, status: Option<Status>, json: bool) -> Result<(), CliError> {
+    let items = store.list(status)?;
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+    } else if items.is_empty() {
+        writeln!(out, "No callbacks.")?;
+    } else {
+        writeln!(
+            out,
+            "{:<8} {:<7} {:<8} {:<20} {:<6} NEEDS",
+            "REF", "STATUS", "PRIORITY", "CREATED", "LANG"
+        )?;
+        for i in items {
+            writeln!(
+                out,
+                "{:<8} {:<7} {:<8} {:<20} {:<6} {}",
+                i.reference,
+                i.status,
+                i.priority,
+                i.created_at,
+                i.language,
+                i.needs.join(",")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A referral with its notes, for `--json`.
+#[derive(serde::Serialize)]
+struct Detailed {
+    #[serde(flatten)]
+    item: signpost::store::QueueItem,
+    notes: Vec<signpost::queue::Note>,
 }
 
 fn check(dir: &std::path::Path) -> Result<ExitCode, CliError> {

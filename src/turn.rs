@@ -23,10 +23,12 @@ pub fn step(
     mut next_reference: impl FnMut() -> String,
 ) -> Result<Outcome, StoreError> {
     let mut draws = 0;
+    let waiting = crate::queue::waiting_for(conn, channel, user)?;
     loop {
         let ctx = Context {
             now,
             reference: next_reference(),
+            waiting: waiting.clone(),
         };
         let outcome = engine.step(session, input.clone(), &ctx);
         conn.execute_batch("SAVEPOINT step")?;

@@ -761,3 +761,103 @@ text = "referral-goodbye"
         text("after consent")
     );
 }
+
+/// A finished, queued conversation, as the store would hand it back later.
+fn queued_session() -> Session {
+    let mut c = Convo::new(engine(), Some("en-GB"));
+    to_summary(&mut c);
+    c.press("confirm");
+    assert!(c.session.finished);
+    c.session
+}
+
+fn with_waiting(reference: Option<&str>) -> signpost::engine::Context {
+    let mut x = ctx();
+    x.waiting = reference.map(str::to_string);
+    x
+}
+
+#[test]
+fn coming_back_with_a_callback_waiting_offers_a_message_or_cancelling() {
+    let e = engine();
+    let s = queued_session();
+    let out = e.step(
+        &s,
+        Input::Start { lang_hint: None },
+        &with_waiting(Some("SP-7K3Q")),
+    );
+    let p = out.replies.last().expect("menu");
+    assert!(
+        strip_isolation(&p.text)
+            .contains("Your request SP-7K3Q is with the social prescribing team")
+    );
+    let ids: Vec<_> = p.choices.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids, ["message", "cancel", "new"]);
+    assert_eq!(p.node.as_deref(), Some("_waiting"));
+    assert!(
+        out.effects.is_empty(),
+        "not walked through the referral again"
+    );
+
+    // Add a message for the prescriber.
+    let out = e.step(
+        &out.session,
+        Input::Text("1".into()),
+        &with_waiting(Some("SP-7K3Q")),
+    );
+    assert!(strip_isolation(&out.replies[0].text).starts_with("Type your message"));
+    let out = e.step(
+        &out.session,
+        Input::Text("Please call after 3pm, I work mornings".into()),
+        &with_waiting(Some("SP-7K3Q")),
+    );
+    assert_eq!(
+        out.effects,
+        [Effect::ResidentNote {
+            reference: "SP-7K3Q".into(),
+            text: "Please call after 3pm, I work mornings".into()
+        }]
+    );
+    assert!(
+        strip_isolation(&out.replies[0].text).contains("Your message is with your request SP-7K3Q")
+    );
+    assert!(out.session.aside.is_none());
+
+    // Cancel.
+    let menu = e.step(
+        &out.session,
+        Input::Text("hi".into()),
+        &with_waiting(Some("SP-7K3Q")),
+    );
+    let out = e.step(
+        &menu.session,
+        Input::Choice {
+            node: "_waiting".into(),
+            choice: "cancel".into(),
+        },
+        &with_waiting(Some("SP-7K3Q")),
+    );
+    assert_eq!(
+        out.effects,
+        [Effect::Cancel {
+            reference: "SP-7K3Q".into()
+        }]
+    );
+    assert!(strip_isolation(&out.replies[0].text).contains("SP-7K3Q is cancelled"));
+
+    // A new request from the menu starts over.
+    let out = e.step(
+        &menu.session,
+        Input::Choice {
+            node: "_waiting".into(),
+            choice: "new".into(),
+        },
+        &with_waiting(Some("SP-7K3Q")),
+    );
+    assert_eq!(out.session.node, "privacy");
+    assert!(out.session.answers.is_empty());
+
+    // Once the callback is closed, coming back starts a new request.
+    let out = e.step(&s, Input::Start { lang_hint: None }, &with_waiting(None));
+    assert_eq!(out.session.node, "privacy");
+}

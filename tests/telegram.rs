@@ -21,8 +21,13 @@ struct Bot {
 
 impl Bot {
     fn start(fake: &FakeBotApi, db: &Path, rate_limit: bool) -> Bot {
+        Bot::start_with(fake, db, rate_limit, &[])
+    }
+
+    fn start_with(fake: &FakeBotApi, db: &Path, rate_limit: bool, env: &[(&str, &str)]) -> Bot {
         let log = db.with_extension(format!("log{}", fastrand::u32(..)));
         let child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+            .envs(env.iter().copied())
             .args(["serve", "--db"])
             .arg(db)
             .env("TELOXIDE_TOKEN", "123456:TEST-TOKEN")
@@ -851,4 +856,149 @@ async fn webhook_mode_stores_each_update_once_and_refuses_strangers() {
         .status();
     let status = child.wait().expect("wait");
     assert_eq!(status.code(), Some(0));
+}
+
+/// A whole referral by buttons and text; returns the reference.
+async fn refer(p: &mut Person, name: &str) -> String {
+    p.say("/start").await;
+    p.tap("en-GB").await;
+    p.tap("yes").await;
+    p.tap("money").await;
+    p.tap("done").await;
+    p.tap("no-thanks").await;
+    p.say(name).await;
+    p.tap("prefer-not").await;
+    p.tap("dont-know").await;
+    p.tap("phone").await;
+    p.say("020 7946 0321").await;
+    p.tap("any").await;
+    p.tap("dont-know").await;
+    p.tap("none").await;
+    let out = p.tap("confirm").await;
+    texts(&out)
+        .join("\n")
+        .split("Your reference is ")
+        .nth(1)
+        .map(|r| r[..7].to_string())
+        .expect("a reference")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn prescribers_claim_and_close_on_telegram_and_others_are_refused() {
+    let (fake, _dir, db) = setup().await;
+    let bot = Bot::start_with(
+        &fake,
+        &db,
+        false,
+        &[
+            ("SIGNPOST_PRESCRIBERS", "900, 901"),
+            ("SIGNPOST_PRESCRIBER_CHAT", "-5000"),
+        ],
+    );
+    polled(&fake, 1).await;
+    let mut resident = Person::new(&fake, &db, 701, Some("en"));
+    let reference = refer(&mut resident, "Samira Begum").await;
+
+    // The prescribers' chat hears of it by reference and priority only.
+    wait_until(|| {
+        fake.calls()
+            .iter()
+            .any(|c| c.body["chat_id"].as_i64() == Some(-5000))
+    })
+    .await;
+    let team: Vec<String> = fake
+        .calls()
+        .iter()
+        .filter(|c| c.body["chat_id"].as_i64() == Some(-5000))
+        .map(|c| c.body["text"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(team, [format!("New callback {reference} (normal).")]);
+
+    // Coming back: the callback is waiting; a message for the prescriber is kept.
+    let out = resident.say("/start").await;
+    assert!(texts(&out)[0].contains(&format!(
+        "Your request {reference} is with the social prescribing team"
+    )));
+    resident.tap("message").await;
+    resident.say("Mornings are best for me").await;
+
+    // Someone not on the list: the ordinary resident reply, nothing claimed, the refusal kept.
+    let mut stranger = Person::new(&fake, &db, 702, Some("en"));
+    let out = stranger.say("/next").await;
+    assert_eq!(texts(&out), ["Which language would you like to use?"]);
+    assert!(!texts(&out).join(" ").contains(&reference));
+    let c = rusqlite::Connection::open(&db).expect("db");
+    let refused: i64 = c
+        .query_row(
+            "SELECT count(*) FROM audit WHERE event = 'prescriber-command-refused'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("audit");
+    assert_eq!(refused, 1);
+    assert_eq!(queue(&db)[0]["status"], "open");
+
+    // The prescriber.
+    let mut rima = Person::new(&fake, &db, 900, Some("en"));
+    let out = rima.say("/queue").await;
+    assert!(
+        texts(&out)[0].starts_with("Open: 1 (0 urgent). Claimed, not closed: 0."),
+        "{:?}",
+        texts(&out)
+    );
+    assert!(texts(&out)[0].contains(&reference));
+    let out = rima.say("/next").await;
+    let record = texts(&out).join("\n");
+    assert!(
+        record.starts_with(&format!("{reference} (normal, claimed)")),
+        "{record}"
+    );
+    assert!(
+        record.contains("Name: Samira Begum") && record.contains("Phone: 02079460321"),
+        "{record}"
+    );
+    assert!(
+        record.contains("resident: Mornings are best for me"),
+        "{record}"
+    );
+    // The resident is told someone will call.
+    wait_until(|| {
+        texts(&resident.calls()).iter().any(|t| {
+            t.contains(&format!(
+                "a social prescriber is looking at your request {reference}"
+            ))
+        })
+    })
+    .await;
+    // Another prescriber cannot close it; its claimer can.
+    let mut tom = Person::new(&fake, &db, 901, Some("en"));
+    let out = tom.say(&format!("/close {reference} done")).await;
+    assert!(
+        texts(&out)[0].starts_with(&format!("Not done: {reference} is claimed by telegram:900"))
+    );
+    let out = rima
+        .say(&format!(
+            "/note {reference} Spoke to her, booking debt advice"
+        ))
+        .await;
+    assert_eq!(texts(&out), [format!("Noted on {reference}.")]);
+    let out = rima.say("/close").await;
+    assert_eq!(texts(&out), ["Usage: /close REF what happened"]);
+    let out = rima
+        .say(&format!(
+            "/close {} Referred to debt advice",
+            reference.to_lowercase()
+        ))
+        .await;
+    assert_eq!(texts(&out), [format!("Closed {reference}.")]);
+    let q = queue(&db);
+    assert_eq!(q[0]["status"], "closed");
+    assert_eq!(q[0]["outcome"], "Referred to debt advice");
+    assert_eq!(q[0]["claimed_by"], "telegram:900");
+    assert_eq!(fake.rejects(), vec![]);
+    let log = bot.log();
+    assert!(
+        !log.contains("Samira") && !log.contains("Mornings") && !log.contains("0321"),
+        "no personal data in logs"
+    );
 }

@@ -161,3 +161,14 @@ command-restart = البدء من جديد
 command-help = ما الذي يمكنني فعله
 command-mydata = اطّلع على ما نحتفظ به عنك
 command-forget = احذف ما نحتفظ به عنك
+
+## Coming back with a callback waiting
+
+waiting-intro = أهلاً بعودتك. طلبك { $reference } لدى فريق الإرشاد الاجتماعي، وسيتواصل معك أحد قريباً. ماذا تريد أن تفعل؟
+waiting-message = أضف رسالة لهم
+waiting-cancel = ألغِ طلبي
+waiting-new = ابدأ طلباً جديداً
+waiting-message-ask = اكتب رسالتك للمرشد الاجتماعي.
+waiting-message-saved = شكراً لك. رسالتك محفوظة مع طلبك { $reference }.
+waiting-cancelled = تم إلغاء طلبك { $reference }. يمكنك العودة في أي وقت.
+callback-claimed = خبر سار: مرشد اجتماعي يطّلع على طلبك { $reference } وسيتواصل معك قريباً.

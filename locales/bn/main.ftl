@@ -160,3 +160,14 @@ command-restart = একদম শুরু থেকে আবার
 command-help = আমি কী করতে পারি
 command-mydata = আমরা আপনার সম্পর্কে কী রাখি দেখুন
 command-forget = আপনার সম্পর্কে রাখা তথ্য মুছে ফেলুন
+
+## Coming back with a callback waiting
+
+waiting-intro = আবার স্বাগতম। আপনার অনুরোধ { $reference } সোশ্যাল প্রেসক্রাইবিং টিমের কাছে আছে, কেউ আপনার সাথে যোগাযোগ করবেন। আপনি কী করতে চান?
+waiting-message = তাঁদের জন্য একটি মেসেজ দিন
+waiting-cancel = আমার অনুরোধ বাতিল করুন
+waiting-new = নতুন অনুরোধ শুরু করুন
+waiting-message-ask = সোশ্যাল প্রেসক্রাইবারের জন্য আপনার মেসেজ লিখুন।
+waiting-message-saved = ধন্যবাদ। আপনার মেসেজ আপনার অনুরোধ { $reference }-এর সাথে রাখা হয়েছে।
+waiting-cancelled = আপনার অনুরোধ { $reference } বাতিল করা হয়েছে। যেকোনো সময় ফিরে আসতে পারেন।
+callback-claimed = সুখবর: একজন সোশ্যাল প্রেসক্রাইবার আপনার অনুরোধ { $reference } দেখছেন এবং শীঘ্রই যোগাযোগ করবেন।

@@ -168,3 +168,22 @@ command-restart = Start again from the beginning
 command-help = What I can do
 command-mydata = See what we hold about you
 command-forget = Delete what we hold about you
+
+## Coming back with a callback waiting
+
+# Variables:
+#   $reference (String) - the referral reference, like SP-7K3Q
+waiting-intro = Welcome back. Your request { $reference } is with the social prescribing team, and someone will be in touch. What would you like to do?
+waiting-message = Add a message for them
+waiting-cancel = Cancel my request
+waiting-new = Start a new request
+waiting-message-ask = Type your message for the social prescriber.
+# Variables:
+#   $reference (String) - the referral reference
+waiting-message-saved = Thank you. Your message is with your request { $reference }.
+# Variables:
+#   $reference (String) - the referral reference
+waiting-cancelled = Your request { $reference } is cancelled. You can come back at any time.
+# Variables:
+#   $reference (String) - the referral reference
+callback-claimed = Good news: a social prescriber is looking at your request { $reference } and will be in touch soon.

@@ -52,6 +52,14 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "command-help",
     "command-mydata",
     "command-forget",
+    "waiting-intro",
+    "waiting-message",
+    "waiting-cancel",
+    "waiting-new",
+    "waiting-message-ask",
+    "waiting-message-saved",
+    "waiting-cancelled",
+    "callback-claimed",
 ];
 
 /// Content could not be loaded at all (as opposed to problems inside files).

@@ -17,6 +17,8 @@ use crate::matching::{self, Query};
 
 /// The pseudo node id of the language picker (node ids in files cannot start with `_`).
 pub const LANGUAGE_NODE: &str = "_language";
+/// The pseudo node id of the "your callback is waiting" menu.
+pub const WAITING_NODE: &str = "_waiting";
 /// The choice id of a multi-choice "done" button.
 pub const DONE: &str = "done";
 /// Longest input handled at all, in characters; longer input is refused politely.
@@ -108,6 +110,19 @@ pub struct Session {
     pub reference: Option<String>,
     /// The conversation reached an `end` node.
     pub finished: bool,
+    /// Outside the flow: the menu for a callback already waiting.
+    #[serde(default)]
+    pub aside: Option<Aside>,
+}
+
+/// Steps outside the dialogue graph, for someone whose callback is already queued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aside {
+    /// "Your callback is waiting": add a message, cancel, or start a new request.
+    Waiting,
+    /// Typing a message for the prescriber.
+    WaitingMessage,
 }
 
 /// What a person did.
@@ -201,6 +216,18 @@ pub enum Effect {
     Queue(Referral),
     /// An anonymous conversation ended: delete its session.
     DeleteSession,
+    /// The resident left a message for the prescriber on their waiting callback.
+    ResidentNote {
+        /// The callback.
+        reference: String,
+        /// Their message.
+        text: String,
+    },
+    /// The resident cancelled their waiting callback.
+    Cancel {
+        /// The callback.
+        reference: String,
+    },
 }
 
 /// What the transport supplies for a step: the time and a fresh reference to use if one is
@@ -211,6 +238,8 @@ pub struct Context {
     pub now: DateTime<Utc>,
     /// A reference not yet known to be taken.
     pub reference: String,
+    /// The reference of this person's callback still open or claimed, if any.
+    pub waiting: Option<String>,
 }
 
 /// The result of one step.
@@ -273,6 +302,7 @@ impl Engine {
         let ctx = Context {
             now: Utc::now(),
             reference: String::new(),
+            waiting: session.reference.clone(),
         };
         let turn = Turn {
             c: &self.content,
@@ -383,7 +413,10 @@ impl Turn<'_> {
                 if lang_hint.is_some() {
                     self.s.lang_hint = lang_hint;
                 }
-                if !self.s.started || self.s.finished {
+                if self.s.finished && self.ctx.waiting.is_some() {
+                    self.s.aside = Some(Aside::Waiting);
+                    self.present();
+                } else if !self.s.started || self.s.finished {
                     self.begin();
                 } else {
                     self.say("welcome-back", &[]);
@@ -399,10 +432,21 @@ impl Turn<'_> {
                 self.say("restarted", &[]);
                 self.begin();
             }
+            Input::Back if self.s.aside == Some(Aside::WaitingMessage) => {
+                self.s.aside = Some(Aside::Waiting);
+                self.present();
+            }
+            Input::Back if self.s.aside.is_some() => {
+                self.say("cannot-go-back", &[]);
+                self.present();
+            }
             Input::Back => self.back(),
             Input::ChangeLanguage => {
                 self.s.picking_language = true;
                 self.present();
+            }
+            Input::Choice { node, choice } if node == WAITING_NODE && self.s.aside.is_some() => {
+                self.waiting_choice(&choice);
             }
             Input::Choice { node, choice } => {
                 let current = if self.s.picking_language {
@@ -413,6 +457,7 @@ impl Turn<'_> {
                 let prompt = self.prompt();
                 if node != current
                     || self.s.finished
+                    || self.s.aside.is_some()
                     || !prompt.choices.iter().any(|b| b.id == choice)
                 {
                     self.say("stale-choice", &[]);
@@ -421,13 +466,22 @@ impl Turn<'_> {
                     self.choose(&choice);
                 }
             }
-            Input::Text(text) => {
-                if self.s.finished {
-                    self.say("conversation-over", &[]);
-                } else {
-                    self.answer_text(&text);
+            Input::Text(text) => match self.s.aside {
+                Some(Aside::WaitingMessage) => self.waiting_message(&text),
+                Some(Aside::Waiting) => match self.resolve(&text) {
+                    Some(id) => self.waiting_choice(&id),
+                    None => {
+                        self.say("choose-one", &[]);
+                        self.present();
+                    }
+                },
+                None if self.s.finished && self.ctx.waiting.is_some() => {
+                    self.s.aside = Some(Aside::Waiting);
+                    self.present();
                 }
-            }
+                None if self.s.finished => self.say("conversation-over", &[]),
+                None => self.answer_text(&text),
+            },
         }
     }
 
@@ -780,10 +834,94 @@ impl Turn<'_> {
         self.say(&node.text, &[("reference", Arg::Str(reference))]);
     }
 
+    /// A choice on the "callback waiting" menu.
+    fn waiting_choice(&mut self, choice: &str) {
+        let Some(reference) = self.ctx.waiting.clone() else {
+            // Closed meanwhile: nothing is waiting any more.
+            self.s.aside = None;
+            self.begin();
+            return;
+        };
+        match choice {
+            "message" => {
+                self.s.aside = Some(Aside::WaitingMessage);
+                self.present();
+            }
+            "cancel" => {
+                self.effects.push(Effect::Cancel {
+                    reference: reference.clone(),
+                });
+                tracing::info!(reference = %reference, "callback cancelled by the resident");
+                self.s.aside = None;
+                self.s.reference = None;
+                self.say("waiting-cancelled", &[("reference", Arg::Str(reference))]);
+            }
+            "new" => {
+                self.s.aside = None;
+                self.s.reference = None;
+                self.begin();
+            }
+            _ => {
+                self.say("stale-choice", &[]);
+                self.present();
+            }
+        }
+    }
+
+    /// The resident's message for the prescriber, added to their waiting callback.
+    fn waiting_message(&mut self, text: &str) {
+        let Some(reference) = self.ctx.waiting.clone() else {
+            self.s.aside = None;
+            self.begin();
+            return;
+        };
+        if text.chars().count() > crate::content::dialogue::DEFAULT_MAX_LEN {
+            self.say(
+                "too-long",
+                &[(
+                    "max",
+                    Arg::Num(crate::content::dialogue::DEFAULT_MAX_LEN as f64),
+                )],
+            );
+            self.present();
+            return;
+        }
+        self.effects.push(Effect::ResidentNote {
+            reference: reference.clone(),
+            text: text.to_string(),
+        });
+        self.s.aside = None;
+        self.say(
+            "waiting-message-saved",
+            &[("reference", Arg::Str(reference))],
+        );
+    }
+
     /// The current question with its buttons.
     fn prompt(&self) -> Reply {
         if self.s.picking_language {
             return self.language_prompt();
+        }
+        match self.s.aside {
+            Some(Aside::Waiting) => {
+                let reference = self.ctx.waiting.clone().unwrap_or_default();
+                return Reply {
+                    text: self.fmt("waiting-intro", &[("reference", Arg::Str(reference))]),
+                    choices: ["message", "cancel", "new"]
+                        .iter()
+                        .map(|id| Button {
+                            id: id.to_string(),
+                            label: self.fmt(&format!("waiting-{id}"), &[]),
+                            selected: false,
+                        })
+                        .collect(),
+                    node: Some(WAITING_NODE.to_string()),
+                };
+            }
+            Some(Aside::WaitingMessage) => {
+                return Reply::text(self.fmt("waiting-message-ask", &[]));
+            }
+            None => {}
         }
         let Some(node) = self.node() else {
             return Reply::text(self.fmt("content-changed", &[]));

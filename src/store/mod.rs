@@ -81,6 +81,29 @@ fn migrations() -> Migrations<'static> {
         ) STRICT;
         "#,
         ),
+        // The prescribers' side: call attempts, append-only notes, and notices the bot sends
+        // (a new callback to the prescribers' chat, a claim to the resident).
+        M::up(
+            r#"
+        ALTER TABLE referrals ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE notes (
+            id          INTEGER PRIMARY KEY,
+            referral_id INTEGER NOT NULL REFERENCES referrals (id) ON DELETE CASCADE,
+            at          TEXT NOT NULL,
+            author      TEXT NOT NULL,
+            text        TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX notes_referral ON notes (referral_id);
+
+        CREATE TABLE notices (
+            id         INTEGER PRIMARY KEY,
+            kind       TEXT NOT NULL CHECK (kind IN ('new-callback', 'claimed')),
+            reference  TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        "#,
+        ),
     ])
 }
 
@@ -203,6 +226,12 @@ pub struct QueueItem {
     pub services: Vec<String>,
     /// Who claimed it.
     pub claimed_by: Option<String>,
+    /// When it was claimed.
+    pub claimed_at: Option<String>,
+    /// Calls tried without an answer.
+    pub attempts: u32,
+    /// When it was closed.
+    pub closed_at: Option<String>,
     /// How it ended.
     pub outcome: Option<String>,
     /// When consent was given.
@@ -225,7 +254,8 @@ impl Store {
             path: path.into(),
             source: e,
         })?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        // Writers queue on the lock; SQLite's busy handler is not fair, so allow a long wait.
+        conn.busy_timeout(Duration::from_secs(30))?;
         let not_db = |e: rusqlite::Error| match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path.into()),
             _ => StoreError::Sqlite(e),
@@ -289,11 +319,13 @@ impl Store {
     }
 
     /// Runs `f` in one transaction, committed when it returns `Ok`.
-    pub fn in_transaction<T>(
+    pub fn in_transaction<T, E: From<rusqlite::Error>>(
         &mut self,
-        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let tx = self.conn.transaction()?;
+        f: impl FnOnce(&Connection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -350,6 +382,14 @@ pub fn commit_step(
                 )?;
             }
             Effect::DeleteSession => delete = true,
+            Effect::ResidentNote { reference, text } => {
+                crate::queue::resident_note(conn, reference, text, now)
+                    .map_err(|e| StoreError::Commit(e.to_string()))?;
+            }
+            Effect::Cancel { reference } => {
+                crate::queue::resident_cancel(conn, reference, now)
+                    .map_err(|e| StoreError::Commit(e.to_string()))?;
+            }
         }
     }
     if delete {
@@ -446,7 +486,8 @@ pub fn outbox_remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
 pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT reference, status, priority, created_at, language, channel, user_id,
-                needs, answers, services, claimed_by, outcome, consent_at, notice_version
+                needs, answers, services, claimed_by, outcome, consent_at, notice_version,
+                claimed_at, attempts, closed_at
          FROM referrals
          WHERE ?1 IS NULL OR status = ?1
          ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC",
@@ -465,6 +506,9 @@ pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<QueueItem>,
                 answers: serde_json::Map::new(),
                 services: Vec::new(),
                 claimed_by: r.get(10)?,
+                claimed_at: r.get(14)?,
+                attempts: r.get(15)?,
+                closed_at: r.get(16)?,
                 outcome: r.get(11)?,
                 consent_at: r.get(12)?,
                 notice_version: r.get(13)?,
@@ -529,6 +573,10 @@ fn insert_referral(
     tx.execute(
         "INSERT INTO audit (at, event, reference) VALUES (?1, 'referral-queued', ?2)",
         params![r.created_at.to_rfc3339(), r.reference],
+    )?;
+    tx.execute(
+        "INSERT INTO notices (kind, reference, created_at) VALUES ('new-callback', ?1, ?2)",
+        params![r.reference, r.created_at.to_rfc3339()],
     )?;
     Ok(())
 }

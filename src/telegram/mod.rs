@@ -55,7 +55,18 @@ pub struct ServeConfig {
     pub rate_limit: bool,
     /// Receive updates by webhook instead of long polling.
     pub webhook: Option<Webhook>,
+    /// Telegram user ids allowed to use the prescriber commands (`SIGNPOST_PRESCRIBERS`).
+    pub prescribers: Vec<i64>,
+    /// A chat told of each new callback, by reference and priority only
+    /// (`SIGNPOST_PRESCRIBER_CHAT`).
+    pub prescriber_chat: Option<i64>,
 }
+
+/// Commands only prescribers may use.
+pub const PRESCRIBER_COMMANDS: &[&str] = &["queue", "next", "close", "release", "note"];
+
+/// How often notices (a new callback, a claim) are looked for.
+const NOTICE_INTERVAL: Duration = Duration::from_millis(500);
 
 /// Webhook mode: Telegram posts updates to `url`, which reaches this process at `listen`
 /// (usually through a reverse proxy that terminates TLS).
@@ -101,6 +112,8 @@ struct Shared {
     engine: Engine,
     store: StoreActor,
     stop: CancellationToken,
+    prescribers: Arc<Vec<i64>>,
+    prescriber_chat: Option<i64>,
 }
 
 /// Work for one chat's worker, in order.
@@ -176,8 +189,11 @@ pub async fn serve(
         engine,
         store: actor,
         stop: stop.clone(),
+        prescribers: Arc::new(config.prescribers.clone()),
+        prescriber_chat: config.prescriber_chat,
     });
     let router = Arc::new(Router::new(shared.clone()));
+    tokio::spawn(pump_notices(shared.clone(), router.clone()));
 
     // Whatever an earlier run left: replies not yet sent, then updates not yet handled.
     let (outbox, inbox) = shared
@@ -551,9 +567,10 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job) {
         Job::Outbox(id, actions) => (id, actions),
         Job::Update(update_id, ev) => {
             let engine = shared.engine.clone();
+            let prescribers = shared.prescribers.clone();
             let result = shared
                 .store
-                .call(move |c| handle(c, &engine, update_id, &ev, Utc::now()))
+                .call(move |c| handle(c, &engine, &prescribers, update_id, &ev, Utc::now()))
                 .await;
             match result {
                 Ok(Some(done)) => done,
@@ -589,6 +606,7 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job) {
 fn handle(
     conn: &Connection,
     engine: &Engine,
+    prescribers: &[i64],
     update_id: i64,
     ev: &Event,
     now: DateTime<Utc>,
@@ -604,6 +622,31 @@ fn handle(
         return Ok(None);
     }
     let chat = ev.chat();
+    let command_name = match ev {
+        Event::Text { text, .. } => command(text).map(|(n, a)| (n, a.to_string())),
+        _ => None,
+    };
+    if let Some((name, args)) = &command_name
+        && PRESCRIBER_COMMANDS.contains(&name.as_str())
+    {
+        if prescribers.contains(&chat) {
+            let text = prescriber_command(conn, &format!("telegram:{chat}"), name, args, now)?;
+            let actions = render::messages(&[Reply {
+                text,
+                choices: Vec::new(),
+                node: None,
+            }]);
+            store::inbox_done(conn, update_id, now)?;
+            let id = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+            return Ok(Some((id, actions)));
+        }
+        // Not a prescriber: recorded, and answered as any resident would be.
+        tracing::warn!(command = %name, "prescriber command refused");
+        conn.execute(
+            "INSERT INTO audit (at, event) VALUES (?1, 'prescriber-command-refused')",
+            [now.to_rfc3339()],
+        )?;
+    }
     let actions = match ev {
         Event::Group { lang, .. } => {
             let l = language(engine, None, lang.as_deref());
@@ -684,6 +727,151 @@ fn handle(
     store::inbox_done(conn, update_id, now)?;
     let id = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
     Ok(Some((id, actions)))
+}
+
+/// A prescriber's command, answered in plain English text (the prescribers' working language).
+fn prescriber_command(
+    conn: &Connection,
+    by: &str,
+    name: &str,
+    args: &str,
+    now: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    use crate::queue;
+    let (reference, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
+    let usage = |u: &str| Ok(format!("Usage: {u}"));
+    let result = match name {
+        "queue" => {
+            let s = queue::stats(conn, now)?;
+            let open = store::list(conn, Some(store::Status::Open))?;
+            let mut lines = vec![format!(
+                "Open: {} ({} urgent). Claimed, not closed: {}.",
+                s.open, s.open_urgent, s.claimed
+            )];
+            for i in open.iter().take(5) {
+                lines.push(format!(
+                    "{} {} since {}: {}",
+                    i.reference,
+                    i.priority,
+                    i.created_at,
+                    i.needs.join(", ")
+                ));
+            }
+            if open.len() > 5 {
+                lines.push(format!(
+                    "…and {} more. /next claims the first.",
+                    open.len() - 5
+                ));
+            }
+            Ok(lines.join("\n"))
+        }
+        "next" => queue::claim_next(conn, by, now).and_then(|item| match item {
+            None => Ok("No open callbacks.".to_string()),
+            Some(i) => {
+                let notes = queue::notes(conn, &i.reference)?;
+                Ok(queue::describe(&i, &notes))
+            }
+        }),
+        "close" if reference.is_empty() || rest.trim().is_empty() => {
+            return usage("/close REF what happened");
+        }
+        "close" => queue::close(conn, reference, by, rest, now)
+            .map(|()| format!("Closed {}.", reference.to_ascii_uppercase())),
+        "release" if reference.is_empty() => return usage("/release REF"),
+        "release" => queue::release(conn, reference, by, now).map(|()| {
+            format!(
+                "Released {} back to the queue.",
+                reference.to_ascii_uppercase()
+            )
+        }),
+        "note" if reference.is_empty() || rest.trim().is_empty() => {
+            return usage("/note REF your note");
+        }
+        "note" => queue::note(conn, reference, by, rest, now)
+            .map(|()| format!("Noted on {}.", reference.to_ascii_uppercase())),
+        _ => return usage("/queue, /next, /close REF outcome, /release REF, /note REF text"),
+    };
+    match result {
+        Ok(text) => Ok(text),
+        Err(queue::QueueError::Store(e)) => Err(e),
+        Err(refusal) => Ok(format!("Not done: {refusal}.")),
+    }
+}
+
+/// Turns notices into messages: each new callback to the prescribers' chat (reference and
+/// priority only), each claim to the resident in their language.
+async fn pump_notices(shared: Arc<Shared>, router: Arc<Router>) {
+    loop {
+        if sleep_or_stop(&shared.stop, NOTICE_INTERVAL).await {
+            return;
+        }
+        let engine = shared.engine.clone();
+        let prescriber_chat = shared.prescriber_chat;
+        let result = shared
+            .store
+            .call(move |c| take_notices(c, &engine, prescriber_chat, Utc::now()))
+            .await;
+        match result {
+            Ok(jobs) => {
+                for (id, chat, actions) in jobs {
+                    router.route(chat, Job::Outbox(id, actions));
+                }
+            }
+            Err(e) => tracing::error!("cannot read notices: {e}"),
+        }
+    }
+}
+
+type OutboxJob = (i64, i64, Vec<Action>);
+
+fn take_notices(
+    conn: &Connection,
+    engine: &Engine,
+    prescriber_chat: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Vec<OutboxJob>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id, kind, reference FROM notices ORDER BY id LIMIT 200")?;
+    let notices: Vec<(i64, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut jobs = Vec::new();
+    for (id, kind, reference) in notices {
+        conn.execute("DELETE FROM notices WHERE id = ?1", [id])?;
+        let referral: Option<(String, String, String, String)> = conn
+            .query_row(
+                "SELECT channel, user_id, language, priority FROM referrals WHERE reference = ?1",
+                [&reference],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((channel, user, lang, priority)) = referral else {
+            continue;
+        };
+        let (chat, text) = match kind.as_str() {
+            "new-callback" => match prescriber_chat {
+                Some(pc) => (pc, format!("New callback {reference} ({priority}).")),
+                None => continue,
+            },
+            _ => match (channel.as_str(), user.parse::<i64>()) {
+                ("telegram", Ok(chat)) => (
+                    chat,
+                    engine.content().locales.format(
+                        &lang,
+                        "callback-claimed",
+                        &[("reference", crate::content::Arg::Str(reference.clone()))],
+                    ),
+                ),
+                _ => continue,
+            },
+        };
+        let actions = vec![Action::Send {
+            text,
+            buttons: Vec::new(),
+        }];
+        let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+        jobs.push((outbox, chat, actions));
+    }
+    Ok(jobs)
 }
 
 /// After a press: answer it; a tick on a multi-choice edits the buttons in place; anything

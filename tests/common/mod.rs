@@ -89,6 +89,7 @@ pub fn ctx() -> Context {
             .single()
             .expect("date"),
         reference: "SP-7K3Q".to_string(),
+        waiting: None,
     }
 }
 

@@ -1,0 +1,491 @@
+//! The prescribers' side of the callback queue: claim (atomic, urgent first then oldest),
+//! close, release, note, attempt, stats and CSV export. Everything runs inside the caller's
+//! transaction on the store's connection.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::store::{self, QueueItem, StoreError};
+
+/// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
+pub const SNOMED_REFERRAL: &str = "871731000000106";
+
+/// Why a queue action was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum QueueError {
+    /// No referral has that reference.
+    #[error("there is no callback {0}")]
+    NotFound(String),
+    /// Someone else claimed it.
+    #[error("{reference} is claimed by {claimed_by}, not you; only they can do that")]
+    NotYours {
+        /// The referral.
+        reference: String,
+        /// Who has it.
+        claimed_by: String,
+    },
+    /// It has to be claimed first.
+    #[error("{0} is not claimed; claim it first (queue claim, or /next)")]
+    NotClaimed(String),
+    /// It is already closed.
+    #[error("{0} is already closed")]
+    Closed(String),
+    /// Empty text where some is needed.
+    #[error("{0} cannot be empty")]
+    Empty(&'static str),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for QueueError {
+    fn from(e: rusqlite::Error) -> Self {
+        QueueError::Store(e.into())
+    }
+}
+
+/// One note on a referral.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// When (RFC 3339).
+    pub at: String,
+    /// Who: a prescriber's name, `telegram:<id>`, or `resident`.
+    pub author: String,
+    /// What they wrote.
+    pub text: String,
+}
+
+/// Figures for `queue stats`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// Waiting to be claimed.
+    pub open: u64,
+    /// Of those, urgent.
+    pub open_urgent: u64,
+    /// Claimed and not yet closed.
+    pub claimed: u64,
+    /// When the oldest open callback was queued.
+    pub oldest_open_at: Option<String>,
+    /// How long it has waited, in minutes.
+    pub oldest_open_minutes: Option<i64>,
+    /// Claimed since midnight UTC.
+    pub claimed_today: u64,
+    /// Median minutes from queued to claimed, over every callback ever claimed.
+    pub median_wait_minutes: Option<f64>,
+}
+
+fn now_s(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `(id, status, claimed_by)` of a referral.
+fn find(conn: &Connection, reference: &str) -> Result<(i64, String, Option<String>), QueueError> {
+    let reference = reference.trim().to_ascii_uppercase();
+    conn.query_row(
+        "SELECT id, status, claimed_by FROM referrals WHERE reference = ?1",
+        [&reference],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?
+    .ok_or(QueueError::NotFound(reference))
+}
+
+/// The referral, checked to be claimed by `by`.
+fn claimed_by(conn: &Connection, reference: &str, by: &str) -> Result<i64, QueueError> {
+    let (id, status, who) = find(conn, reference)?;
+    let reference = reference.trim().to_ascii_uppercase();
+    match (status.as_str(), who) {
+        ("closed", _) => Err(QueueError::Closed(reference)),
+        ("claimed", Some(w)) if w == by => Ok(id),
+        ("claimed", Some(w)) => Err(QueueError::NotYours {
+            reference,
+            claimed_by: w,
+        }),
+        _ => Err(QueueError::NotClaimed(reference)),
+    }
+}
+
+fn audit(
+    conn: &Connection,
+    event: &str,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    conn.execute(
+        "INSERT INTO audit (at, event, reference) VALUES (?1, ?2, ?3)",
+        params![now_s(now), event, reference.to_ascii_uppercase()],
+    )?;
+    Ok(())
+}
+
+/// Claims the next open callback (urgent first, then oldest) for `by`, in one statement, so
+/// two prescribers never get the same person. Tells the resident (a `claimed` notice).
+pub fn claim_next(
+    conn: &Connection,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<QueueItem>, QueueError> {
+    if by.trim().is_empty() {
+        return Err(QueueError::Empty("the prescriber's name"));
+    }
+    let reference: Option<String> = conn
+        .query_row(
+            "UPDATE referrals SET status = 'claimed', claimed_by = ?1, claimed_at = ?2
+             WHERE id = (SELECT id FROM referrals WHERE status = 'open'
+                         ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC LIMIT 1)
+               AND status = 'open'
+             RETURNING reference",
+            params![by.trim(), now_s(now)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(reference) = reference else {
+        return Ok(None);
+    };
+    audit(conn, "claimed", &reference, now)?;
+    conn.execute(
+        "INSERT INTO notices (kind, reference, created_at) VALUES ('claimed', ?1, ?2)",
+        params![reference, now_s(now)],
+    )?;
+    get(conn, &reference)
+}
+
+/// Closes a callback `by` claimed, with how it ended.
+pub fn close(
+    conn: &Connection,
+    reference: &str,
+    by: &str,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    if outcome.trim().is_empty() {
+        return Err(QueueError::Empty("the outcome"));
+    }
+    let id = claimed_by(conn, reference, by)?;
+    conn.execute(
+        "UPDATE referrals SET status = 'closed', outcome = ?2, closed_at = ?3 WHERE id = ?1",
+        params![id, outcome.trim(), now_s(now)],
+    )?;
+    audit(conn, "closed", reference, now)
+}
+
+/// Puts a callback `by` claimed back in the queue for someone else.
+pub fn release(
+    conn: &Connection,
+    reference: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    let id = claimed_by(conn, reference, by)?;
+    conn.execute(
+        "UPDATE referrals SET status = 'open', claimed_by = NULL, claimed_at = NULL WHERE id = ?1",
+        params![id],
+    )?;
+    audit(conn, "released", reference, now)
+}
+
+/// Adds a note to a callback `by` claimed.
+pub fn note(
+    conn: &Connection,
+    reference: &str,
+    by: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    if text.trim().is_empty() {
+        return Err(QueueError::Empty("the note"));
+    }
+    let id = claimed_by(conn, reference, by)?;
+    add_note(conn, id, by, text, now)?;
+    audit(conn, "noted", reference, now)
+}
+
+fn add_note(
+    conn: &Connection,
+    id: i64,
+    author: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    conn.execute(
+        "INSERT INTO notes (referral_id, at, author, text) VALUES (?1, ?2, ?3, ?4)",
+        params![id, now_s(now), author, text.trim()],
+    )?;
+    Ok(())
+}
+
+/// Records a call that was not answered; the callback stays with `by` to try again.
+pub fn attempt(
+    conn: &Connection,
+    reference: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, QueueError> {
+    let id = claimed_by(conn, reference, by)?;
+    let n: u32 = conn.query_row(
+        "UPDATE referrals SET attempts = attempts + 1 WHERE id = ?1 RETURNING attempts",
+        params![id],
+        |r| r.get(0),
+    )?;
+    add_note(conn, id, by, &format!("Call attempt {n}: no answer."), now)?;
+    audit(conn, "attempted", reference, now)?;
+    Ok(n)
+}
+
+/// The resident adds a message for the prescriber to their own open callback.
+pub fn resident_note(
+    conn: &Connection,
+    reference: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    let (id, status, _) = find(conn, reference)?;
+    if status == "closed" {
+        return Err(QueueError::Closed(reference.to_string()));
+    }
+    add_note(conn, id, "resident", text, now)
+}
+
+/// The resident cancels their own callback.
+pub fn resident_cancel(
+    conn: &Connection,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    let (id, status, _) = find(conn, reference)?;
+    if status == "closed" {
+        return Ok(());
+    }
+    conn.execute(
+        "UPDATE referrals SET status = 'closed', outcome = 'Cancelled by the resident.', closed_at = ?2 WHERE id = ?1",
+        params![id, now_s(now)],
+    )?;
+    audit(conn, "cancelled-by-resident", reference, now)
+}
+
+/// The reference of a person's callback that is still open or claimed, if any.
+pub fn waiting_for(
+    conn: &Connection,
+    channel: store::Channel,
+    user: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT reference FROM referrals WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'
+             ORDER BY created_at DESC, id DESC LIMIT 1",
+            params![channel.as_str(), user],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// One referral with its notes.
+pub fn get(conn: &Connection, reference: &str) -> Result<Option<QueueItem>, QueueError> {
+    let reference = reference.trim().to_ascii_uppercase();
+    Ok(store::list(conn, None)?
+        .into_iter()
+        .find(|i| i.reference == reference))
+}
+
+/// The notes of a referral, oldest first.
+pub fn notes(conn: &Connection, reference: &str) -> Result<Vec<Note>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT n.at, n.author, n.text FROM notes n JOIN referrals r ON r.id = n.referral_id
+         WHERE r.reference = ?1 ORDER BY n.id",
+    )?;
+    let rows = stmt.query_map([reference], |r| {
+        Ok(Note {
+            at: r.get(0)?,
+            author: r.get(1)?,
+            text: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Figures for the team.
+pub fn stats(conn: &Connection, now: DateTime<Utc>) -> Result<Stats, StoreError> {
+    let count = |sql: &str| -> Result<u64, StoreError> {
+        Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+    };
+    let oldest: Option<String> = conn.query_row(
+        "SELECT min(created_at) FROM referrals WHERE status = 'open'",
+        [],
+        |r| r.get(0),
+    )?;
+    let oldest_minutes = oldest
+        .as_deref()
+        .and_then(|o| DateTime::parse_from_rfc3339(o).ok())
+        .map(|o| (now - o.with_timezone(&Utc)).num_minutes());
+    let midnight = now.format("%Y-%m-%dT00:00:00Z").to_string();
+    let claimed_today: i64 = conn.query_row(
+        "SELECT count(*) FROM audit WHERE event = 'claimed' AND at >= ?1",
+        [&midnight],
+        |r| r.get(0),
+    )?;
+    let mut stmt =
+        conn.prepare("SELECT created_at, claimed_at FROM referrals WHERE claimed_at IS NOT NULL")?;
+    let mut waits: Vec<f64> = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(Result::ok)
+        .filter_map(|(c, k)| {
+            let c = DateTime::parse_from_rfc3339(&c).ok()?;
+            let k = DateTime::parse_from_rfc3339(&k).ok()?;
+            Some((k - c).num_seconds() as f64 / 60.0)
+        })
+        .collect();
+    waits.sort_by(f64::total_cmp);
+    let median = match waits.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(waits[n / 2]),
+        n => Some((waits[n / 2 - 1] + waits[n / 2]) / 2.0),
+    };
+    Ok(Stats {
+        open: count("SELECT count(*) FROM referrals WHERE status = 'open'")?,
+        open_urgent: count(
+            "SELECT count(*) FROM referrals WHERE status = 'open' AND priority = 'urgent'",
+        )?,
+        claimed: count("SELECT count(*) FROM referrals WHERE status = 'claimed'")?,
+        oldest_open_at: oldest,
+        oldest_open_minutes: oldest_minutes,
+        claimed_today: claimed_today as u64,
+        median_wait_minutes: median,
+    })
+}
+
+/// A spreadsheet cannot run a cell that starts with these.
+fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn answer(item: &QueueItem, key: &str) -> String {
+    match item.answers.get(key) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::new(),
+    }
+}
+
+/// The columns of `queue export --csv`.
+pub const CSV_HEADER: &[&str] = &[
+    "reference",
+    "snomed_ct",
+    "status",
+    "priority",
+    "created_at",
+    "channel",
+    "language",
+    "name",
+    "date_of_birth",
+    "gp_surgery",
+    "contact",
+    "phone",
+    "best_time",
+    "postcode",
+    "needs",
+    "own_words",
+    "interpreter",
+    "services",
+    "consent_at",
+    "notice_version",
+    "claimed_by",
+    "claimed_at",
+    "attempts",
+    "outcome",
+    "closed_at",
+    "notes",
+];
+
+/// The whole queue as CSV (RFC 4180 quoting, UTF-8 with a byte-order mark so spreadsheets read
+/// Bengali and Arabic correctly, formula-looking cells neutralised).
+pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueError> {
+    let io =
+        |e: csv::Error| QueueError::Store(StoreError::Commit(format!("cannot write CSV: {e}")));
+    out.write_all("\u{FEFF}".as_bytes())
+        .map_err(|e| io(e.into()))?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER).map_err(io)?;
+    for item in store::list(conn, None)? {
+        let notes = notes(conn, &item.reference)?
+            .iter()
+            .map(|n| format!("{} {}: {}", n.at, n.author, n.text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let row = [
+            item.reference.clone(),
+            SNOMED_REFERRAL.to_string(),
+            item.status.clone(),
+            item.priority.clone(),
+            item.created_at.clone(),
+            item.channel.clone(),
+            item.language.clone(),
+            answer(&item, "name"),
+            answer(&item, "dob"),
+            answer(&item, "gp"),
+            answer(&item, "contact"),
+            answer(&item, "phone"),
+            answer(&item, "best_time"),
+            answer(&item, "postcode"),
+            item.needs.join("; "),
+            answer(&item, "story"),
+            answer(&item, "interpreter"),
+            item.services.join("; "),
+            item.consent_at.clone().unwrap_or_default(),
+            item.notice_version.clone().unwrap_or_default(),
+            item.claimed_by.clone().unwrap_or_default(),
+            item.claimed_at.clone().unwrap_or_default(),
+            item.attempts.to_string(),
+            item.outcome.clone().unwrap_or_default(),
+            item.closed_at.clone().unwrap_or_default(),
+            notes,
+        ];
+        w.write_record(row.iter().map(|c| neutralise(c)))
+            .map_err(io)?;
+    }
+    w.flush().map_err(|e| io(e.into()))?;
+    Ok(())
+}
+
+/// A referral as a prescriber reads it, in plain text (for the terminal and Telegram).
+pub fn describe(item: &QueueItem, notes: &[Note]) -> String {
+    let mut lines = vec![format!(
+        "{} ({}, {}), queued {} in {} via {}",
+        item.reference, item.priority, item.status, item.created_at, item.language, item.channel
+    )];
+    for (label, key) in [
+        ("Name", "name"),
+        ("Date of birth", "dob"),
+        ("GP surgery", "gp"),
+        ("Contact", "contact"),
+        ("Phone", "phone"),
+        ("Best time", "best_time"),
+        ("Postcode", "postcode"),
+        ("Interpreter", "interpreter"),
+    ] {
+        let v = answer(item, key);
+        lines.push(format!("{label}: {}", if v.is_empty() { "-" } else { &v }));
+    }
+    lines.push(format!("Needs: {}", item.needs.join(", ")));
+    let story = answer(item, "story");
+    if !story.is_empty() {
+        lines.push(format!("In their words: {story}"));
+    }
+    lines.push(format!("Services suggested: {}", item.services.join(", ")));
+    if let Some(by) = &item.claimed_by {
+        lines.push(format!("Claimed by {by}; call attempts: {}", item.attempts));
+    }
+    for n in notes {
+        lines.push(format!("Note {} {}: {}", n.at, n.author, n.text));
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,415 @@
+//! The prescribers' queue through the real binary: claim, close, release, note, attempt,
+//! refusals, urgent first, stats, CSV export; and concurrent claims from 4 threads.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use chrono::{Duration, TimeZone, Utc};
+use serde_json::Value;
+use signpost::engine::{Answer, Effect, Referral};
+use signpost::store::{Channel, Store};
+
+fn referral(reference: &str, minutes_ago: i64, urgent: bool, name: &str) -> Referral {
+    let mut answers = BTreeMap::new();
+    answers.insert("name".to_string(), Answer::Text(name.into()));
+    answers.insert("phone".to_string(), Answer::Text("07700900123".into()));
+    answers.insert(
+        "story".to_string(),
+        Answer::Text("I'm behind on rent, \"again\"".into()),
+    );
+    Referral {
+        reference: reference.into(),
+        created_at: Utc
+            .with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
+            .single()
+            .expect("date")
+            - Duration::minutes(minutes_ago),
+        language: "en-GB".into(),
+        urgent,
+        answers,
+        needs: vec!["housing".into(), "money".into()],
+        services: vec!["housing-advice-borough".into()],
+        consent_at: Some("2026-11-24T08:00:00Z".into()),
+        notice_version: Some("2026-11".into()),
+    }
+}
+
+fn seed(db: &Path, referrals: Vec<Referral>) {
+    let mut store = Store::open(db).expect("open");
+    for (i, r) in referrals.into_iter().enumerate() {
+        store
+            .commit_step(
+                Channel::Telegram,
+                &format!("{}", 100 + i),
+                &signpost::engine::Session::default(),
+                &[Effect::Queue(r)],
+                Utc::now(),
+            )
+            .expect("seed");
+    }
+}
+
+fn signpost(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env_remove("SIGNPOST_PRESCRIBER_NAME")
+        .env("USER", "login-name")
+        .output()
+        .expect("run")
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn refused(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn show(db: &Path, reference: &str) -> Value {
+    serde_json::from_str(&ok(&signpost(db, &["queue", "show", reference, "--json"]))).expect("json")
+}
+
+#[test]
+fn the_lifecycle_of_a_callback_and_every_refusal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    seed(
+        &db,
+        vec![
+            referral("SP-AAAA", 60, false, "Ann"),
+            referral("SP-BBBB", 30, true, "Bilal"),
+            referral("SP-CCCC", 90, false, "Chen"),
+        ],
+    );
+    // Urgent first, then oldest.
+    let order: Vec<String> =
+        serde_json::from_str::<Value>(&ok(&signpost(&db, &["queue", "list", "--json"])))
+            .expect("json")
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|i| i["reference"].as_str().unwrap_or_default().to_string())
+            .collect();
+    assert_eq!(order, ["SP-BBBB", "SP-CCCC", "SP-AAAA"]);
+
+    // Claim gives the urgent one, with the whole record.
+    let text = ok(&signpost(&db, &["queue", "claim", "--by", "Rima"]));
+    assert!(text.starts_with("SP-BBBB (urgent, claimed)"), "{text}");
+    assert!(
+        text.contains("Name: Bilal") && text.contains("Phone: 07700900123"),
+        "{text}"
+    );
+    let claimed: Value = serde_json::from_str(&ok(&signpost(
+        &db,
+        &["queue", "claim", "--by", "Tom", "--json"],
+    )))
+    .expect("json");
+    assert_eq!(claimed["reference"], "SP-CCCC");
+    assert_eq!(claimed["claimed_by"], "Tom");
+    assert_eq!(claimed["status"], "claimed");
+
+    // Only the claimer may act on it.
+    let e = refused(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            "SP-BBBB",
+            "--outcome",
+            "done",
+            "--by",
+            "Tom",
+        ],
+    ));
+    assert!(e.contains("SP-BBBB is claimed by Rima, not you"), "{e}");
+    let e = refused(&signpost(
+        &db,
+        &["queue", "note", "sp-bbbb", "hello", "--by", "Tom"],
+    ));
+    assert!(e.contains("claimed by Rima"), "{e}");
+    let e = refused(&signpost(&db, &["queue", "release", "SP-BBBB"]));
+    assert!(
+        e.contains("claimed by Rima"),
+        "your login is used when --by is not given: {e}"
+    );
+    let e = refused(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            "SP-AAAA",
+            "--outcome",
+            "x",
+            "--by",
+            "Rima",
+        ],
+    ));
+    assert!(e.contains("SP-AAAA is not claimed"), "{e}");
+    let e = refused(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            "SP-ZZZZ",
+            "--outcome",
+            "x",
+            "--by",
+            "Rima",
+        ],
+    ));
+    assert!(e.contains("there is no callback SP-ZZZZ"), "{e}");
+    let e = refused(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            "SP-BBBB",
+            "--outcome",
+            "  ",
+            "--by",
+            "Rima",
+        ],
+    ));
+    assert!(e.contains("the outcome cannot be empty"), "{e}");
+    let before = show(&db, "SP-BBBB");
+    assert_eq!(before["status"], "claimed", "refusals change nothing");
+
+    // Attempt, note, then close.
+    assert!(
+        ok(&signpost(
+            &db,
+            &["queue", "attempt", "SP-BBBB", "--by", "Rima"]
+        ))
+        .contains("call attempt 1")
+    );
+    ok(&signpost(
+        &db,
+        &[
+            "queue",
+            "note",
+            "SP-BBBB",
+            "Left a voicemail, will try at 4",
+            "--by",
+            "Rima",
+        ],
+    ));
+    ok(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            "SP-BBBB",
+            "--outcome",
+            "Linked to housing advice",
+            "--by",
+            "Rima",
+        ],
+    ));
+    let r = show(&db, "SP-BBBB");
+    assert_eq!(r["status"], "closed");
+    assert_eq!(r["outcome"], "Linked to housing advice");
+    assert_eq!(r["attempts"], 1);
+    let notes: Vec<String> = r["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .map(|n| {
+            format!(
+                "{}: {}",
+                n["author"].as_str().unwrap_or(""),
+                n["text"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "Rima: Call attempt 1: no answer.",
+            "Rima: Left a voicemail, will try at 4"
+        ]
+    );
+    let e = refused(&signpost(
+        &db,
+        &["queue", "note", "SP-BBBB", "late", "--by", "Rima"],
+    ));
+    assert!(e.contains("already closed"), "{e}");
+
+    // Release puts it back, first in line again by age.
+    ok(&signpost(
+        &db,
+        &["queue", "release", "SP-CCCC", "--by", "Tom"],
+    ));
+    let r = show(&db, "SP-CCCC");
+    assert_eq!(r["status"], "open");
+    assert_eq!(r["claimed_by"], Value::Null);
+    let again: Value = serde_json::from_str(&ok(&signpost(
+        &db,
+        &["queue", "claim", "--by", "Ade", "--json"],
+    )))
+    .expect("json");
+    assert_eq!(again["reference"], "SP-CCCC");
+
+    // Stats.
+    let s: Value =
+        serde_json::from_str(&ok(&signpost(&db, &["queue", "stats", "--json"]))).expect("json");
+    assert_eq!(s["open"], 1);
+    assert_eq!(s["claimed"], 1);
+    assert_eq!(s["claimed_today"], 3);
+    assert!(s["median_wait_minutes"].as_f64().is_some());
+    assert!(ok(&signpost(&db, &["queue", "stats"])).contains("Open: 1 (0 urgent)"));
+    // Nothing left to claim after the last.
+    ok(&signpost(&db, &["queue", "claim", "--by", "Ade"]));
+    assert_eq!(
+        ok(&signpost(&db, &["queue", "claim", "--by", "Ade"])).trim(),
+        "No open callbacks."
+    );
+    assert_eq!(
+        ok(&signpost(&db, &["queue", "claim", "--by", "Ade", "--json"])).trim(),
+        "null"
+    );
+}
+
+#[test]
+fn csv_export_opens_cleanly_in_a_spreadsheet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let mut tricky = referral("SP-DDDD", 10, false, "=HYPERLINK(\"http://evil\")");
+    tricky
+        .answers
+        .insert("gp".into(), Answer::Text("+44 Surgery, Bow".into()));
+    tricky.answers.insert(
+        "story".into(),
+        Answer::Text("line one\nline two, with \"quotes\"".into()),
+    );
+    let mut bengali = referral("SP-EEEE", 5, false, "রহিম");
+    bengali
+        .answers
+        .insert("gp".into(), Answer::Text("@home".into()));
+    bengali
+        .answers
+        .insert("postcode".into(), Answer::Text("-E1 6AN".into()));
+    seed(&db, vec![tricky, bengali]);
+    let o = signpost(&db, &["queue", "export", "--csv"]);
+    let bytes = o.stdout.clone();
+    ok(&o);
+    assert!(
+        bytes.starts_with("\u{FEFF}".as_bytes()),
+        "a BOM so spreadsheets read UTF-8"
+    );
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header, signpost::queue::CSV_HEADER);
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    assert_eq!(rows.len(), 2);
+    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+    assert_eq!(&rows[0][col("snomed_ct")], "871731000000106");
+    assert_eq!(
+        &rows[0][col("name")],
+        "'=HYPERLINK(\"http://evil\")",
+        "formula neutralised"
+    );
+    assert_eq!(&rows[0][col("gp_surgery")], "'+44 Surgery, Bow");
+    assert_eq!(
+        &rows[0][col("own_words")],
+        "line one\nline two, with \"quotes\""
+    );
+    assert_eq!(&rows[1][col("name")], "রহিম");
+    assert_eq!(&rows[1][col("gp_surgery")], "'@home");
+    assert_eq!(&rows[1][col("postcode")], "'-E1 6AN");
+    assert_eq!(&rows[1][col("needs")], "housing; money");
+    // Without --csv there is nothing to choose, so it is asked for.
+    assert_eq!(signpost(&db, &["queue", "export"]).status.code(), Some(1));
+}
+
+#[test]
+fn four_threads_claiming_from_1000_get_each_callback_exactly_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let refs: Vec<String> = (0..1000).map(|i| format!("SP-{:04}", i)).collect();
+    {
+        let mut store = Store::open(&db).expect("open");
+        store
+            .in_transaction(|c| -> Result<(), signpost::store::StoreError> {
+                for (i, r) in refs.iter().enumerate() {
+                    signpost::store::commit_step(
+                        c,
+                        Channel::Terminal,
+                        &i.to_string(),
+                        &signpost::engine::Session::default(),
+                        &[Effect::Queue(referral(r, i as i64, i % 7 == 0, "X"))],
+                        Utc::now(),
+                    )?;
+                }
+                Ok(())
+            })
+            .expect("seed");
+    }
+    let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let handles: Vec<_> = (0..4)
+        .map(|t| {
+            let db = db.clone();
+            let start = start.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&db).expect("open");
+                start.wait();
+                let mut mine = Vec::new();
+                loop {
+                    let got = store
+                        .in_transaction(|c| {
+                            signpost::queue::claim_next(c, &format!("p{t}"), Utc::now())
+                        })
+                        .expect("claim");
+                    match got {
+                        Some(item) => mine.push(item.reference),
+                        None => return mine,
+                    }
+                }
+            })
+        })
+        .collect();
+    let mut all: Vec<String> = Vec::new();
+    let mut per_thread = Vec::new();
+    for h in handles {
+        let mine = h.join().expect("thread");
+        per_thread.push(mine.len());
+        all.extend(mine);
+    }
+    let unique: std::collections::BTreeSet<_> = all.iter().cloned().collect();
+    assert_eq!(all.len(), 1000, "none lost: {per_thread:?}");
+    assert_eq!(unique.len(), 1000, "none claimed twice");
+    // SQLite hands its write lock over unfairly, so how the 1,000 split between the threads
+    // varies from run to run; what must hold is above: each exactly once, none lost.
+    let store = Store::open(&db).expect("open");
+    let items = store.list(None).expect("list");
+    assert!(items.iter().all(|i| i.status == "claimed"));
+    let by_claimer: std::collections::BTreeMap<_, usize> =
+        items.iter().fold(Default::default(), |mut m, i| {
+            *m.entry(i.claimed_by.clone().unwrap_or_default())
+                .or_default() += 1;
+            m
+        });
+    assert_eq!(by_claimer.values().sum::<usize>(), 1000);
+}
