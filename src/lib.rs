@@ -8,6 +8,7 @@ pub mod chat;
 pub mod config;
 pub mod content;
 pub mod engine;
+pub mod import;
 pub mod matching;
 pub mod queue;
 pub mod reference;

@@ -56,6 +56,41 @@ enum Command {
         #[command(subcommand)]
         action: QueueAction,
     },
+    /// The service directory: what the bot would suggest, and importing Open Referral data
+    Services {
+        #[command(subcommand)]
+        action: ServicesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ServicesAction {
+    /// Print exactly what the bot would suggest, with the reasons
+    Match {
+        /// A need id (repeat for several), e.g. money
+        #[arg(long, required = true, value_name = "ID")]
+        need: Vec<String>,
+        /// The person's postcode
+        #[arg(long, value_name = "PC")]
+        postcode: Option<String>,
+        /// The person's age in years
+        #[arg(long, value_name = "YEARS")]
+        age: Option<u32>,
+        /// The person's language tag
+        #[arg(long, value_name = "TAG", default_value = "en-GB")]
+        lang: String,
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read an Open Referral UK (HSDS) JSON export into a directory file
+    Import {
+        /// The JSON export
+        file: PathBuf,
+        /// Where to write the entries [default: services/imported.toml in the content folder]
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -174,6 +209,18 @@ enum CliError {
     NoName,
     #[error("{0}: {1:?} is not a Telegram id (comma-separated numbers expected)")]
     BadId(String, String),
+    #[error("{0:?} is not a UK postcode")]
+    BadPostcode(String),
+    #[error("need {0:?} is not one the dialogue offers (known: {1})")]
+    UnknownNeed(String, String),
+    #[error(transparent)]
+    Import(#[from] signpost::import::ImportError),
+    #[error("cannot read {0}: {1}")]
+    Read(PathBuf, io::Error),
+    #[error("cannot write {0}: {1}")]
+    Write(PathBuf, io::Error),
+    #[error("{0}")]
+    Problem(signpost::content::Problem),
 }
 
 fn main() -> ExitCode {
@@ -275,6 +322,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Queue { action } => queue_action(&db, action),
+        Command::Services { action } => services_action(&content_dir, action),
     }
 }
 
@@ -403,6 +451,124 @@ fn list(store: &Store, status: Option<Status>, json: bool) -> Result<(), CliErro
         }
     }
     Ok(())
+}
+
+fn services_action(dir: &std::path::Path, action: ServicesAction) -> Result<ExitCode, CliError> {
+    use signpost::engine::validate::uk_postcode;
+    use signpost::matching::{Query, suggest};
+    let (content, _) = Content::load(dir)?;
+    let mut out = io::stdout().lock();
+    match action {
+        ServicesAction::Match {
+            need,
+            postcode,
+            age,
+            lang,
+            json,
+        } => {
+            let known = content.need_ids();
+            if let Some(bad) = need.iter().find(|n| !known.contains(*n)) {
+                let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
+                return Err(CliError::UnknownNeed(bad.clone(), list));
+            }
+            let postcode = match postcode {
+                Some(p) => Some(uk_postcode(&p).ok_or(CliError::BadPostcode(p))?),
+                None => None,
+            };
+            let found = suggest(
+                &content.directory,
+                &Query {
+                    needs: &need,
+                    postcode: postcode.as_deref(),
+                    age,
+                    language: &lang,
+                },
+            );
+            if json {
+                let rows: Vec<_> = found
+                    .iter()
+                    .map(|f| {
+                        serde_json::json!({
+                            "need": f.need,
+                            "id": f.service.id,
+                            "name": f.service.name,
+                            "organisation": f.service.organisation,
+                            "phone": f.service.phone,
+                            "website": f.service.website,
+                            "reasons": f.reasons,
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+            } else if found.is_empty() {
+                writeln!(out, "No matching services.")?;
+            } else {
+                for f in &found {
+                    let why: Vec<String> = f
+                        .reasons
+                        .iter()
+                        .map(|r| {
+                            serde_json::to_value(r).map(|v| {
+                                match (v["reason"].as_str(), v["value"].as_str()) {
+                                    (Some(k), Some(v)) => format!("{k} {v}"),
+                                    (Some(k), None) => k.to_string(),
+                                    _ => String::new(),
+                                }
+                            })
+                        })
+                        .collect::<Result<_, _>>()?;
+                    writeln!(
+                        out,
+                        "{:<9} {:<28} {} ({})",
+                        f.need,
+                        f.service.id,
+                        f.service.name,
+                        why.join(", ")
+                    )?;
+                }
+            }
+        }
+        ServicesAction::Import { file, out: target } => {
+            let json =
+                std::fs::read_to_string(&file).map_err(|e| CliError::Read(file.clone(), e))?;
+            let mapping_path = dir
+                .join("services")
+                .join(signpost::content::services::MAPPING_FILE);
+            let mapping = match std::fs::read_to_string(&mapping_path) {
+                Ok(src) => signpost::import::Mapping::parse(
+                    std::path::Path::new("services/mapping.toml"),
+                    &src,
+                )
+                .map_err(CliError::Problem)?,
+                Err(_) => signpost::import::Mapping::default(),
+            };
+            let (services, report) = signpost::import::import(
+                &file.display().to_string(),
+                &json,
+                &mapping,
+                chrono::Utc::now().date_naive(),
+            )?;
+            for (id, why) in &report.skipped {
+                eprintln!("skipped {id}: {why}");
+            }
+            let target = target.unwrap_or_else(|| dir.join("services").join("imported.toml"));
+            let header = format!(
+                "# Imported by `signpost services import` from {} on {}.\n# Edit the export or services/mapping.toml and import again rather than editing here.\n\n",
+                file.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                chrono::Utc::now().date_naive()
+            );
+            let text = signpost::content::services::to_toml(&services, &header)
+                .map_err(|e| CliError::Write(target.clone(), io::Error::other(e)))?;
+            // All or nothing: write beside the target, then rename over it.
+            let tmp = target.with_extension("toml.partial");
+            std::fs::write(&tmp, text).map_err(|e| CliError::Write(tmp.clone(), e))?;
+            std::fs::rename(&tmp, &target).map_err(|e| CliError::Write(target.clone(), e))?;
+            writeln!(out, "{} Written to {}.", report.summary(), target.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A referral with its notes, for `--json`.

@@ -9,7 +9,7 @@ use crate::engine::validate::postcode_district;
 pub const PER_NEED: usize = 3;
 
 /// What is known about the person.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Query<'a> {
     /// Need ids, in the order they picked them.
     pub needs: &'a [String],
@@ -58,8 +58,8 @@ pub fn suggest<'a>(dir: &'a Directory, q: &Query<'_>) -> Vec<Suggestion<'a>> {
     let mut out: Vec<Suggestion<'a>> = Vec::new();
     for need in q.needs {
         let mut ranked: Vec<(u8, bool, bool, usize, Suggestion<'a>)> = Vec::new();
-        for (i, s) in dir.services.iter().enumerate() {
-            if !s.needs.contains(need) || out.iter().any(|o| o.service.id == s.id) {
+        for (i, s) in dir.for_need(need) {
+            if out.iter().any(|o| o.service.id == s.id) {
                 continue;
             }
             if let Some(age) = q.age

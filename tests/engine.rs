@@ -687,6 +687,7 @@ next = "other-end"
         .expect("split");
     std::fs::write(dir.path().join("dialogues/branching.toml"), text).expect("write");
     std::fs::write(dir.path().join("services/directory.toml"), "schema = 1\n").expect("write");
+    std::fs::remove_file(dir.path().join("services/mapping.toml")).expect("rm");
     let e = engine_at(dir.path());
     assert!(matches!(
         e.content().entry().node("route").map(|n| &n.kind),
@@ -748,6 +749,7 @@ text = "referral-goodbye"
 "#;
     std::fs::write(dir.path().join("dialogues/self-referral.toml"), flow).expect("write");
     std::fs::write(dir.path().join("services/directory.toml"), "schema = 1\n").expect("write");
+    std::fs::remove_file(dir.path().join("services/mapping.toml")).expect("rm");
     let mut c = Convo::new(engine_at(dir.path()), Some("en-GB"));
     c.say("Sam");
     assert_eq!(c.at(), "privacy");

@@ -40,10 +40,12 @@ unreadable-input = عذراً، لم أستطع قراءة ذلك. من فضلك
 #   $organisation (String) - who runs it
 #   $description (String) - what it does
 #   $contact (String) - its phone number or website
+#   $why (String) - why it was suggested
 service-line =
     { $name } ({ $organisation })
     { $description }
     { $contact }
+    { $why }
 # Variables:
 #   $label (String) - what the answer is, like "الاسم"
 #   $value (String) - the answer
@@ -172,3 +174,12 @@ waiting-message-ask = اكتب رسالتك للمرشد الاجتماعي.
 waiting-message-saved = شكراً لك. رسالتك محفوظة مع طلبك { $reference }.
 waiting-cancelled = تم إلغاء طلبك { $reference }. يمكنك العودة في أي وقت.
 callback-claimed = خبر سار: مرشد اجتماعي يطّلع على طلبك { $reference } وسيتواصل معك قريباً.
+
+## Why a service was suggested
+
+services-no-postcode = بدون الرمز البريدي لا أستطيع البحث عن خدمات قريبة منك، لذا هذه خدمات لكل المنطقة، وأخرى عبر الهاتف أو الإنترنت.
+reason-near = قريبة منك ({ $district })
+reason-borough = في أي مكان في تاور هاملتس
+reason-anywhere = عبر الهاتف أو الإنترنت
+reason-language = يتحدثون لغتك
+reason-free = مجانية

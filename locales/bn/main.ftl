@@ -39,10 +39,12 @@ unreadable-input = দুঃখিত, এটি পড়তে পারিন
 #   $organisation (String) - who runs it
 #   $description (String) - what it does
 #   $contact (String) - its phone number or website
+#   $why (String) - why it was suggested
 service-line =
     { $name } ({ $organisation })
     { $description }
     { $contact }
+    { $why }
 # Variables:
 #   $label (String) - what the answer is, like "নাম"
 #   $value (String) - the answer
@@ -171,3 +173,12 @@ waiting-message-ask = সোশ্যাল প্রেসক্রাইবা
 waiting-message-saved = ধন্যবাদ। আপনার মেসেজ আপনার অনুরোধ { $reference }-এর সাথে রাখা হয়েছে।
 waiting-cancelled = আপনার অনুরোধ { $reference } বাতিল করা হয়েছে। যেকোনো সময় ফিরে আসতে পারেন।
 callback-claimed = সুখবর: একজন সোশ্যাল প্রেসক্রাইবার আপনার অনুরোধ { $reference } দেখছেন এবং শীঘ্রই যোগাযোগ করবেন।
+
+## Why a service was suggested
+
+services-no-postcode = পোস্টকোড ছাড়া আমি আপনার কাছাকাছি সেবা খুঁজতে পারি না, তাই পুরো বরোর সেবা এবং ফোন বা অনলাইনের সেবাগুলো দেখাচ্ছি।
+reason-near = আপনার কাছে ({ $district })
+reason-borough = টাওয়ার হ্যামলেটসের যেকোনো জায়গায়
+reason-anywhere = ফোনে বা অনলাইনে
+reason-language = আপনার ভাষায় কথা বলে
+reason-free = বিনামূল্যে

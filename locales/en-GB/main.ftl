@@ -45,10 +45,12 @@ unreadable-input = Sorry, I couldn't read that. Please type it again.
 #   $organisation (String) - who runs it
 #   $description (String) - what it does
 #   $contact (String) - its phone number or website
+#   $why (String) - why it was suggested, like "Near you (E1) · Free"
 service-line =
     { $name } ({ $organisation })
     { $description }
     { $contact }
+    { $why }
 # One answer on the summary.
 # Variables:
 #   $label (String) - what the answer is, like "Name"
@@ -187,3 +189,14 @@ waiting-cancelled = Your request { $reference } is cancelled. You can come back 
 # Variables:
 #   $reference (String) - the referral reference
 callback-claimed = Good news: a social prescriber is looking at your request { $reference } and will be in touch soon.
+
+## Why a service was suggested
+
+services-no-postcode = Without a postcode I can't look for services near you, so here are ones for the whole borough, and ones by phone or online.
+# Variables:
+#   $district (String) - the postcode district, like E1
+reason-near = Near you ({ $district })
+reason-borough = Anywhere in Tower Hamlets
+reason-anywhere = By phone or online
+reason-language = Speaks your language
+reason-free = Free

@@ -60,6 +60,12 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "waiting-message-saved",
     "waiting-cancelled",
     "callback-claimed",
+    "services-no-postcode",
+    "reason-near",
+    "reason-borough",
+    "reason-anywhere",
+    "reason-language",
+    "reason-free",
 ];
 
 /// Content could not be loaded at all (as opposed to problems inside files).
@@ -147,8 +153,19 @@ impl Content {
         let (locales, p) = Locales::load(&root.join("locales"), Path::new("locales"));
         problems.extend(p);
         let mut directory = Directory::default();
-        for (_, rel, source) in read_files(root, "services", "toml", &mut problems) {
-            problems.extend(directory.add_file(&rel, &source));
+        let mut mapping = None;
+        for (path, rel, source) in read_files(root, "services", "toml", &mut problems) {
+            if path
+                .file_name()
+                .is_some_and(|n| n == services::MAPPING_FILE)
+            {
+                match crate::import::Mapping::parse(&rel, &source) {
+                    Ok(m) => mapping = Some((rel, m)),
+                    Err(p) => problems.push(p),
+                }
+            } else {
+                problems.extend(directory.add_file(&rel, &source));
+            }
         }
         let entry = flows
             .iter()
@@ -175,6 +192,10 @@ impl Content {
         };
         if let Some(c) = &content {
             c.cross_check(&mut problems);
+            problems.extend(c.directory.check_entries(chrono::Utc::now().date_naive()));
+            if let Some((rel, m)) = &mapping {
+                problems.extend(m.check(rel, &c.need_ids()));
+            }
         }
         problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
         problems.dedup();

@@ -51,6 +51,8 @@ pub enum ProblemKind {
     InvalidLanguage,
     /// A service naming a need the dialogue does not offer.
     UnknownNeed,
+    /// A service entry not reviewed for over a year.
+    Stale,
 }
 
 impl ProblemKind {
@@ -75,6 +77,7 @@ impl ProblemKind {
             ProblemKind::MissingVariable => "missing-variable",
             ProblemKind::InvalidLanguage => "invalid-language",
             ProblemKind::UnknownNeed => "unknown-need",
+            ProblemKind::Stale => "stale",
         }
     }
 }

@@ -1,12 +1,20 @@
-//! The bundled service directory (`services/*.toml`), modelled on Open Referral UK fields.
+//! The service directory (`services/*.toml`), modelled on Open Referral UK (HSDS) fields, in a
+//! format a non-developer can edit; checked by `signpost check`.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::problem::{Problem, ProblemKind, line_of, parse_toml};
+use crate::engine::validate::{uk_phone, uk_postcode};
+
+/// The file of taxonomy and keyword rules used by `services import`; not a directory file.
+pub const MAPPING_FILE: &str = "mapping.toml";
+/// Entries not reviewed for longer than this are reported by `check`.
+pub const REVIEW_DAYS: i64 = 365;
 
 /// How much a service costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -18,10 +26,24 @@ pub enum Cost {
     LowCost,
     /// Full price.
     Paid,
+    /// Not known (imported without cost information).
+    Unknown,
+}
+
+/// How people get to use a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    /// Just turn up.
+    DropIn,
+    /// Contact them yourself.
+    SelfRefer,
+    /// A professional (such as a social prescriber) refers you.
+    Referral,
 }
 
 /// One service in the directory.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// Stable id, used in referrals.
@@ -32,41 +54,101 @@ pub struct Service {
     pub organisation: String,
     /// Short description in English.
     pub description: String,
-    /// Descriptions in other languages, by tag.
-    #[serde(default)]
+    /// Descriptions in other languages, by tag (English is the fallback).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, String>,
     /// Need ids (the dialogue's choice ids) it helps with.
     pub needs: Vec<String>,
     /// Postcode districts served (`E1`, `E14`), `borough`, or `anywhere` (phone or online).
     pub areas: Vec<String>,
+    /// Street address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Postcode of the address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
     /// Phone number to show.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Website to show.
-    #[serde(default)]
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Free, low cost or paid.
+    /// Free, low cost, paid or unknown.
     pub cost: Cost,
     /// Youngest age served.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_age: Option<u32>,
     /// Oldest age served.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age: Option<u32>,
+    /// Who it is for, in words ("carers", "women").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who_for: Option<String>,
     /// Languages spoken by staff, as tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
+    /// Opening times, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<String>,
+    /// How to use it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
+    /// When someone last checked the entry (`2026-03-01`, as a TOML date or a string).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "review_date")]
+    pub reviewed: Option<NaiveDate>,
 }
 
-/// Every service, in file order.
+/// Dates written as TOML dates (`2026-03-01`) or strings (`"2026-03-01"`).
+mod review_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Date(toml::value::Datetime),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let text = match Option::<Raw>::deserialize(d)? {
+            None => return Ok(None),
+            Some(Raw::Date(dt)) => dt.to_string(),
+            Some(Raw::Text(s)) => s,
+        };
+        NaiveDate::parse_from_str(text.get(..10).unwrap_or(&text), "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                serde::de::Error::custom(format!("{text:?} is not a date like 2026-03-01"))
+            })
+    }
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d.and_then(|d| {
+            d.format("%Y-%m-%d")
+                .to_string()
+                .parse::<toml::value::Datetime>()
+                .ok()
+        }) {
+            Some(dt) => serde::Serialize::serialize(&dt, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// Every service, in file order, with an index by need.
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
     /// Postcode districts that make up the borough.
     pub borough: Vec<String>,
     /// The services.
     pub services: Vec<Service>,
-    /// Line of each service in its file, by id, for later checks.
-    pub lines: BTreeMap<String, (std::path::PathBuf, usize)>,
+    /// Where each service is defined, by id, for messages.
+    pub lines: HashMap<String, (PathBuf, usize)>,
+    by_need: HashMap<String, Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +159,20 @@ struct RawFile {
     borough: Vec<String>,
     #[serde(default, rename = "service")]
     services: Vec<Spanned<Service>>,
+}
+
+/// A TOML directory file's text for `services`, as `services import` writes it.
+pub fn to_toml(services: &[Service], header: &str) -> Result<String, toml::ser::Error> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        schema: u32,
+        service: &'a [Service],
+    }
+    let body = toml::to_string(&Out {
+        schema: super::dialogue::SCHEMA,
+        service: services,
+    })?;
+    Ok(format!("{header}{body}"))
 }
 
 impl Directory {
@@ -105,13 +201,118 @@ impl Directory {
                 continue;
             }
             self.lines.insert(s.id.clone(), (path.to_path_buf(), line));
-            self.services.push(s);
+            self.push(s);
         }
         problems
+    }
+
+    /// Adds a service (used by loading and by benchmarks).
+    pub fn push(&mut self, s: Service) {
+        let i = self.services.len();
+        for n in &s.needs {
+            self.by_need.entry(n.clone()).or_default().push(i);
+        }
+        self.services.push(s);
+    }
+
+    /// Services helping with `need`, in file order.
+    pub fn for_need(&self, need: &str) -> impl Iterator<Item = (usize, &Service)> {
+        self.by_need
+            .get(need)
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &self.services[i]))
     }
 
     /// The service with this id.
     pub fn get(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)
     }
+
+    /// Problems in entries that parse: bad postcodes, phones, areas and ages, and entries not
+    /// reviewed for a year.
+    pub fn check_entries(&self, today: NaiveDate) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for s in &self.services {
+            let (path, line) = self.lines.get(&s.id).cloned().unwrap_or_default();
+            let mut err = |kind, msg: String| problems.push(Problem::error(&path, line, kind, msg));
+            if let Some(pc) = &s.postcode
+                && uk_postcode(pc).is_none()
+            {
+                err(
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\": postcode \"{pc}\" is not a UK postcode",
+                        s.id
+                    ),
+                );
+            }
+            if let Some(ph) = &s.phone
+                && uk_phone(ph).is_none()
+            {
+                err(
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\": phone \"{ph}\" is not a UK phone number",
+                        s.id
+                    ),
+                );
+            }
+            for a in &s.areas {
+                let ok = a == "borough" || a == "anywhere" || is_district(a);
+                if !ok {
+                    err(
+                        ProblemKind::InvalidField,
+                        format!(
+                            "service \"{}\": area \"{a}\" is not a postcode district (like E1 or E14), \"borough\" or \"anywhere\"",
+                            s.id
+                        ),
+                    );
+                }
+            }
+            if s.areas.is_empty() {
+                err(
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\" has no areas, so it will never be suggested",
+                        s.id
+                    ),
+                );
+            }
+            if let (Some(lo), Some(hi)) = (s.min_age, s.max_age)
+                && lo > hi
+            {
+                err(
+                    ProblemKind::InvalidField,
+                    format!("service \"{}\": min_age {lo} is above max_age {hi}", s.id),
+                );
+            }
+            match s.reviewed {
+                Some(d) if (today - d).num_days() > REVIEW_DAYS => problems.push(Problem::warning(
+                    &path,
+                    line,
+                    ProblemKind::Stale,
+                    format!("service \"{}\" was last reviewed on {d}, over a year ago: check it is still right", s.id),
+                )),
+                None => problems.push(Problem::warning(
+                    &path,
+                    line,
+                    ProblemKind::Stale,
+                    format!("service \"{}\" has no `reviewed` date", s.id),
+                )),
+                _ => {}
+            }
+        }
+        problems
+    }
+}
+
+/// True for an outward postcode ("district") such as `E1`, `E1W`, `E14`, `SW1A`.
+pub fn is_district(s: &str) -> bool {
+    let b = s.as_bytes();
+    (2..=4).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter().any(u8::is_ascii_digit)
 }

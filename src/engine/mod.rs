@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::dialogue::{Choice, Rule};
 use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
 use crate::content::{Arg, Content, Flow, Node, NodeKind};
-use crate::matching::{self, Query};
+use crate::matching::{self, Query, Reason};
 
 /// The pseudo node id of the language picker (node ids in files cannot start with `_`).
 pub const LANGUAGE_NODE: &str = "_language";
@@ -732,21 +732,32 @@ impl Turn<'_> {
         let postcode = text_of(postcode_key);
         let age = text_of(dob_key).and_then(|d| validate::age_on(&d, self.today()));
         let lang = self.lang().to_string();
-        let found = matching::suggest(
-            &self.c.directory,
-            &Query {
-                needs: &needs,
-                postcode: postcode.as_deref(),
-                age,
-                language: &lang,
-            },
-        );
-        self.s.suggested = found.iter().map(|f| f.service.id.clone()).collect();
-        if found.is_empty() {
-            self.say(none, &[]);
-            return;
+        let query = Query {
+            needs: &needs,
+            postcode: postcode.as_deref(),
+            age,
+            language: &lang,
+        };
+        let mut found = matching::suggest(&self.c.directory, &query);
+        let mut parts = Vec::new();
+        if postcode_key.is_some() && postcode.is_none() {
+            parts.push(self.fmt("services-no-postcode", &[]));
         }
-        let mut parts = vec![self.fmt(&node.text, &[("count", Arg::Num(found.len() as f64))])];
+        if found.is_empty() {
+            // Nothing for these needs: say so, then offer the general borough and phone services.
+            parts.push(self.fmt(none, &[]));
+            let general = ["other".to_string()];
+            found = matching::suggest(
+                &self.c.directory,
+                &Query {
+                    needs: &general,
+                    ..query
+                },
+            );
+        } else {
+            parts.push(self.fmt(&node.text, &[("count", Arg::Num(found.len() as f64))]));
+        }
+        self.s.suggested = found.iter().map(|f| f.service.id.clone()).collect();
         for f in &found {
             let s = f.service;
             let description = s
@@ -759,6 +770,21 @@ impl Turn<'_> {
                 .clone()
                 .or_else(|| s.website.clone())
                 .unwrap_or_default();
+            let why = f
+                .reasons
+                .iter()
+                .filter_map(|r| match r {
+                    Reason::Need(_) => None,
+                    Reason::SameDistrict(d) => {
+                        Some(self.fmt("reason-near", &[("district", Arg::Str(d.clone()))]))
+                    }
+                    Reason::Borough => Some(self.fmt("reason-borough", &[])),
+                    Reason::Anywhere => Some(self.fmt("reason-anywhere", &[])),
+                    Reason::SpeaksLanguage(_) => Some(self.fmt("reason-language", &[])),
+                    Reason::Free => Some(self.fmt("reason-free", &[])),
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
             parts.push(self.fmt(
                 "service-line",
                 &[
@@ -766,6 +792,7 @@ impl Turn<'_> {
                     ("organisation", Arg::Str(s.organisation.clone())),
                     ("description", Arg::Str(description)),
                     ("contact", Arg::Str(contact)),
+                    ("why", Arg::Str(why)),
                 ],
             ));
         }

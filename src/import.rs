@@ -1,0 +1,536 @@
+//! `signpost services import`: an Open Referral UK / HSDS JSON export into directory entries.
+//!
+//! Real council exports are messy, and this takes them as they come: a bare list or a paged
+//! object (`contents`, `content`, `items`, `data`, `results`), service-at-location rows,
+//! HSDS 3 and v1-era fields, HTML in descriptions, missing taxonomies. Each record is imported
+//! whole or skipped with its id and the reason; nothing is half-imported.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml};
+use crate::content::services::{Cost, Service};
+use crate::engine::validate::{group_phone, postcode_district, uk_phone, uk_postcode};
+
+/// How taxonomy terms and keywords map to the dialogue's need ids (`services/mapping.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct Mapping {
+    /// Taxonomy term, lower case → need id.
+    pub taxonomy: BTreeMap<String, String>,
+    /// Need id → keywords looked for in the name and description when no term maps.
+    pub keywords: BTreeMap<String, Vec<String>>,
+    /// Each need id used, with its line, for `check`.
+    lines: Vec<(String, usize)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMapping {
+    schema: toml::Spanned<u32>,
+    #[serde(default)]
+    taxonomy: BTreeMap<String, toml::Spanned<String>>,
+    #[serde(default)]
+    keywords: BTreeMap<toml::Spanned<String>, Vec<String>>,
+}
+
+impl Mapping {
+    /// Parses the mapping file.
+    pub fn parse(path: &Path, source: &str) -> Result<Mapping, Problem> {
+        let raw: RawMapping = parse_toml(path, source, |r: &RawMapping| &r.schema)?;
+        let mut lines = Vec::new();
+        let taxonomy = raw
+            .taxonomy
+            .into_iter()
+            .map(|(term, need)| {
+                lines.push((need.get_ref().clone(), line_of(source, need.span().start)));
+                (term.to_lowercase(), need.into_inner())
+            })
+            .collect();
+        let keywords = raw
+            .keywords
+            .into_iter()
+            .map(|(need, words)| {
+                lines.push((need.get_ref().clone(), line_of(source, need.span().start)));
+                (
+                    need.into_inner(),
+                    words.into_iter().map(|w| w.to_lowercase()).collect(),
+                )
+            })
+            .collect();
+        Ok(Mapping {
+            taxonomy,
+            keywords,
+            lines,
+        })
+    }
+
+    /// Need ids in the mapping that no dialogue offers.
+    pub fn check(&self, path: &Path, needs: &BTreeSet<String>) -> Vec<Problem> {
+        self.lines
+            .iter()
+            .filter(|(n, _)| !needs.contains(n))
+            .map(|(n, line)| {
+                Problem::error(
+                    path,
+                    *line,
+                    ProblemKind::UnknownNeed,
+                    format!("the mapping names need \"{n}\", which no dialogue offers"),
+                )
+            })
+            .collect()
+    }
+
+    /// Need ids for a record: its taxonomy terms first, then keywords, else `other`.
+    fn needs(&self, terms: &[String], text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in terms {
+            if let Some(n) = self.taxonomy.get(&t.to_lowercase())
+                && !out.contains(n)
+            {
+                out.push(n.clone());
+            }
+        }
+        if out.is_empty() {
+            let text = text.to_lowercase();
+            for (need, words) in &self.keywords {
+                if words.iter().any(|w| contains_word(&text, w)) {
+                    out.push(need.clone());
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push("other".to_string());
+        }
+        out
+    }
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Why an import could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file is not JSON.
+    #[error("{path} is not JSON ({detail})")]
+    NotJson {
+        /// The file.
+        path: String,
+        /// Where it broke.
+        detail: String,
+    },
+    /// JSON, but no list of services in it.
+    #[error(
+        "{0} holds no list of services (expected a list, or an object with `contents`, `content`, `items`, `data` or `results`)"
+    )]
+    NoServices(String),
+}
+
+/// What happened to each record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// How many were imported.
+    pub imported: usize,
+    /// Record id (or position) and the reason, for each skipped one.
+    pub skipped: Vec<(String, String)>,
+}
+
+impl Report {
+    /// "Imported 41 services; skipped 3 (2 with no name, 1 inactive)."
+    pub fn summary(&self) -> String {
+        let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, r) in &self.skipped {
+            *reasons.entry(r.as_str()).or_default() += 1;
+        }
+        let why = reasons
+            .iter()
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.skipped.is_empty() {
+            format!("Imported {} services; skipped none.", self.imported)
+        } else {
+            format!(
+                "Imported {} services; skipped {} ({why}).",
+                self.imported,
+                self.skipped.len()
+            )
+        }
+    }
+}
+
+/// Reads an HSDS export. Returns the entries to write and the report.
+pub fn import(
+    path: &str,
+    json: &str,
+    mapping: &Mapping,
+    today: NaiveDate,
+) -> Result<(Vec<Service>, Report), ImportError> {
+    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
+        path: path.to_string(),
+        detail: e.to_string(),
+    })?;
+    let records = match &root {
+        Value::Array(a) => a.clone(),
+        Value::Object(o) => ["contents", "content", "items", "data", "results"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(Value::as_array).cloned())
+            .or_else(|| o.get("name").map(|_| vec![root.clone()]))
+            .ok_or_else(|| ImportError::NoServices(path.to_string()))?,
+        _ => return Err(ImportError::NoServices(path.to_string())),
+    };
+    let mut out: Vec<Service> = Vec::new();
+    let mut report = Report::default();
+    for (i, record) in records.iter().enumerate() {
+        // A service-at-location row holds the service and its location side by side.
+        let (service, extra_location) = match record.get("service") {
+            Some(s) if s.is_object() => (s, record.get("location")),
+            _ => (record, None),
+        };
+        let id = text(service.get("id")).unwrap_or_else(|| format!("record {}", i + 1));
+        match convert(service, extra_location, mapping, today) {
+            Err(reason) => report.skipped.push((id, reason.to_string())),
+            Ok(s) if out.iter().any(|o| o.id == s.id) => {
+                report.skipped.push((id, "duplicate id".to_string()))
+            }
+            Ok(s) => out.push(s),
+        }
+    }
+    report.imported = out.len();
+    Ok((out, report))
+}
+
+fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn array<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
+/// HTML to plain text: tags dropped (block tags become spaces), entities decoded, spaces
+/// collapsed.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&rsquo;", "'")
+        .replace("&pound;", "£");
+    let cleaned = crate::engine::validate::clean_text(&decoded);
+    let mut collapsed = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', '.', ';', ' ']))
+}
+
+fn id_of(raw: &str) -> String {
+    let id: String = raw
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    id.trim_matches('-').to_string()
+}
+
+fn language_tag(name: &str) -> Option<String> {
+    let n = name.trim().to_lowercase();
+    let tag = match n.as_str() {
+        "english" => "en",
+        "bengali" | "bangla" => "bn",
+        "sylheti" => "syl",
+        "somali" => "so",
+        "urdu" => "ur",
+        "arabic" => "ar",
+        "polish" => "pl",
+        "turkish" => "tr",
+        "chinese" | "mandarin" | "cantonese" => "zh",
+        "punjabi" => "pa",
+        "gujarati" => "gu",
+        "french" => "fr",
+        "spanish" => "es",
+        "portuguese" => "pt",
+        "romanian" => "ro",
+        "lithuanian" => "lt",
+        "tigrinya" => "ti",
+        "farsi" | "persian" => "fa",
+        other
+            if (2..=3).contains(&other.len()) && other.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            other
+        }
+        _ => return None,
+    };
+    Some(tag.to_string())
+}
+
+fn convert(
+    s: &Value,
+    extra_location: Option<&Value>,
+    mapping: &Mapping,
+    today: NaiveDate,
+) -> Result<Service, &'static str> {
+    let raw_id = text(s.get("id")).ok_or("no id")?;
+    let id = id_of(&raw_id);
+    if id.is_empty() {
+        return Err("no usable id");
+    }
+    let name = text(s.get("name"))
+        .map(|n| plain_text(&n))
+        .filter(|n| !n.is_empty());
+    let name = name.ok_or("empty name")?;
+    if let Some(status) = text(s.get("status"))
+        && matches!(
+            status.to_lowercase().as_str(),
+            "inactive" | "defunct" | "closed"
+        )
+    {
+        return Err("not active");
+    }
+    let description = text(s.get("description"))
+        .map(|d| plain_text(&d))
+        .filter(|d| !d.is_empty())
+        .map(|d| shorten(&d, 300))
+        .unwrap_or_else(|| name.clone());
+    let organisation = s
+        .get("organization")
+        .and_then(|o| text(o.get("name")))
+        .map(|n| plain_text(&n))
+        .unwrap_or_else(|| "Organisation not given".to_string());
+
+    // Taxonomy terms, HSDS 3 (attributes) and v1 (service_taxonomys), plus bare lists.
+    let mut terms: Vec<String> = Vec::new();
+    for a in array(s, "attributes") {
+        let t = &a["taxonomy_term"];
+        terms.extend(text(t.get("term")).or_else(|| text(t.get("name"))));
+    }
+    for t in array(s, "service_taxonomys") {
+        terms.extend(text(t["taxonomy"].get("name")));
+    }
+    for t in array(s, "taxonomy_terms") {
+        terms.extend(text(t.get("term")).or_else(|| text(t.get("name"))));
+    }
+    let needs = mapping.needs(&terms, &format!("{name} {description}"));
+
+    // Locations: HSDS 3 (addresses) and v1 (physical_addresses).
+    let mut locations: Vec<&Value> = array(s, "service_at_locations")
+        .filter_map(|sal| sal.get("location"))
+        .collect();
+    locations.extend(array(s, "locations"));
+    locations.extend(extra_location);
+    let mut postcode = None;
+    let mut address = None;
+    let mut areas: Vec<String> = Vec::new();
+    let mut remote = false;
+    for loc in &locations {
+        if text(loc.get("location_type")).is_some_and(|t| t == "virtual") {
+            remote = true;
+        }
+        for a in array(loc, "addresses").chain(array(loc, "physical_addresses")) {
+            if let Some(pc) = text(a.get("postal_code")).and_then(|p| uk_postcode(&p)) {
+                let district = postcode_district(&pc).to_string();
+                if !areas.contains(&district) {
+                    areas.push(district);
+                }
+                if postcode.is_none() {
+                    address = text(a.get("address_1")).map(|l| match text(a.get("city")) {
+                        Some(c) => format!("{l}, {c}"),
+                        None => l,
+                    });
+                    postcode = Some(pc);
+                }
+            }
+        }
+    }
+    let delivery = [
+        text(s.get("deliverable_type")),
+        text(s.get("attending_type")),
+        array(s, "schedules").find_map(|x| text(x.get("attending_type"))),
+        array(s, "service_areas").find_map(|x| text(x.get("service_area"))),
+    ];
+    if delivery.iter().flatten().any(|d| {
+        let d = d.to_lowercase();
+        ["online", "phone", "telephone", "remote", "video"]
+            .iter()
+            .any(|w| d.contains(w))
+    }) {
+        remote = true;
+    }
+    if remote {
+        areas.push("anywhere".to_string());
+    }
+    if areas.is_empty() {
+        areas.push("borough".to_string());
+    }
+
+    // Phones: service, contacts (v1), locations.
+    let mut phones: Vec<String> = array(s, "phones")
+        .filter_map(|p| text(p.get("number")))
+        .collect();
+    for c in array(s, "contacts") {
+        phones.extend(array(c, "phones").filter_map(|p| text(p.get("number"))));
+    }
+    for loc in &locations {
+        phones.extend(array(loc, "phones").filter_map(|p| text(p.get("number"))));
+    }
+    let phone = phones
+        .iter()
+        .find_map(|p| uk_phone(p))
+        .map(|p| group_phone(&p));
+
+    // Cost: explicit amounts, else words.
+    let amounts: Vec<f64> = array(s, "cost_options")
+        .filter_map(|c| c.get("amount").and_then(Value::as_f64))
+        .collect();
+    let fees = text(s.get("fees")).unwrap_or_default().to_lowercase();
+    let cost = if let Some(max) = amounts.iter().copied().reduce(f64::max) {
+        if max <= 0.0 {
+            Cost::Free
+        } else if max <= 10.0 {
+            Cost::LowCost
+        } else {
+            Cost::Paid
+        }
+    } else if fees.contains("free") {
+        Cost::Free
+    } else {
+        Cost::Unknown
+    };
+
+    // Eligibility: HSDS 3 fields, or v1 eligibilitys.
+    let age = |k: &str| -> Option<u32> {
+        s.get(k)
+            .and_then(Value::as_u64)
+            .or_else(|| array(s, "eligibilitys").find_map(|e| e.get(k).and_then(Value::as_u64)))
+            .and_then(|a| u32::try_from(a).ok())
+    };
+    let who_for = text(s.get("eligibility_description"))
+        .or_else(|| array(s, "eligibilitys").find_map(|e| text(e.get("eligibility"))))
+        .map(|w| plain_text(&w));
+
+    let languages: Vec<String> = array(s, "languages")
+        .filter_map(|l| {
+            text(l.get("code"))
+                .map(|c| c.to_lowercase())
+                .or_else(|| text(l.get("name")).and_then(|n| language_tag(&n)))
+                .or_else(|| text(l.get("language")).and_then(|n| language_tag(&n)))
+        })
+        .filter(|t| t != "en")
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    let opening = array(s, "schedules")
+        .chain(array(s, "regular_schedules"))
+        .find_map(|x| {
+            text(x.get("description")).or_else(|| {
+                let days = text(x.get("byday")).or_else(|| text(x.get("weekday")))?;
+                let opens = text(x.get("opens_at"))?;
+                let closes = text(x.get("closes_at"))?;
+                Some(format!(
+                    "{days} {}-{}",
+                    &opens[..opens.len().min(5)],
+                    &closes[..closes.len().min(5)]
+                ))
+            })
+        })
+        .map(|o| plain_text(&o));
+
+    let reviewed = text(s.get("assured_date"))
+        .or_else(|| text(s.get("last_modified")))
+        .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(&d), "%Y-%m-%d").ok())
+        .filter(|d| *d <= today);
+
+    Ok(Service {
+        id,
+        name,
+        organisation,
+        description,
+        translations: BTreeMap::new(),
+        needs,
+        areas,
+        address,
+        postcode,
+        phone,
+        email: text(s.get("email")),
+        website: text(s.get("url"))
+            .or_else(|| s.get("organization").and_then(|o| text(o.get("website")))),
+        cost,
+        min_age: age("minimum_age"),
+        max_age: age("maximum_age"),
+        who_for,
+        languages,
+        opening,
+        access: None,
+        reviewed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_plain_text() {
+        assert_eq!(
+            plain_text("<p>Free <b>advice</b> &amp; support</p><ul><li>Debt</li></ul>"),
+            "Free advice & support Debt"
+        );
+        assert_eq!(plain_text("a&nbsp;&nbsp;b"), "a b");
+    }
+
+    #[test]
+    fn long_descriptions_are_shortened_at_a_word() {
+        let s = shorten(&"word ".repeat(100), 30);
+        assert!(s.chars().count() <= 31, "{s}");
+        assert!(s.ends_with("word…"), "{s}");
+    }
+
+    #[test]
+    fn keywords_match_whole_words() {
+        assert!(contains_word("debt advice", "debt"));
+        assert!(!contains_word("indebted", "debt"));
+    }
+}
