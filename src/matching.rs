@@ -1,8 +1,15 @@
 //! Matching services to a person: their needs, area, age and language.
+//!
+//! Ranking, for each need: same postcode district, then the whole borough, then phone or
+//! online; within each, services speaking the person's language; then free, low cost, unknown,
+//! paid; then file order. The directory keeps its lists in that order, so a match reads only
+//! the first few eligible entries of a handful of lists, however big the directory.
+
+use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::content::services::{Cost, Directory, Service};
+use crate::content::services::{Cost, Directory, Service, base_language};
 use crate::engine::validate::postcode_district;
 
 /// How many services are suggested per need.
@@ -50,61 +57,60 @@ pub struct Suggestion<'a> {
     pub reasons: Vec<Reason>,
 }
 
-/// Up to [`PER_NEED`] services per need, best first, each service at most once.
+/// Up to [`PER_NEED`] services per need, each service at most once, best first.
 pub fn suggest<'a>(dir: &'a Directory, q: &Query<'_>) -> Vec<Suggestion<'a>> {
     let district = q.postcode.map(postcode_district);
     let in_borough = district.is_some_and(|d| dir.borough.iter().any(|b| b == d));
-    let lang_base = q.language.split('-').next().unwrap_or(q.language);
+    let lang = base_language(q.language);
+    let speaks = |s: &Service| lang != "en" && s.languages.iter().any(|l| base_language(l) == lang);
+    let eligible = |s: &Service| {
+        q.age.is_none_or(|age| {
+            s.min_age.is_none_or(|m| age >= m) && s.max_age.is_none_or(|m| age <= m)
+        })
+    };
+    let mut levels: Vec<(&str, Reason)> = Vec::new();
+    if let Some(d) = district {
+        levels.push((d, Reason::SameDistrict(d.to_string())));
+    }
+    if in_borough || district.is_none() {
+        levels.push(("borough", Reason::Borough));
+    }
+    levels.push(("anywhere", Reason::Anywhere));
+
+    let mut taken: HashSet<usize> = HashSet::new();
     let mut out: Vec<Suggestion<'a>> = Vec::new();
     for need in q.needs {
-        let mut ranked: Vec<(u8, bool, bool, usize, Suggestion<'a>)> = Vec::new();
-        for (i, s) in dir.for_need(need) {
-            if out.iter().any(|o| o.service.id == s.id) {
-                continue;
-            }
-            if let Some(age) = q.age
-                && (s.min_age.is_some_and(|m| age < m) || s.max_age.is_some_and(|m| age > m))
-            {
-                continue;
-            }
-            let mut reasons = vec![Reason::Need(need.clone())];
-            let area_rank = if let Some(d) = district.filter(|d| s.areas.iter().any(|a| a == d)) {
-                reasons.push(Reason::SameDistrict(d.to_string()));
-                0
-            } else if s.areas.iter().any(|a| a == "borough") && (in_borough || district.is_none()) {
-                reasons.push(Reason::Borough);
-                1
-            } else if s.areas.iter().any(|a| a == "anywhere") {
-                reasons.push(Reason::Anywhere);
-                2
+        let mut count = 0;
+        'levels: for (area, area_reason) in &levels {
+            let speaking = if lang == "en" {
+                &[][..]
             } else {
-                continue;
+                dir.in_area_speaking(need, area, lang)
             };
-            let speaks = lang_base != "en"
-                && s.languages
-                    .iter()
-                    .any(|l| l.split('-').next().unwrap_or(l) == lang_base);
-            if speaks {
-                reasons.push(Reason::SpeaksLanguage(q.language.to_string()));
-            }
-            let free = s.cost == Cost::Free;
-            if free {
-                reasons.push(Reason::Free);
-            }
-            ranked.push((
-                area_rank,
-                !speaks,
-                !free,
-                i,
-                Suggestion {
+            for &i in speaking.iter().chain(dir.in_area(need, area)) {
+                let s = &dir.services[i];
+                if taken.contains(&i) || !eligible(s) {
+                    continue;
+                }
+                taken.insert(i);
+                let mut reasons = vec![Reason::Need(need.clone()), area_reason.clone()];
+                if speaks(s) {
+                    reasons.push(Reason::SpeaksLanguage(q.language.to_string()));
+                }
+                if s.cost == Cost::Free {
+                    reasons.push(Reason::Free);
+                }
+                out.push(Suggestion {
                     service: s,
                     need: need.clone(),
                     reasons,
-                },
-            ));
+                });
+                count += 1;
+                if count == PER_NEED {
+                    break 'levels;
+                }
+            }
         }
-        ranked.sort_by_key(|r| (r.0, r.1, r.2, r.3));
-        out.extend(ranked.into_iter().take(PER_NEED).map(|r| r.4));
     }
     out
 }

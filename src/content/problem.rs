@@ -182,3 +182,26 @@ pub fn line_of(source: &str, offset: usize) -> usize {
         .count()
         + 1
 }
+
+/// Line numbers for many offsets in one text: the line starts are found once, then each
+/// lookup is a binary search (counting from the top each time is quadratic on big files).
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    /// Indexes `source`.
+    pub fn new(source: &str) -> Lines {
+        Lines(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}

@@ -1,14 +1,14 @@
 //! The service directory (`services/*.toml`), modelled on Open Referral UK (HSDS) fields, in a
 //! format a non-developer can edit; checked by `signpost check`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::problem::{Problem, ProblemKind, line_of, parse_toml};
+use super::problem::{Lines, Problem, ProblemKind, parse_toml};
 use crate::engine::validate::{uk_phone, uk_postcode};
 
 /// The file of taxonomy and keyword rules used by `services import`; not a directory file.
@@ -148,7 +148,25 @@ pub struct Directory {
     pub services: Vec<Service>,
     /// Where each service is defined, by id, for messages.
     pub lines: HashMap<String, (PathBuf, usize)>,
-    by_need: HashMap<String, Vec<usize>>,
+    /// Services by (need, area), each list in rank order (cost, then file order).
+    by_area: HashMap<(String, String), Vec<usize>>,
+    /// Services by (need, area, language spoken), in the same order.
+    by_language: HashMap<(String, String, String), Vec<usize>>,
+}
+
+/// Cheaper first: free, low cost, unknown, paid.
+pub fn cost_rank(c: Cost) -> u8 {
+    match c {
+        Cost::Free => 0,
+        Cost::LowCost => 1,
+        Cost::Unknown => 2,
+        Cost::Paid => 3,
+    }
+}
+
+/// The primary language subtag: `bn` for `bn-BD`.
+pub fn base_language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
 }
 
 #[derive(Deserialize)]
@@ -184,8 +202,9 @@ impl Directory {
             Err(p) => return vec![p],
         };
         self.borough.extend(raw.borough);
+        let lines = Lines::new(source);
         for s in raw.services {
-            let line = line_of(source, s.span().start);
+            let line = lines.line(s.span().start);
             let s = s.into_inner();
             if let Some((p, l)) = self.lines.get(&s.id) {
                 problems.push(Problem::error(
@@ -206,22 +225,48 @@ impl Directory {
         problems
     }
 
-    /// Adds a service (used by loading and by benchmarks).
+    /// Adds a service (used by loading, tests and benchmarks), keeping every index in rank order.
     pub fn push(&mut self, s: Service) {
         let i = self.services.len();
-        for n in &s.needs {
-            self.by_need.entry(n.clone()).or_default().push(i);
+        let rank = cost_rank(s.cost);
+        // Each key once, even if an entry repeats a need, area or language.
+        let mut areas = BTreeSet::new();
+        let mut langs = BTreeSet::new();
+        for need in &s.needs {
+            for area in &s.areas {
+                areas.insert((need.clone(), area.clone()));
+                for lang in &s.languages {
+                    langs.insert((need.clone(), area.clone(), base_language(lang).to_string()));
+                }
+            }
         }
         self.services.push(s);
+        let services = &self.services;
+        // Services already listed are earlier in the file, so cost decides, then position.
+        let insert = |list: &mut Vec<usize>| {
+            let at = list.partition_point(|&j| cost_rank(services[j].cost) <= rank);
+            list.insert(at, i);
+        };
+        for key in areas {
+            insert(self.by_area.entry(key).or_default());
+        }
+        for key in langs {
+            insert(self.by_language.entry(key).or_default());
+        }
     }
 
-    /// Services helping with `need`, in file order.
-    pub fn for_need(&self, need: &str) -> impl Iterator<Item = (usize, &Service)> {
-        self.by_need
-            .get(need)
-            .into_iter()
-            .flatten()
-            .map(|&i| (i, &self.services[i]))
+    /// Services for `need` listing `area`, cheapest first, then in file order.
+    pub fn in_area(&self, need: &str, area: &str) -> &[usize] {
+        self.by_area
+            .get(&(need.to_string(), area.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// As [`Directory::in_area`], only those whose staff speak `lang` (a base subtag).
+    pub fn in_area_speaking(&self, need: &str, area: &str, lang: &str) -> &[usize] {
+        self.by_language
+            .get(&(need.to_string(), area.to_string(), lang.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The service with this id.

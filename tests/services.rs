@@ -1,0 +1,483 @@
+//! The service directory and its matching: ranking, eligibility, areas, language, cost, empty
+//! results; `services match`; and importing a messy Open Referral UK export.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use signpost::content::services::{Cost, Directory, Service};
+use signpost::matching::{Query, Reason, suggest};
+
+fn service(id: &str, needs: &[&str], areas: &[&str], cost: Cost) -> Service {
+    Service {
+        id: id.into(),
+        name: id.to_uppercase(),
+        organisation: "Org".into(),
+        description: "d".into(),
+        translations: Default::default(),
+        needs: needs.iter().map(|s| s.to_string()).collect(),
+        areas: areas.iter().map(|s| s.to_string()).collect(),
+        address: None,
+        postcode: None,
+        phone: None,
+        email: None,
+        website: None,
+        cost,
+        min_age: None,
+        max_age: None,
+        who_for: None,
+        languages: Vec::new(),
+        opening: None,
+        access: None,
+        reviewed: None,
+    }
+}
+
+fn directory(services: Vec<Service>) -> Directory {
+    let mut d = Directory::default();
+    d.borough = vec![
+        "E1".into(),
+        "E1W".into(),
+        "E2".into(),
+        "E3".into(),
+        "E14".into(),
+    ];
+    for s in services {
+        d.push(s);
+    }
+    d
+}
+
+fn ids(
+    dir: &Directory,
+    needs: &[&str],
+    postcode: Option<&str>,
+    age: Option<u32>,
+    lang: &str,
+) -> Vec<String> {
+    let needs: Vec<String> = needs.iter().map(|s| s.to_string()).collect();
+    suggest(
+        dir,
+        &Query {
+            needs: &needs,
+            postcode,
+            age,
+            language: lang,
+        },
+    )
+    .into_iter()
+    .map(|s| s.service.id.clone())
+    .collect()
+}
+
+#[test]
+fn same_district_then_borough_then_phone_and_online() {
+    let d = directory(vec![
+        service("online", &["money"], &["anywhere"], Cost::Free),
+        service("borough", &["money"], &["borough"], Cost::Free),
+        service("e1", &["money"], &["E1"], Cost::Free),
+        service("e14", &["money"], &["E14"], Cost::Free),
+    ]);
+    assert_eq!(
+        ids(&d, &["money"], Some("E1 6AN"), None, "en-GB"),
+        ["e1", "borough", "online"]
+    );
+    assert_eq!(
+        ids(&d, &["money"], Some("E14 2BG"), None, "en-GB"),
+        ["e14", "borough", "online"]
+    );
+    // No postcode: no district services, the borough and phone ones.
+    assert_eq!(
+        ids(&d, &["money"], None, None, "en-GB"),
+        ["borough", "online"]
+    );
+    // Outside the borough: only what works anywhere.
+    assert_eq!(
+        ids(&d, &["money"], Some("N1 9GU"), None, "en-GB"),
+        ["online"]
+    );
+}
+
+#[test]
+fn their_language_and_free_services_rise_and_ties_keep_file_order() {
+    let mut speaks = service("speaks-bn", &["food"], &["borough"], Cost::LowCost);
+    speaks.languages = vec!["bn".into()];
+    let d = directory(vec![
+        service("paid", &["food"], &["borough"], Cost::Paid),
+        service("free-a", &["food"], &["borough"], Cost::Free),
+        speaks,
+        service("free-b", &["food"], &["borough"], Cost::Free),
+    ]);
+    assert_eq!(
+        ids(&d, &["food"], None, None, "bn"),
+        ["speaks-bn", "free-a", "free-b"]
+    );
+    assert_eq!(
+        ids(&d, &["food"], None, None, "en-GB"),
+        ["free-a", "free-b", "speaks-bn"],
+        "free, then low cost, before paid"
+    );
+    let found = suggest(
+        &d,
+        &Query {
+            needs: &["food".to_string()],
+            postcode: None,
+            age: None,
+            language: "bn",
+        },
+    );
+    assert_eq!(
+        found[0].reasons,
+        [
+            Reason::Need("food".into()),
+            Reason::Borough,
+            Reason::SpeaksLanguage("bn".into())
+        ]
+    );
+}
+
+#[test]
+fn age_limits_are_respected_and_unknown_ages_see_everything() {
+    let mut young = service("young", &["caring"], &["borough"], Cost::Free);
+    young.min_age = Some(8);
+    young.max_age = Some(18);
+    let mut adult = service("adult", &["caring"], &["borough"], Cost::Free);
+    adult.min_age = Some(18);
+    let d = directory(vec![young, adult]);
+    assert_eq!(ids(&d, &["caring"], None, Some(12), "en-GB"), ["young"]);
+    assert_eq!(
+        ids(&d, &["caring"], None, Some(18), "en-GB"),
+        ["young", "adult"]
+    );
+    assert_eq!(ids(&d, &["caring"], None, Some(40), "en-GB"), ["adult"]);
+    assert_eq!(
+        ids(&d, &["caring"], None, None, "en-GB"),
+        ["young", "adult"]
+    );
+}
+
+#[test]
+fn an_entry_repeating_a_need_loads_and_is_suggested_once() {
+    let mut s = service("twice", &["money", "money"], &["E1", "E1"], Cost::Free);
+    s.languages = vec!["bn".into(), "bn-BD".into()];
+    let d = directory(vec![service("first", &["money"], &["E1"], Cost::Paid), s]);
+    assert_eq!(
+        ids(&d, &["money"], Some("E1 6AN"), None, "bn"),
+        ["twice", "first"]
+    );
+}
+
+#[test]
+fn three_per_need_each_service_once_and_nothing_for_unknown_needs() {
+    let d = directory(vec![
+        service("a", &["money", "housing"], &["borough"], Cost::Free),
+        service("b", &["money"], &["borough"], Cost::Free),
+        service("c", &["money"], &["borough"], Cost::Free),
+        service("d", &["money"], &["borough"], Cost::Free),
+        service("e", &["housing"], &["borough"], Cost::Free),
+    ]);
+    assert_eq!(
+        ids(&d, &["money", "housing"], None, None, "en-GB"),
+        ["a", "b", "c", "e"]
+    );
+    assert!(ids(&d, &["gardening"], None, None, "en-GB").is_empty());
+}
+
+fn signpost(args: &[&str], content: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--content")
+        .arg(content)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn services_match_prints_what_the_bot_would_suggest() {
+    let o = signpost(
+        &[
+            "services",
+            "match",
+            "--need",
+            "money",
+            "--postcode",
+            "e1 6an",
+            "--lang",
+            "bn",
+            "--json",
+        ],
+        &common::bundled(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let rows: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["id"], "money-advice-e1");
+    assert_eq!(
+        rows[0]["reasons"][1],
+        serde_json::json!({"reason": "same_district", "value": "E1"})
+    );
+    // The bot says the same, in Bengali, with the reasons.
+    let e = common::engine();
+    let mut c = common::Convo::new(e, Some("bn"));
+    c.press("yes")
+        .press("money")
+        .press("done")
+        .press("no-thanks");
+    c.say("রহিম")
+        .press("prefer-not")
+        .press("dont-know")
+        .press("message");
+    c.say("E1 6AN").press("none").press("confirm");
+    let text = c.text();
+    assert!(text.contains("Money Advice Whitechapel"), "{text}");
+    assert!(
+        text.contains("আপনার কাছে (E1) · আপনার ভাষায় কথা বলে · বিনামূল্যে"),
+        "{text}"
+    );
+    let shown: Vec<_> = rows
+        .iter()
+        .map(|r| r["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(c.queued().expect("queued").services, shown);
+
+    let o = signpost(
+        &[
+            "services",
+            "match",
+            "--need",
+            "money",
+            "--postcode",
+            "nowhere",
+        ],
+        &common::bundled(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"nowhere\" is not a UK postcode"));
+    let o = signpost(
+        &["services", "match", "--need", "gardening"],
+        &common::bundled(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("need \"gardening\" is not one the dialogue offers")
+    );
+}
+
+#[test]
+fn without_a_postcode_the_person_is_told_and_offered_borough_and_phone_services() {
+    let mut c = common::Convo::new(common::engine(), Some("en-GB"));
+    c.press("yes")
+        .press("caring")
+        .press("done")
+        .press("no-thanks");
+    c.say("Jo")
+        .press("prefer-not")
+        .press("dont-know")
+        .press("message");
+    c.press("dont-know").press("none").press("confirm");
+    let text = c.text();
+    assert!(
+        text.contains("Without a postcode I can't look for services near you"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Carers Centre") && text.contains("Anywhere in Tower Hamlets"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Young Carers Club"),
+        "a district service needs a postcode: {text}"
+    );
+}
+
+#[test]
+fn when_nothing_matches_the_person_is_told_kindly_and_offered_general_help() {
+    let dir = common::copy_content();
+    // A directory with services only for "other".
+    std::fs::write(
+        dir.path().join("services/directory.toml"),
+        "schema = 1\nborough = [\"E1\"]\n\n[[service]]\nid = \"info\"\nname = \"Info Point\"\norganisation = \"Council\"\n\
+         description = \"Help finding anything.\"\nneeds = [\"other\"]\nareas = [\"borough\"]\ncost = \"free\"\nreviewed = 2026-11-01\n",
+    )
+    .expect("write");
+    let mut c = common::Convo::new(common::engine_at(dir.path()), Some("en-GB"));
+    c.press("no").press("housing").press("done");
+    let text = c.text();
+    assert!(
+        text.contains("I couldn't find a service that fits right now"),
+        "{text}"
+    );
+    assert!(text.contains("Info Point"), "{text}");
+}
+
+#[test]
+fn importing_a_messy_open_referral_export() {
+    let content = common::copy_content();
+    let export = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hsds-export.json");
+    let o = signpost(
+        &["services", "import", export.to_str().expect("path")],
+        content.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        out.starts_with(
+            "Imported 5 services; skipped 4 (1 duplicate id, 1 empty name, 1 no id, 1 not active)."
+        ),
+        "{out}"
+    );
+    for line in [
+        "skipped broken-1: empty name",
+        "skipped closed-1: not active",
+        "skipped 3F1C2A9E-0001: duplicate id",
+        "skipped record 8: no id",
+    ] {
+        assert!(err.contains(line), "{line:?} in {err}");
+    }
+    // The result is a valid directory file that `check` accepts with everything else.
+    let o = signpost(&["check"], content.path());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(text.contains("51 service(s)"), "{text}");
+
+    let file =
+        std::fs::read_to_string(content.path().join("services/imported.toml")).expect("written");
+    let mut d = Directory::default();
+    assert_eq!(d.add_file(Path::new("imported.toml"), &file), vec![]);
+    let get = |id: &str| {
+        d.get(id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} imported"))
+    };
+    let a = get("3f1c2a9e-0001");
+    assert_eq!(
+        a.description, "Free counselling for adults & young people. Weekly",
+        "HTML made plain"
+    );
+    assert_eq!(a.needs, ["mental"], "from the taxonomy term");
+    assert_eq!(a.areas, ["E1"]);
+    assert_eq!(a.postcode.as_deref(), Some("E1 6RF"));
+    assert_eq!(a.address.as_deref(), Some("12 Brick Lane, London"));
+    assert_eq!(a.phone.as_deref(), Some("020 7946 0999"));
+    assert_eq!(a.cost, Cost::Free);
+    assert_eq!(a.min_age, Some(16));
+    assert_eq!(a.languages, ["bn"]);
+    assert_eq!(a.opening.as_deref(), Some("TU,TH 10:00-14:00"));
+    assert_eq!(
+        a.reviewed.map(|r| r.to_string()).as_deref(),
+        Some("2026-06-01")
+    );
+    let b = get("legacy-42");
+    assert_eq!(b.needs, ["work"], "v1 service_taxonomys");
+    assert_eq!(b.areas, ["anywhere"], "delivered online");
+    assert_eq!(
+        (b.min_age, b.max_age),
+        (Some(18), Some(64)),
+        "v1 eligibilitys"
+    );
+    assert_eq!(b.who_for.as_deref(), Some("Adults looking for work"));
+    assert_eq!(b.phone.as_deref(), Some("020 7946 0888"));
+    assert_eq!(b.languages, ["so"]);
+    assert_eq!(b.cost, Cost::LowCost);
+    assert_eq!(b.opening.as_deref(), Some("Monday 09:00-12:00"));
+    assert_eq!(get("kw-7").needs, ["money"], "no taxonomy: keyword rules");
+    assert_eq!(get("kw-7").areas, ["E3"]);
+    let plain = get("plain-8");
+    assert_eq!(plain.needs, ["other"], "matching nothing: kept under other");
+    assert_eq!(plain.areas, ["borough"]);
+    assert_eq!(plain.cost, Cost::Free);
+    let carers = get("bad-phone-9");
+    assert_eq!(carers.needs, ["caring"]);
+    assert_eq!(
+        carers.phone, None,
+        "an unusable phone number is dropped, not guessed"
+    );
+    assert_eq!(carers.postcode, None);
+}
+
+#[test]
+fn a_broken_export_writes_nothing() {
+    let content = common::copy_content();
+    let before = std::fs::read_dir(content.path().join("services"))
+        .expect("dir")
+        .count();
+    let bad = content.path().join("bad.json");
+    std::fs::write(&bad, "{\"contents\": [ {\"id\": 1,").expect("write");
+    let o = signpost(
+        &["services", "import", bad.to_str().expect("path")],
+        content.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not JSON"));
+    std::fs::write(&bad, "{\"hello\": true}").expect("write");
+    let o = signpost(
+        &["services", "import", bad.to_str().expect("path")],
+        content.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds no list of services"));
+    assert_eq!(
+        std::fs::read_dir(content.path().join("services"))
+            .expect("dir")
+            .count(),
+        before
+    );
+    // A bare list works as well as a paged object.
+    std::fs::write(&bad, "[{\"id\": \"x1\", \"name\": \"Knit and Natter\", \"description\": \"A social group for knitters\"}]")
+        .expect("write");
+    let o = signpost(
+        &["services", "import", bad.to_str().expect("path")],
+        content.path(),
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Imported 1 services; skipped none."));
+}
+
+#[test]
+fn check_reports_bad_service_entries() {
+    let content = common::copy_content();
+    let file = content.path().join("services/directory.toml");
+    common::edit(&file, "postcode = \"E1 ", "postcode = \"ZZ ");
+    common::edit(&file, "phone = \"020 7946 0101\"", "phone = \"12345\"");
+    common::edit(&file, "areas = [\"E3\"]", "areas = [\"Bow\"]");
+    common::edit(&file, "reviewed = 2026-01-01", "reviewed = 2024-01-01");
+    let o = signpost(&["check"], content.path());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(text.contains("is not a UK postcode"), "{text}");
+    assert!(
+        text.contains("phone \"12345\" is not a UK phone number"),
+        "{text}"
+    );
+    assert!(
+        text.contains("area \"Bow\" is not a postcode district"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning[stale]") && text.contains("last reviewed on 2024-01-01"),
+        "{text}"
+    );
+    let mapping = content.path().join("services/mapping.toml");
+    common::edit(
+        &mapping,
+        "\"Housing\" = \"housing\"",
+        "\"Housing\" = \"homes\"",
+    );
+    let line = common::line_of(&mapping, "\"Housing\" = \"homes\"");
+    let text = String::from_utf8_lossy(&signpost(&["check"], content.path()).stdout).into_owned();
+    assert!(
+        text.contains(&format!(
+            "services/mapping.toml:{line}: error[unknown-need]: the mapping names need \"homes\""
+        )),
+        "{text}"
+    );
+}
