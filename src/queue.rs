@@ -284,10 +284,10 @@ pub fn waiting_for(
 
 /// One referral with its notes.
 pub fn get(conn: &Connection, reference: &str) -> Result<Option<QueueItem>, QueueError> {
-    let reference = reference.trim().to_ascii_uppercase();
-    Ok(store::list(conn, None)?
-        .into_iter()
-        .find(|i| i.reference == reference))
+    Ok(store::referral(
+        conn,
+        &reference.trim().to_ascii_uppercase(),
+    )?)
 }
 
 /// The notes of a referral, oldest first.

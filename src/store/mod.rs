@@ -484,15 +484,28 @@ pub fn outbox_remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
 
 /// The queue, urgent first then oldest, optionally of one status.
 pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
+    select(conn, status, None)
+}
+
+/// One referral by its reference.
+pub fn referral(conn: &Connection, reference: &str) -> Result<Option<QueueItem>, StoreError> {
+    Ok(select(conn, None, Some(reference))?.into_iter().next())
+}
+
+fn select(
+    conn: &Connection,
+    status: Option<Status>,
+    reference: Option<&str>,
+) -> Result<Vec<QueueItem>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT reference, status, priority, created_at, language, channel, user_id,
                 needs, answers, services, claimed_by, outcome, consent_at, notice_version,
                 claimed_at, attempts, closed_at
          FROM referrals
-         WHERE ?1 IS NULL OR status = ?1
+         WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR reference = ?2)
          ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC",
     )?;
-    let rows = stmt.query_map(params![status.map(Status::as_str)], |r| {
+    let rows = stmt.query_map(params![status.map(Status::as_str), reference], |r| {
         Ok((
             QueueItem {
                 reference: r.get(0)?,
