@@ -43,11 +43,12 @@ fn keyboard(buttons: &[(String, String)]) -> InlineKeyboardMarkup {
 
 impl Api {
     /// A bot, throttled below Telegram's limits when `rate_limit` is on: one message a second
-    /// per chat (short bursts aside) and 25 a second overall, a margin under Telegram's 30.
+    /// per chat (short bursts aside) and 20 a second overall, a wide margin under Telegram's 30
+    /// (requests paced at send time can bunch up in flight on a busy machine).
     pub fn new(bot: Bot, rate_limit: bool) -> Api {
         if rate_limit {
             let limits = Limits {
-                messages_per_sec_overall: 25,
+                messages_per_sec_overall: 20,
                 ..Limits::default()
             };
             Api::Throttled(bot.throttle(limits))
