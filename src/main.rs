@@ -50,7 +50,11 @@ enum Command {
         listen: Option<std::net::SocketAddr>,
     },
     /// Validate dialogues, locales and services: one `path:line: message` per problem
-    Check,
+    Check {
+        /// Also print a table of languages: messages translated, missing, reviewed or draft
+        #[arg(long)]
+        languages: bool,
+    },
     /// The callback queue, for prescribers
     Queue {
         #[command(subcommand)]
@@ -256,7 +260,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let content_dir = config::content_dir(cli.content, &file);
     let db = config::db_path(cli.db, &file);
     match cli.command {
-        Command::Check => check(&content_dir),
+        Command::Check { languages } => check(&content_dir, languages),
         Command::Serve {
             rate_limit,
             webhook_url,
@@ -579,11 +583,21 @@ struct Detailed {
     notes: Vec<signpost::queue::Note>,
 }
 
-fn check(dir: &std::path::Path) -> Result<ExitCode, CliError> {
+fn check(dir: &std::path::Path, languages: bool) -> Result<ExitCode, CliError> {
     let (content, problems) = Content::load_all(dir)?;
     let mut out = io::stdout().lock();
     for p in &problems {
         writeln!(out, "{p}")?;
+    }
+    if languages && let Some(c) = &content {
+        writeln!(
+            out,
+            "{:<9} {:<12} {:>10} {:>7}  STATUS",
+            "LANGUAGE", "NAME", "TRANSLATED", "MISSING"
+        )?;
+        for (tag, name, have, missing, status) in c.language_table() {
+            writeln!(out, "{tag:<9} {name:<12} {have:>10} {missing:>7}  {status}")?;
+        }
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;

@@ -265,8 +265,17 @@ async fn a_whole_referral_in_english_through_buttons_and_text() {
     assert_eq!(texts(&out), ["Which language would you like to use?"]);
     assert_eq!(
         labels(&out),
-        ["English", "العربية", "বাংলা"],
-        "the app's language first"
+        [
+            "English",
+            "العربية",
+            "বাংলা",
+            "Polski",
+            "Soomaali",
+            "Türkçe",
+            "اردو",
+            "简体中文"
+        ],
+        "the app's language first, each in its own script"
     );
     let out = p.tap("en-GB").await;
     assert_eq!(
@@ -373,7 +382,7 @@ async fn a_whole_referral_in_english_through_buttons_and_text() {
         .iter()
         .map(|c| c.body["language_code"].as_str().unwrap_or("").to_string())
         .collect();
-    for code in ["en", "ar", "bn", ""] {
+    for code in ["en", "ar", "bn", "pl", "so", "tr", "ur", "zh", ""] {
         assert!(codes.contains(&code.to_string()), "{codes:?}");
     }
     assert_eq!(

@@ -1,5 +1,5 @@
 # signpost: English (UK). The reference language: every other language falls back to it.
-# Status: reviewed (source text).
+# Status: reviewed (the source text).
 #
 # Message ids are scoped by prefix: referral-* for the self-referral flow, need-* for the
 # needs, field-* for summary labels. Give a message a new id when its meaning changes, so

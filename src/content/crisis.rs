@@ -28,6 +28,9 @@ struct RawCrisis {
     schema: Spanned<u32>,
     message: String,
     resume: String,
+    /// Languages written without spaces between words (Chinese): matched anywhere.
+    #[serde(default)]
+    unbounded: Vec<String>,
     patterns: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
@@ -45,8 +48,13 @@ impl Crisis {
             if !patterns.is_empty() {
                 languages.push(lang.clone());
             }
+            let bounded = !raw.unbounded.contains(lang);
             for p in patterns {
-                let wrapped = format!(r"(?i)\b(?:{})\b", p.get_ref());
+                let wrapped = if bounded {
+                    format!(r"(?i)\b(?:{})\b", p.get_ref())
+                } else {
+                    format!(r"(?i)(?:{})", p.get_ref())
+                };
                 match Regex::new(&wrapped) {
                     Ok(_) => all.push(wrapped),
                     Err(e) => problems.push(Problem::error(

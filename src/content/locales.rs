@@ -33,6 +33,9 @@ pub struct Language {
     pub name: String,
     /// Written right to left.
     pub rtl: bool,
+    /// Whether a native speaker has reviewed it, from a `# Status: reviewed` or
+    /// `# Status: draft` line at the top of its files.
+    pub reviewed: Option<bool>,
     bundle: FluentBundle<FluentResource>,
     /// Messages by id.
     pub messages: BTreeMap<String, MessageInfo>,
@@ -207,6 +210,7 @@ fn load_language(
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(true);
     let mut messages: BTreeMap<String, MessageInfo> = BTreeMap::new();
+    let mut reviewed: Option<bool> = None;
     let mut files: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(e) => e
             .filter_map(Result::ok)
@@ -238,6 +242,15 @@ fn load_language(
                 continue;
             }
         };
+        for line in source
+            .lines()
+            .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+        {
+            if let Some(status) = line.trim_start_matches('#').trim().strip_prefix("Status:") {
+                let is_reviewed = status.trim().starts_with("reviewed");
+                reviewed = Some(reviewed.unwrap_or(true) && is_reviewed);
+            }
+        }
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(r) => r,
             Err((r, errors)) => {
@@ -301,6 +314,7 @@ fn load_language(
         tag: tag.to_string(),
         name,
         rtl,
+        reviewed,
         bundle,
         messages,
     })

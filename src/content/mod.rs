@@ -229,6 +229,47 @@ impl Content {
         ids
     }
 
+    /// Every message id signpost uses: the dialogues', the crisis messages and its own.
+    pub fn used_messages(&self) -> BTreeSet<String> {
+        let mut ids: BTreeSet<String> = self
+            .flows
+            .iter()
+            .flat_map(|f| f.message_ids().into_iter().map(|(id, _)| id))
+            .collect();
+        ids.insert(self.crisis.message.clone());
+        ids.insert(self.crisis.resume.clone());
+        ids.extend(ENGINE_MESSAGES.iter().map(|s| s.to_string()));
+        ids
+    }
+
+    /// One row per language for `check --languages`: tag, own name, messages translated,
+    /// missing, and whether a native speaker reviewed it.
+    pub fn language_table(&self) -> Vec<(String, String, usize, usize, &'static str)> {
+        let used = self.used_messages();
+        self.locales
+            .languages
+            .iter()
+            .map(|l| {
+                let have = used
+                    .iter()
+                    .filter(|id| l.messages.contains_key(*id))
+                    .count();
+                let status = match l.reviewed {
+                    Some(true) => "reviewed",
+                    Some(false) => "draft",
+                    None => "unknown",
+                };
+                (
+                    l.tag.clone(),
+                    l.name.clone(),
+                    have,
+                    used.len() - have,
+                    status,
+                )
+            })
+            .collect()
+    }
+
     /// Checks across files: messages exist in every language with the same variables, labels
     /// fit, services name real needs, crisis patterns cover every language.
     fn cross_check(&self, problems: &mut Vec<Problem>) {
@@ -339,6 +380,14 @@ impl Content {
                         ));
                     }
                 }
+            }
+            if lang.reviewed.is_none() {
+                problems.push(Problem::warning(
+                    &Path::new("locales").join(&lang.tag),
+                    0,
+                    ProblemKind::InvalidField,
+                    "say at the top of the file whether a native speaker has reviewed it: `# Status: reviewed` or `# Status: draft`",
+                ));
             }
             if lang.tag == default {
                 continue;

@@ -1,0 +1,183 @@
+# signpost: Polish (pl).
+# Status: draft, not yet reviewed by a native speaker. Please review before relying on it.
+
+## The language picker
+
+language-name = Polski
+language-pick = W jakim języku chcesz rozmawiać?
+
+## Said by signpost itself, at any step
+
+welcome-back = Witaj ponownie. Tu skończyliśmy:
+help =
+    Przekazuję Twoją prośbę do doradcy (social prescriber), który się z Tobą skontaktuje.
+    Naciśnij przycisk albo wpisz jego numer. Możesz też wpisać:
+    wstecz (back): wróć o jedno pytanie
+    od nowa (restart): zacznij od początku
+    language: zmień język
+    Jeśli jesteś teraz w niebezpieczeństwie, zadzwoń pod 999.
+restarted = Zacznijmy od nowa.
+cannot-go-back = Nie możemy już cofnąć się dalej.
+stale-choice = Ten przycisk był przy wcześniejszym pytaniu. Teraz jesteśmy przy tym pytaniu:
+choose-one = Przepraszam, nie rozumiem. Naciśnij przycisk albo wpisz jego numer.
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] Wybierz co najmniej jedną odpowiedź, a potem naciśnij „Gotowe”.
+        [few] Wybierz co najmniej { $min } odpowiedzi, a potem naciśnij „Gotowe”.
+       *[many] Wybierz co najmniej { $min } odpowiedzi, a potem naciśnij „Gotowe”.
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long =
+    { $max ->
+        [one] To trochę za długie. Napisz mniej niż { $max } znak.
+        [few] To trochę za długie. Napisz mniej niż { $max } znaki.
+       *[many] To trochę za długie. Napisz mniej niż { $max } znaków.
+    }
+please-type = Wpisz odpowiedź albo naciśnij przycisk.
+content-changed = Przepraszam, od naszej ostatniej rozmowy usługa została zmieniona, więc musimy zacząć od nowa.
+conversation-over = Skończyliśmy. Wpisz „od nowa”, jeśli chcesz złożyć nową prośbę.
+unreadable-input = Przepraszam, nie mogę tego odczytać. Napisz to jeszcze raz.
+# Variables:
+#   $name, $organisation, $description, $contact, $why (String)
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+    { $why }
+# Variables:
+#   $label (String), $value (String)
+summary-line = { $label }: { $value }
+summary-not-given = Nie podano
+keywords-back = wstecz, cofnij
+keywords-restart = od nowa, zacznij od nowa
+keywords-help = pomoc
+
+## Crisis
+
+crisis-help =
+    Wygląda na to, że jest Ci teraz bardzo ciężko. Nie musisz przechodzić przez to sam(a).
+    Jeśli jesteś teraz w niebezpieczeństwie, zadzwoń pod 999.
+    W pilnej sprawie zdrowia psychicznego zadzwoń pod NHS 111 i wybierz opcję 2, o każdej porze.
+    Samaritans wysłuchają Cię o każdej porze: zadzwoń pod 116 123. To nic nie kosztuje.
+    Możesz też wysłać SMS o treści SHOUT na numer 85258, aby dostać bezpłatne, poufne wsparcie.
+crisis-resume = Kiedy będziesz gotowy(-a), możemy kontynuować. Jeśli wyślesz prośbę, doradca zobaczy ją w pierwszej kolejności.
+
+## The self-referral
+
+referral-welcome =
+    Dzień dobry, witamy. Mogę przekazać Twoją prośbę do zespołu social prescribing w Tower Hamlets.
+    Doradcy wysłuchają Cię, a potem pomogą znaleźć wsparcie w okolicy: gdy czujesz się przygnębiony(-a) lub samotny(-a), w sprawach pieniędzy, mieszkania, pracy, opieki nad bliskimi, aktywności i nie tylko. To nic nie kosztuje.
+    W każdej chwili możesz wpisać „wstecz”, „od nowa” albo „pomoc”.
+referral-privacy =
+    Najpierw o tym, jak dbamy o to, co nam powiesz:
+    Twoje odpowiedzi przechowujemy bezpiecznie. Widzi je tylko zespół social prescribing, żeby mógł się z Tobą skontaktować. Usuwamy je, gdy nie są już potrzebne. W każdej chwili możesz poprosić o ich pokazanie albo usunięcie.
+    Czy zgadzasz się, żebyśmy przechowali Twoje odpowiedzi w tym celu?
+referral-privacy-yes = Tak, zgadzam się
+referral-privacy-no = Nie, pokaż tylko usługi
+referral-anon-needs = W porządku. Nie zachowamy niczego o Tobie. W czym potrzebujesz pomocy? Wybierz, ile chcesz, a potem naciśnij „Gotowe”.
+referral-needs = Co jest teraz dla Ciebie trudne? Wybierz, ile chcesz, a potem naciśnij „Gotowe”.
+referral-needs-done = Gotowe
+need-mental = Smutek lub niepokój
+need-physical = Zdrowie i ruch
+need-money = Pieniądze i długi
+need-housing = Mieszkanie
+need-work = Praca i szkolenia
+need-caring = Opieka nad bliską osobą
+need-lonely = Samotność
+need-food = Jedzenie
+need-other = Coś innego
+referral-story = Czy chcesz powiedzieć nam coś więcej? Napisz tyle, ile chcesz.
+referral-story-skip = Nie, dziękuję
+referral-name = Jak mamy się do Ciebie zwracać?
+referral-name-invalid = Wpisz imię, używając liter.
+referral-dob = Jaka jest Twoja data urodzenia? Na przykład: 25/12/1970. Przychodnia (GP) znajdzie dzięki niej Twoją kartotekę.
+referral-dob-skip = Wolę nie podawać
+referral-dob-invalid = Przepraszam, nie rozumiem tej daty. Wpisz dzień/miesiąc/rok, na przykład 25/12/1970.
+referral-gp = W jakiej przychodni (GP) jesteś zarejestrowany(-a)?
+referral-gp-skip = Nie wiem
+referral-contact = Jak mamy się z Tobą skontaktować?
+referral-contact-phone = Zadzwońcie do mnie
+referral-contact-message = Napiszcie tutaj
+referral-phone = Pod jaki numer mamy dzwonić? Na przykład: 07700 900123.
+referral-phone-invalid = To nie wygląda na brytyjski numer telefonu. Wpisz go tak: 07700 900123 albo 020 7946 0000.
+referral-best-time = Kiedy najlepiej do Ciebie dzwonić?
+referral-time-morning = Rano (9–12)
+referral-time-afternoon = Po południu (12–17)
+referral-time-any = O każdej porze
+referral-postcode = Jaki jest Twój kod pocztowy? Pomoże nam znaleźć usługi w pobliżu.
+referral-postcode-skip = Nie wiem
+referral-postcode-invalid = Przepraszam, to nie wygląda na brytyjski kod pocztowy. Wpisz go tak: E1 6AN.
+referral-interpreter = Czy potrzebujesz tłumacza, gdy się z Tobą skontaktujemy?
+interpreter-none = Nie, dziękuję
+interpreter-bn = Bengalski
+interpreter-syl = Sylheti
+interpreter-so = Somalijski
+interpreter-ur = Urdu
+interpreter-ar = Arabski
+interpreter-pl = Polski
+interpreter-zh = Chiński
+interpreter-tr = Turecki
+interpreter-other = Inny język
+referral-summary = Oto, co nam powiedziałeś(-aś). Czy wszystko się zgadza?
+referral-summary-confirm = Tak, wyślij
+referral-summary-change = Chcę coś zmienić
+referral-summary-pick = Co chcesz zmienić?
+field-needs = Pomoc w sprawie
+field-story = Twoimi słowami
+field-name = Imię
+field-dob = Data urodzenia
+field-gp = Przychodnia (GP)
+field-contact = Kontakt
+field-phone = Telefon
+field-best-time = Najlepsza pora
+field-postcode = Kod pocztowy
+field-interpreter = Tłumacz
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] Oto usługa w okolicy, która może pomóc:
+       *[other] Oto usługi w okolicy, które mogą pomóc:
+    }
+referral-services-none = Nie znalazłem teraz pasującej usługi. Doradca zna ich dużo więcej i pomoże znaleźć właściwą.
+# Variables:
+#   $name (String), $reference (String)
+referral-queued = Dziękujemy, { $name }. Twoja prośba trafiła do zespołu social prescribing. Twój numer sprawy to { $reference }. Doradca zwykle kontaktuje się w ciągu 3 dni roboczych.
+referral-goodbye = Trzymaj się. Jeśli pilnie potrzebujesz z kimś porozmawiać, zadzwoń pod NHS 111 i wybierz opcję 2 albo do Samaritans pod 116 123.
+referral-anon-goodbye = Trzymaj się. Wróć w każdej chwili, jeśli chcesz, żeby doradca się z Tobą skontaktował.
+
+## Telegram
+
+group-chat = Mogę pomagać tylko w prywatnej rozmowie, żeby to, co mówisz, zostało między nami. Naciśnij moją nazwę, a potem „Send message”.
+not-text = Czytam tylko wiadomości tekstowe. Wpisz odpowiedź albo naciśnij przycisk.
+not-ready = To jeszcze nie jest tu dostępne. Doradca może pokazać albo usunąć dane, które o Tobie mamy: wystarczy go poprosić.
+command-start = Rozpocznij lub kontynuuj prośbę
+command-language = Zmień język
+command-back = Wróć o jedno pytanie
+command-restart = Zacznij od początku
+command-help = Co potrafię
+command-mydata = Zobacz, co o Tobie przechowujemy
+command-forget = Usuń dane o Tobie
+
+## Coming back with a callback waiting
+
+waiting-intro = Witaj ponownie. Twoja prośba { $reference } jest u zespołu social prescribing i ktoś się z Tobą skontaktuje. Co chcesz zrobić?
+waiting-message = Dodaj wiadomość dla nich
+waiting-cancel = Anuluj moją prośbę
+waiting-new = Złóż nową prośbę
+waiting-message-ask = Napisz wiadomość dla doradcy.
+waiting-message-saved = Dziękujemy. Twoja wiadomość została dołączona do prośby { $reference }.
+waiting-cancelled = Twoja prośba { $reference } została anulowana. Możesz wrócić w każdej chwili.
+callback-claimed = Dobra wiadomość: doradca zajmuje się Twoją prośbą { $reference } i wkrótce się odezwie.
+
+## Why a service was suggested
+
+services-no-postcode = Bez kodu pocztowego nie mogę szukać usług w pobliżu, więc pokazuję te dla całej dzielnicy oraz telefoniczne i internetowe.
+reason-near = Blisko Ciebie ({ $district })
+reason-borough = W całym Tower Hamlets
+reason-anywhere = Przez telefon lub internet
+reason-language = Mówią w Twoim języku
+reason-free = Bezpłatnie

@@ -1,0 +1,177 @@
+# signpost: Somali (so).
+# Status: draft, not yet reviewed by a native speaker. Please review before relying on it.
+
+## The language picker
+
+language-name = Soomaali
+language-pick = Luqaddee ayaad rabtaa inaad isticmaasho?
+
+## Said by signpost itself, at any step
+
+welcome-back = Ku soo dhawoow mar kale. Halkan ayaan joognay:
+help =
+    Codsigaaga waxaan u gudbinayaa la-taliye bulsho (social prescriber), kaas oo kula soo xiriiri doona.
+    Riix badhan, ama qor lambarkiisa. Waxaad sidoo kale qori kartaa:
+    dib (back): hal su'aal dib ugu noqo
+    bilow (restart): bilowga ka bilow
+    language: beddel luqadda
+    Haddii aad hadda khatar ku jirto, wac 999.
+restarted = Aan dib u bilowno.
+cannot-go-back = Halkan wax ka sii dambeeya dib uguma noqon karno.
+stale-choice = Badhankaas wuxuu ahaa su'aal hore. Tani waa su'aasha aan hadda joogno:
+choose-one = Waan ka xumahay, ma fahmin. Riix badhan ama qor lambarkiisa.
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] Dooro ugu yaraan hal, kadibna riix "Waa dhammaatay".
+       *[other] Dooro ugu yaraan { $min }, kadibna riix "Waa dhammaatay".
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long = Taasi waa xoogaa dheer. Fadlan qor wax ka yar { $max } xaraf.
+please-type = Fadlan qor jawaab, ama riix badhan.
+content-changed = Waan ka xumahay, adeeggan waa la cusboonaysiiyay tan iyo markii aan wada hadalnay, sidaas darteed waa inaan dib u bilownaa.
+conversation-over = Waan dhammaynay. Haddii aad rabto codsi cusub, qor "bilow".
+unreadable-input = Waan ka xumahay, taas ma akhrin karo. Fadlan mar kale qor.
+# Variables:
+#   $name, $organisation, $description, $contact, $why (String)
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+    { $why }
+# Variables:
+#   $label (String), $value (String)
+summary-line = { $label }: { $value }
+summary-not-given = Lama bixin
+keywords-back = dib, dib u noqo
+keywords-restart = bilow, dib u bilow
+keywords-help = caawimo
+
+## Crisis
+
+crisis-help =
+    Waxay u egtahay in xaaladdu hadda aad kuugu adag tahay. Kaligaa uma baahnid inaad la kulanto.
+    Haddii aad hadda khatar ku jirto, wac 999.
+    Caawimo degdeg ah oo caafimaadka maskaxda ah, wac NHS 111 oo dooro 2, habeen iyo maalin.
+    Samaritans way ku dhageysanayaan wakhti kasta: wac 116 123. Waa bilaash.
+    Ama u dir fariin qoraal ah SHOUT lambarka 85258 si aad u hesho taageero bilaash ah oo qarsoodi ah.
+crisis-resume = Markaad diyaar noqoto, waan sii wadi karnaa. Haddii aad codsigaaga dirto, la-taliyaha bulshada ayaa marka hore arki doona.
+
+## The self-referral
+
+referral-welcome =
+    Salaan, ku soo dhawoow. Codsigaaga waxaan u gudbin karaa kooxda la-talinta bulshada (social prescribing) ee Tower Hamlets.
+    La-taliyayaashu way ku dhageystaan, kadibna waxay kaa caawiyaan inaad hesho taageero deegaanka ah: murug ama kalinimo, lacag, guri, shaqo, daryeelka qof, jimicsi iyo wax kale. Waa bilaash.
+    Wakhti kasta waxaad qori kartaa "dib", "bilow" ama "caawimo".
+referral-privacy =
+    Marka hore, sida aan u ilaalino waxa aad noo sheegto:
+    Jawaabahaaga si ammaan ah ayaan u kaydinaa. Kooxda la-talinta bulshada oo keliya ayaa arka, si ay kuula soo xiriiraan. Waan tirtirnaa marka aan loo baahnayn. Wakhti kasta waxaad codsan kartaa inaad aragto ama la tirtiro.
+    Ma ku raalli tahay inaan jawaabahaaga u kaydino arrintan?
+referral-privacy-yes = Haa, waan ogolahay
+referral-privacy-no = Maya, adeegyada oo keliya i tus
+referral-anon-needs = Waa hagaag. Waxba kaama kaydin doono. Maxaad caawimo ku rabtaa? Dooro inta aad rabto, kadibna riix "Waa dhammaatay".
+referral-needs = Maxaa hadda ku saameynaya? Dooro inta aad rabto, kadibna riix "Waa dhammaatay".
+referral-needs-done = Waa dhammaatay
+need-mental = Murug ama walwal
+need-physical = Caafimaad iyo jimicsi
+need-money = Lacag iyo deyn
+need-housing = Guri
+need-work = Shaqo iyo tababar
+need-caring = Daryeelka qof
+need-lonely = Kalinimo
+need-food = Cunto
+need-other = Wax kale
+referral-story = Ma rabtaa inaad wax dheeraad ah noo sheegto? Qor inta aad rabto.
+referral-story-skip = Maya, mahadsanid
+referral-name = Magacee baan kuugu yeernaa?
+referral-name-invalid = Fadlan qor magac, adoo isticmaalaya xarfo.
+referral-dob = Waa maxay taariikhda dhalashadaadu? Tusaale: 25/12/1970. Rugta dhakhtarkaaga (GP) ayaa ku isticmaasha si ay u hesho diiwaankaaga.
+referral-dob-skip = Ma doonayo inaan sheego
+referral-dob-invalid = Waan ka xumahay, taariikhdaas ma fahmin. Qor maalin/bil/sanad, sida 25/12/1970.
+referral-gp = Rugtee dhakhtar (GP) ayaad ka diiwaangashan tahay?
+referral-gp-skip = Ma aqaan
+referral-contact = Sideen kuula soo xiriirnaa?
+referral-contact-phone = I soo wac
+referral-contact-message = Halkan fariin iigu soo dir
+referral-phone = Lambarkee baan soo wacnaa? Tusaale: 07700 900123.
+referral-phone-invalid = Taasi uma eka lambar telefoon oo UK ah. U qor sidan: 07700 900123 ama 020 7946 0000.
+referral-best-time = Goorma ayaa ugu fiican in lagu soo waco?
+referral-time-morning = Subax (9 ilaa 12)
+referral-time-afternoon = Galab (12 ilaa 5)
+referral-time-any = Wakhti kasta
+referral-postcode = Waa maxay koodhkaaga boostada (postcode)? Wuxuu naga caawiyaa inaan helno adeegyo kuu dhow.
+referral-postcode-skip = Ma aqaan
+referral-postcode-invalid = Waan ka xumahay, taasi uma eka koodh boosto oo UK ah. U qor sidan: E1 6AN.
+referral-interpreter = Ma u baahan tahay turjubaan markaan kula soo xiriirno?
+interpreter-none = Maya, mahadsanid
+interpreter-bn = Bengaali
+interpreter-syl = Silheti
+interpreter-so = Soomaali
+interpreter-ur = Urdu
+interpreter-ar = Carabi
+interpreter-pl = Boolish
+interpreter-zh = Shiinays
+interpreter-tr = Turki
+interpreter-other = Luqad kale
+referral-summary = Kani waa waxa aad noo sheegtay. Ma saxbaa?
+referral-summary-confirm = Haa, dir
+referral-summary-change = Wax beddel
+referral-summary-pick = Maxaad rabtaa inaad beddesho?
+field-needs = Caawimada
+field-story = Ereyadaada
+field-name = Magac
+field-dob = Taariikhda dhalashada
+field-gp = Rugta dhakhtarka
+field-contact = Xiriir
+field-phone = Telefoon
+field-best-time = Wakhtiga ugu fiican
+field-postcode = Koodhka boostada
+field-interpreter = Turjubaan
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] Waa adeeg deegaanka ah oo laga yaabo inuu caawiyo:
+       *[other] Waa adeegyo deegaanka ah oo laga yaabo inay caawiyaan:
+    }
+referral-services-none = Hadda ma helin adeeg ku habboon. La-taliyaha bulshadu wuxuu yaqaan adeegyo badan oo kale, wuxuuna kaa caawin karaa inaad hesho kan saxda ah.
+# Variables:
+#   $name (String), $reference (String)
+referral-queued = Mahadsanid, { $name }. Codsigaagu wuxuu gaaray kooxda la-talinta bulshada. Lambarka tixraaca waa { $reference }. La-taliye ayaa caadi ahaan kula soo xiriira 3 maalmood oo shaqo gudahood.
+referral-goodbye = Is ilaali. Haddii aad si degdeg ah ugu baahato inaad qof la hadasho, wac NHS 111 oo dooro 2, ama wac Samaritans 116 123.
+referral-anon-goodbye = Is ilaali. Soo noqo wakhti kasta haddii aad rabto in la-taliye bulsho kula soo xiriiro.
+
+## Telegram
+
+group-chat = Si waxa aad sheegto u ahaadaan qarsoodi, waxaan ku caawin karaa oo keliya sheeko gaar ah. Riix magacayga, kadibna "Send message".
+not-text = Waxaan akhrin karaa oo keliya fariimaha qoraalka ah. Fadlan qor jawaabtaada, ama riix badhan.
+not-ready = Tani weli halkan kuma jirto. La-taliye bulsho ayaa ku tusi kara ama tirtiri kara waxa aan kaa hayno: kaliya weydii.
+command-start = Bilow ama sii wad codsigaaga
+command-language = Beddel luqadda
+command-back = Hal su'aal dib ugu noqo
+command-restart = Bilowga ka bilow
+command-help = Waxa aan qaban karo
+command-mydata = Arag waxa aan kaa hayno
+command-forget = Tirtir waxa aan kaa hayno
+
+## Coming back with a callback waiting
+
+waiting-intro = Ku soo dhawoow mar kale. Codsigaaga { $reference } wuxuu la jiraa kooxda la-talinta bulshada, qof ayaana kula soo xiriiri doona. Maxaad rabtaa inaad samayso?
+waiting-message = U dar fariin iyaga
+waiting-cancel = Jooji codsigayga
+waiting-new = Bilow codsi cusub
+waiting-message-ask = Qor fariintaada la-taliyaha bulshada.
+waiting-message-saved = Mahadsanid. Fariintaada waxaa lagu daray codsigaaga { $reference }.
+waiting-cancelled = Codsigaaga { $reference } waa la joojiyay. Wakhti kasta waad soo noqon kartaa.
+callback-claimed = War wanaagsan: la-taliye bulsho ayaa eegaya codsigaaga { $reference } wuxuuna dhowaan kula soo xiriiri doonaa.
+
+## Why a service was suggested
+
+services-no-postcode = Koodh boosto la'aan ma raadin karo adeegyo kuu dhow, sidaas darteed waa kuwan degmada oo dhan iyo kuwa telefoonka ama internetka.
+reason-near = Kuu dhow ({ $district })
+reason-borough = Meel kasta oo Tower Hamlets ah
+reason-anywhere = Telefoon ama internet
+reason-language = Waxay ku hadlaan luqaddaada
+reason-free = Bilaash

@@ -1,0 +1,177 @@
+# signpost: Turkish (tr).
+# Status: draft, not yet reviewed by a native speaker. Please review before relying on it.
+
+## The language picker
+
+language-name = Türkçe
+language-pick = Hangi dili kullanmak istersiniz?
+
+## Said by signpost itself, at any step
+
+welcome-back = Tekrar hoş geldiniz. Kaldığımız yer:
+help =
+    İsteğinizi sizinle iletişime geçecek bir sosyal danışmana (social prescriber) iletiyorum.
+    Bir düğmeye basın ya da numarasını yazın. Şunları da yazabilirsiniz:
+    geri (back): bir soru geri gidin
+    baştan (restart): en baştan başlayın
+    language: dili değiştirin
+    Şu anda tehlikedeyseniz 999'u arayın.
+restarted = Baştan başlayalım.
+cannot-go-back = Buradan daha fazla geri gidemeyiz.
+stale-choice = O düğme önceki bir soruya aitti. Şu anki sorumuz bu:
+choose-one = Üzgünüm, anlayamadım. Bir düğmeye basın ya da numarasını yazın.
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] En az bir tane seçin, sonra "Tamam"a basın.
+       *[other] En az { $min } tane seçin, sonra "Tamam"a basın.
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long = Bu biraz uzun. Lütfen { $max } karakterden kısa yazın.
+please-type = Lütfen bir cevap yazın ya da bir düğmeye basın.
+content-changed = Üzgünüm, son konuşmamızdan beri bu hizmet güncellendi, bu yüzden baştan başlamamız gerekiyor.
+conversation-over = Bitirdik. Yeni bir istekte bulunmak isterseniz "baştan" yazın.
+unreadable-input = Üzgünüm, bunu okuyamadım. Lütfen tekrar yazın.
+# Variables:
+#   $name, $organisation, $description, $contact, $why (String)
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+    { $why }
+# Variables:
+#   $label (String), $value (String)
+summary-line = { $label }: { $value }
+summary-not-given = Belirtilmedi
+keywords-back = geri, geri dön
+keywords-restart = baştan, yeniden başla
+keywords-help = yardım
+
+## Crisis
+
+crisis-help =
+    Şu anda işler gerçekten çok zor görünüyor. Bununla tek başınıza yüzleşmek zorunda değilsiniz.
+    Şu anda tehlikedeyseniz 999'u arayın.
+    Acil ruh sağlığı desteği için NHS 111'i arayıp 2'yi seçin, gece gündüz.
+    Samaritans her zaman sizi dinler: 116 123'ü arayın. Ücretsizdir.
+    Ya da ücretsiz ve gizli destek için SHOUT yazıp 85258'e mesaj gönderin.
+crisis-resume = Hazır olduğunuzda devam edebiliriz. İsteğinizi gönderirseniz bir sosyal danışman onu ilk olarak görecek.
+
+## The self-referral
+
+referral-welcome =
+    Merhaba, hoş geldiniz. İsteğinizi Tower Hamlets'taki sosyal danışmanlık (social prescribing) ekibine iletebilirim.
+    Sosyal danışmanlar sizi dinler, sonra yakınınızdaki desteği bulmanıza yardım eder: kendinizi kötü ya da yalnız hissettiğinizde, para, konut, iş, birine bakım, hareket ve daha fazlası. Ücretsizdir.
+    İstediğiniz zaman "geri", "baştan" ya da "yardım" yazabilirsiniz.
+referral-privacy =
+    Önce, bize anlattıklarınızı nasıl koruduğumuz:
+    Cevaplarınızı güvenle saklarız. Onları yalnızca sosyal danışmanlık ekibi görür, sizinle iletişime geçebilmek için. Artık gerekmediğinde sileriz. İstediğiniz zaman onları görmeyi ya da silinmesini isteyebilirsiniz.
+    Bunun için cevaplarınızı saklamamıza izin veriyor musunuz?
+referral-privacy-yes = Evet, olur
+referral-privacy-no = Hayır, sadece hizmetleri göster
+referral-anon-needs = Sorun değil. Sizinle ilgili hiçbir şey saklamayacağız. Ne konuda yardım istersiniz? İstediğiniz kadar seçin, sonra "Tamam"a basın.
+referral-needs = Şu anda sizi ne etkiliyor? İstediğiniz kadar seçin, sonra "Tamam"a basın.
+referral-needs-done = Tamam
+need-mental = Üzgün ya da kaygılı hissetmek
+need-physical = Sağlık ve hareket
+need-money = Para ve borç
+need-housing = Konut
+need-work = İş ve eğitim
+need-caring = Birine bakmak
+need-lonely = Yalnızlık
+need-food = Yiyecek
+need-other = Başka bir şey
+referral-story = Bize biraz daha anlatmak ister misiniz? İstediğiniz kadar yazın.
+referral-story-skip = Hayır, teşekkürler
+referral-name = Size nasıl hitap edelim?
+referral-name-invalid = Lütfen harflerle bir isim yazın.
+referral-dob = Doğum tarihiniz nedir? Örneğin: 25/12/1970. Aile hekiminiz (GP) kaydınızı bununla bulur.
+referral-dob-skip = Söylememeyi tercih ederim
+referral-dob-invalid = Üzgünüm, bu tarihi okuyamadım. Gün/ay/yıl yazın, örneğin 25/12/1970.
+referral-gp = Hangi aile hekimine (GP) kayıtlısınız?
+referral-gp-skip = Bilmiyorum
+referral-contact = Sizinle nasıl iletişime geçelim?
+referral-contact-phone = Beni arayın
+referral-contact-message = Buradan yazın
+referral-phone = Hangi numarayı arayalım? Örneğin: 07700 900123.
+referral-phone-invalid = Bu bir Birleşik Krallık telefon numarasına benzemiyor. Şöyle yazın: 07700 900123 ya da 020 7946 0000.
+referral-best-time = Sizi aramak için en iyi zaman ne?
+referral-time-morning = Sabah (9-12)
+referral-time-afternoon = Öğleden sonra (12-17)
+referral-time-any = Herhangi bir zaman
+referral-postcode = Posta kodunuz nedir? Yakınınızdaki hizmetleri bulmamıza yardım eder.
+referral-postcode-skip = Bilmiyorum
+referral-postcode-invalid = Üzgünüm, bu bir Birleşik Krallık posta koduna benzemiyor. Şöyle yazın: E1 6AN.
+referral-interpreter = Sizinle iletişime geçtiğimizde tercüman ister misiniz?
+interpreter-none = Hayır, teşekkürler
+interpreter-bn = Bengalce
+interpreter-syl = Silheti
+interpreter-so = Somalice
+interpreter-ur = Urduca
+interpreter-ar = Arapça
+interpreter-pl = Lehçe
+interpreter-zh = Çince
+interpreter-tr = Türkçe
+interpreter-other = Başka bir dil
+referral-summary = Bize anlattıklarınız bunlar. Doğru mu?
+referral-summary-confirm = Evet, gönder
+referral-summary-change = Bir şeyi değiştir
+referral-summary-pick = Neyi değiştirmek istersiniz?
+field-needs = Yardım konusu
+field-story = Sizin sözlerinizle
+field-name = İsim
+field-dob = Doğum tarihi
+field-gp = Aile hekimi
+field-contact = İletişim
+field-phone = Telefon
+field-best-time = En iyi zaman
+field-postcode = Posta kodu
+field-interpreter = Tercüman
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] Yardımcı olabilecek yerel bir hizmet:
+       *[other] Yardımcı olabilecek bazı yerel hizmetler:
+    }
+referral-services-none = Şu anda uygun bir hizmet bulamadım. Bir sosyal danışman çok daha fazlasını bilir ve doğru olanı bulmanıza yardım edebilir.
+# Variables:
+#   $name (String), $reference (String)
+referral-queued = Teşekkürler, { $name }. İsteğiniz sosyal danışmanlık ekibine ulaştı. Referans numaranız { $reference }. Bir sosyal danışman genellikle 3 iş günü içinde sizinle iletişime geçer.
+referral-goodbye = Kendinize iyi bakın. Acilen biriyle konuşmanız gerekirse NHS 111'i arayıp 2'yi seçin ya da Samaritans'ı 116 123'ten arayın.
+referral-anon-goodbye = Kendinize iyi bakın. Bir sosyal danışmanın sizinle iletişime geçmesini isterseniz istediğiniz zaman geri gelin.
+
+## Telegram
+
+group-chat = Anlattıklarınız gizli kalsın diye yalnızca özel sohbette yardım edebilirim. Adıma dokunun, sonra "Send message"a basın.
+not-text = Yalnızca yazılı mesajları okuyabilirim. Lütfen cevabınızı yazın ya da bir düğmeye basın.
+not-ready = Bu henüz burada yok. Bir sosyal danışman hakkınızda tuttuklarımızı size gösterebilir ya da silebilir: ondan istemeniz yeterli.
+command-start = İsteğinizi başlatın ya da sürdürün
+command-language = Dili değiştir
+command-back = Bir soru geri git
+command-restart = En baştan başla
+command-help = Neler yapabilirim
+command-mydata = Hakkınızda tuttuklarımızı görün
+command-forget = Hakkınızda tuttuklarımızı silin
+
+## Coming back with a callback waiting
+
+waiting-intro = Tekrar hoş geldiniz. { $reference } numaralı isteğiniz sosyal danışmanlık ekibinde ve biri sizinle iletişime geçecek. Ne yapmak istersiniz?
+waiting-message = Onlara bir mesaj ekle
+waiting-cancel = İsteğimi iptal et
+waiting-new = Yeni bir istek başlat
+waiting-message-ask = Sosyal danışman için mesajınızı yazın.
+waiting-message-saved = Teşekkürler. Mesajınız { $reference } numaralı isteğinize eklendi.
+waiting-cancelled = { $reference } numaralı isteğiniz iptal edildi. İstediğiniz zaman geri gelebilirsiniz.
+callback-claimed = İyi haber: bir sosyal danışman { $reference } numaralı isteğinizle ilgileniyor ve yakında sizinle iletişime geçecek.
+
+## Why a service was suggested
+
+services-no-postcode = Posta kodu olmadan yakınınızdaki hizmetleri arayamam, bu yüzden tüm ilçe için olanları ve telefonla ya da internetten verilenleri gösteriyorum.
+reason-near = Size yakın ({ $district })
+reason-borough = Tower Hamlets'ın her yerinde
+reason-anywhere = Telefonla ya da internetten
+reason-language = Sizin dilinizi konuşuyorlar
+reason-free = Ücretsiz

@@ -1,0 +1,177 @@
+# signpost: Urdu (ur), written right to left.
+# Status: draft, not yet reviewed by a native speaker. Please review before relying on it.
+
+## The language picker
+
+language-name = اردو
+language-pick = آپ کون سی زبان استعمال کرنا چاہیں گے؟
+
+## Said by signpost itself, at any step
+
+welcome-back = خوش آمدید۔ ہم یہاں تک پہنچے تھے:
+help =
+    میں آپ کی درخواست ایک سوشل پریسکرائبر تک پہنچاتا ہوں، جو آپ سے رابطہ کریں گے۔
+    کوئی بٹن دبائیں، یا اس کا نمبر لکھیں۔ آپ یہ بھی لکھ سکتے ہیں:
+    واپس (back): ایک سوال پیچھے جائیں
+    دوبارہ (restart): بالکل شروع سے
+    language: زبان بدلیں
+    اگر آپ ابھی خطرے میں ہیں تو 999 پر کال کریں۔
+restarted = آئیے دوبارہ شروع کرتے ہیں۔
+cannot-go-back = یہاں سے مزید پیچھے نہیں جا سکتے۔
+stale-choice = وہ بٹن پچھلے سوال کا تھا۔ ہم اب اس سوال پر ہیں:
+choose-one = معاف کیجیے، میں سمجھ نہیں سکا۔ کوئی بٹن دبائیں یا اس کا نمبر لکھیں۔
+# Variables:
+#   $min (Number) - how many choices are needed
+pick-at-least =
+    { $min ->
+        [one] کم از کم ایک چنیں، پھر "ہو گیا" دبائیں۔
+       *[other] کم از کم { $min } چنیں، پھر "ہو گیا" دبائیں۔
+    }
+# Variables:
+#   $max (Number) - the longest answer allowed, in characters
+too-long = یہ کچھ لمبا ہے۔ براہ کرم { $max } حروف سے کم لکھیں۔
+please-type = براہ کرم جواب لکھیں، یا کوئی بٹن دبائیں۔
+content-changed = معاف کیجیے، ہماری پچھلی بات کے بعد یہ سروس بدل گئی ہے، اس لیے ہمیں دوبارہ شروع کرنا ہوگا۔
+conversation-over = ہماری بات مکمل ہو گئی۔ نئی درخواست کے لیے "دوبارہ" لکھیں۔
+unreadable-input = معاف کیجیے، میں اسے پڑھ نہیں سکا۔ براہ کرم دوبارہ لکھیں۔
+# Variables:
+#   $name, $organisation, $description, $contact, $why (String)
+service-line =
+    { $name } ({ $organisation })
+    { $description }
+    { $contact }
+    { $why }
+# Variables:
+#   $label (String), $value (String)
+summary-line = { $label }: { $value }
+summary-not-given = نہیں بتایا
+keywords-back = واپس, پیچھے, wapas, peeche
+keywords-restart = دوبارہ, نئے سرے سے, dobara
+keywords-help = مدد, madad
+
+## Crisis
+
+crisis-help =
+    لگتا ہے اس وقت آپ پر بہت مشکل وقت ہے۔ آپ کو اکیلے اس کا سامنا نہیں کرنا۔
+    اگر آپ ابھی خطرے میں ہیں تو 999 پر کال کریں۔
+    ذہنی صحت کی فوری مدد کے لیے NHS 111 پر کال کریں اور آپشن 2 چنیں، دن ہو یا رات۔
+    Samaritans کسی بھی وقت آپ کی بات سنیں گے: 116 123 پر کال کریں، مفت۔
+    یا مفت اور رازدارانہ مدد کے لیے SHOUT لکھ کر 85258 پر ٹیکسٹ کریں۔
+crisis-resume = جب آپ تیار ہوں تو ہم آگے چل سکتے ہیں۔ اگر آپ درخواست بھیجیں گے تو سوشل پریسکرائبر اسے سب سے پہلے دیکھیں گے۔
+
+## The self-referral
+
+referral-welcome =
+    خوش آمدید۔ میں آپ کی درخواست ٹاور ہیملٹس کی سوشل پریسکرائبنگ ٹیم تک پہنچا سکتا ہوں۔
+    سوشل پریسکرائبر آپ کی بات سنتے ہیں، پھر مقامی مدد ڈھونڈنے میں مدد کرتے ہیں: اداسی یا تنہائی، پیسے، رہائش، کام، کسی کی دیکھ بھال، چلنا پھرنا، اور بہت کچھ۔ یہ مفت ہے۔
+    آپ کسی بھی وقت "واپس"، "دوبارہ" یا "مدد" لکھ سکتے ہیں۔
+referral-privacy =
+    پہلے یہ کہ ہم آپ کی باتوں کی حفاظت کیسے کرتے ہیں:
+    ہم آپ کے جوابات محفوظ رکھتے ہیں۔ انہیں صرف سوشل پریسکرائبنگ ٹیم دیکھتی ہے، تاکہ آپ سے رابطہ کر سکے۔ ضرورت ختم ہونے پر ہم انہیں مٹا دیتے ہیں۔ آپ کسی بھی وقت انہیں دیکھنے یا مٹانے کا کہہ سکتے ہیں۔
+    کیا اس کے لیے آپ کے جوابات رکھنا ٹھیک ہے؟
+referral-privacy-yes = جی ہاں، ٹھیک ہے
+referral-privacy-no = نہیں، صرف سروسز دکھائیں
+referral-anon-needs = ٹھیک ہے۔ ہم آپ کے بارے میں کچھ نہیں رکھیں گے۔ آپ کس چیز میں مدد چاہتے ہیں؟ جتنے چاہیں چنیں، پھر "ہو گیا" دبائیں۔
+referral-needs = اس وقت آپ کو کیا چیز متاثر کر رہی ہے؟ جتنے چاہیں چنیں، پھر "ہو گیا" دبائیں۔
+referral-needs-done = ہو گیا
+need-mental = اداسی یا پریشانی
+need-physical = صحت اور ورزش
+need-money = پیسے اور قرض
+need-housing = رہائش
+need-work = کام اور تربیت
+need-caring = کسی کی دیکھ بھال
+need-lonely = تنہائی
+need-food = کھانا
+need-other = کچھ اور
+referral-story = کیا آپ ہمیں کچھ اور بتانا چاہیں گے؟ جتنا چاہیں لکھیں۔
+referral-story-skip = نہیں، شکریہ
+referral-name = ہم آپ کو کس نام سے پکاریں؟
+referral-name-invalid = براہ کرم حروف میں نام لکھیں۔
+referral-dob = آپ کی تاریخ پیدائش کیا ہے؟ مثلاً: 25/12/1970۔ آپ کا جی پی سرجری اسی سے آپ کا ریکارڈ ڈھونڈتا ہے۔
+referral-dob-skip = نہیں بتانا چاہتا
+referral-dob-invalid = معاف کیجیے، یہ تاریخ سمجھ نہیں آئی۔ دن/مہینہ/سال لکھیں، جیسے 25/12/1970۔
+referral-gp = آپ کس جی پی سرجری میں رجسٹرڈ ہیں؟
+referral-gp-skip = معلوم نہیں
+referral-contact = ہم آپ سے کیسے رابطہ کریں؟
+referral-contact-phone = مجھے فون کریں
+referral-contact-message = یہیں میسج کریں
+referral-phone = ہم کس نمبر پر فون کریں؟ مثلاً: 07700 900123۔
+referral-phone-invalid = یہ برطانیہ کا فون نمبر نہیں لگتا۔ ایسے لکھیں: 07700 900123 یا 020 7946 0000۔
+referral-best-time = آپ کو فون کرنے کا بہترین وقت کیا ہے؟
+referral-time-morning = صبح (9 سے 12)
+referral-time-afternoon = دوپہر (12 سے 5)
+referral-time-any = کسی بھی وقت
+referral-postcode = آپ کا پوسٹ کوڈ کیا ہے؟ اس سے قریبی سروسز ڈھونڈنے میں مدد ملتی ہے۔
+referral-postcode-skip = معلوم نہیں
+referral-postcode-invalid = معاف کیجیے، یہ برطانیہ کا پوسٹ کوڈ نہیں لگتا۔ ایسے لکھیں: E1 6AN۔
+referral-interpreter = کیا رابطے کے وقت آپ کو ترجمان چاہیے؟
+interpreter-none = نہیں، شکریہ
+interpreter-bn = بنگالی
+interpreter-syl = سلہٹی
+interpreter-so = صومالی
+interpreter-ur = اردو
+interpreter-ar = عربی
+interpreter-pl = پولش
+interpreter-zh = چینی
+interpreter-tr = ترکی
+interpreter-other = کوئی اور زبان
+referral-summary = آپ نے ہمیں یہ بتایا ہے۔ کیا یہ درست ہے؟
+referral-summary-confirm = جی ہاں، بھیج دیں
+referral-summary-change = کچھ بدلنا ہے
+referral-summary-pick = آپ کیا بدلنا چاہتے ہیں؟
+field-needs = مدد کس بارے میں
+field-story = آپ کے الفاظ میں
+field-name = نام
+field-dob = تاریخ پیدائش
+field-gp = جی پی سرجری
+field-contact = رابطہ
+field-phone = فون
+field-best-time = بہترین وقت
+field-postcode = پوسٹ کوڈ
+field-interpreter = ترجمان
+# Variables:
+#   $count (Number) - how many services follow
+referral-services =
+    { $count ->
+        [one] ایک مقامی سروس جو شاید مدد کر سکے:
+       *[other] کچھ مقامی سروسز جو شاید مدد کر سکیں:
+    }
+referral-services-none = ابھی کوئی مناسب سروس نہیں ملی۔ سوشل پریسکرائبر بہت سی اور سروسز جانتے ہیں اور صحیح سروس ڈھونڈنے میں مدد کر سکتے ہیں۔
+# Variables:
+#   $name (String), $reference (String)
+referral-queued = شکریہ، { $name }۔ آپ کی درخواست سوشل پریسکرائبنگ ٹیم تک پہنچ گئی ہے۔ آپ کا حوالہ نمبر { $reference } ہے۔ عام طور پر 3 کاروباری دنوں میں سوشل پریسکرائبر رابطہ کرتے ہیں۔
+referral-goodbye = اپنا خیال رکھیں۔ اگر فوری طور پر کسی سے بات کرنی ہو تو NHS 111 پر کال کر کے آپشن 2 چنیں، یا Samaritans کو 116 123 پر کال کریں۔
+referral-anon-goodbye = اپنا خیال رکھیں۔ اگر آپ چاہیں کہ سوشل پریسکرائبر آپ سے رابطہ کریں تو کسی بھی وقت واپس آئیں۔
+
+## Telegram
+
+group-chat = آپ کی باتیں راز رہیں، اس لیے میں صرف نجی چیٹ میں مدد کر سکتا ہوں۔ میرے نام پر دبائیں، پھر "Send message" دبائیں۔
+not-text = میں صرف لکھے ہوئے پیغامات پڑھ سکتا ہوں۔ براہ کرم جواب لکھیں، یا کوئی بٹن دبائیں۔
+not-ready = یہ ابھی یہاں دستیاب نہیں۔ سوشل پریسکرائبر آپ کو دکھا سکتے ہیں کہ ہمارے پاس آپ کے بارے میں کیا ہے، یا اسے مٹا سکتے ہیں: بس ان سے کہیں۔
+command-start = اپنی درخواست شروع کریں یا جاری رکھیں
+command-language = زبان بدلیں
+command-back = ایک سوال پیچھے جائیں
+command-restart = شروع سے دوبارہ
+command-help = میں کیا کر سکتا ہوں
+command-mydata = دیکھیں ہمارے پاس آپ کے بارے میں کیا ہے
+command-forget = آپ کے بارے میں معلومات مٹائیں
+
+## Coming back with a callback waiting
+
+waiting-intro = خوش آمدید۔ آپ کی درخواست { $reference } سوشل پریسکرائبنگ ٹیم کے پاس ہے، اور کوئی آپ سے رابطہ کرے گا۔ آپ کیا کرنا چاہیں گے؟
+waiting-message = ان کے لیے پیغام شامل کریں
+waiting-cancel = میری درخواست منسوخ کریں
+waiting-new = نئی درخواست شروع کریں
+waiting-message-ask = سوشل پریسکرائبر کے لیے اپنا پیغام لکھیں۔
+waiting-message-saved = شکریہ۔ آپ کا پیغام آپ کی درخواست { $reference } کے ساتھ ہے۔
+waiting-cancelled = آپ کی درخواست { $reference } منسوخ کر دی گئی۔ آپ کسی بھی وقت واپس آ سکتے ہیں۔
+callback-claimed = اچھی خبر: ایک سوشل پریسکرائبر آپ کی درخواست { $reference } دیکھ رہے ہیں اور جلد رابطہ کریں گے۔
+
+## Why a service was suggested
+
+services-no-postcode = پوسٹ کوڈ کے بغیر میں قریبی سروسز نہیں ڈھونڈ سکتا، اس لیے پورے بورو کی سروسز اور فون یا آن لائن سروسز دکھا رہا ہوں۔
+reason-near = آپ کے قریب ({ $district })
+reason-borough = ٹاور ہیملٹس میں کہیں بھی
+reason-anywhere = فون یا آن لائن
+reason-language = آپ کی زبان بولتے ہیں
+reason-free = مفت
