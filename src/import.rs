@@ -469,11 +469,9 @@ fn convert(
                 let days = text(x.get("byday")).or_else(|| text(x.get("weekday")))?;
                 let opens = text(x.get("opens_at"))?;
                 let closes = text(x.get("closes_at"))?;
-                Some(format!(
-                    "{days} {}-{}",
-                    &opens[..opens.len().min(5)],
-                    &closes[..closes.len().min(5)]
-                ))
+                // "10:00:00" -> "10:00"; by characters, as exports may use any digits.
+                let hm = |t: &str| t.chars().take(5).collect::<String>();
+                Some(format!("{days} {}-{}", hm(&opens), hm(&closes)))
             })
         })
         .map(|o| plain_text(&o));
@@ -526,6 +524,19 @@ mod tests {
         let s = shorten(&"word ".repeat(100), 30);
         assert!(s.chars().count() <= 31, "{s}");
         assert!(s.ends_with("word…"), "{s}");
+    }
+
+    #[test]
+    fn opening_times_in_any_digits_do_not_break_the_import() {
+        let record = serde_json::json!([{
+            "id": "x", "name": "Cafe",
+            "regular_schedules": [{"weekday": "Friday", "opens_at": "١٠:٠٠:٠٠", "closes_at": "1"}]
+        }]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+        let (services, report) =
+            import("x.json", &record.to_string(), &Mapping::default(), today).expect("imports");
+        assert_eq!(report.imported, 1);
+        assert_eq!(services[0].opening.as_deref(), Some("Friday ١٠:٠٠-1"));
     }
 
     #[test]
