@@ -508,19 +508,7 @@ fn services_action(dir: &std::path::Path, action: ServicesAction) -> Result<Exit
                 writeln!(out, "No matching services.")?;
             } else {
                 for f in &found {
-                    let why: Vec<String> = f
-                        .reasons
-                        .iter()
-                        .map(|r| {
-                            serde_json::to_value(r).map(|v| {
-                                match (v["reason"].as_str(), v["value"].as_str()) {
-                                    (Some(k), Some(v)) => format!("{k} {v}"),
-                                    (Some(k), None) => k.to_string(),
-                                    _ => String::new(),
-                                }
-                            })
-                        })
-                        .collect::<Result<_, _>>()?;
+                    let why: Vec<String> = f.reasons.iter().map(|r| r.to_string()).collect();
                     writeln!(
                         out,
                         "{:<9} {:<28} {} ({})",

@@ -46,6 +46,20 @@ pub enum Reason {
     Free,
 }
 
+impl std::fmt::Display for Reason {
+    /// The reason in plain English, for `services match`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Need(n) => write!(f, "need {n}"),
+            Reason::SameDistrict(d) => write!(f, "in {d}"),
+            Reason::Borough => f.write_str("whole borough"),
+            Reason::Anywhere => f.write_str("phone or online"),
+            Reason::SpeaksLanguage(l) => write!(f, "speaks {l}"),
+            Reason::Free => f.write_str("free"),
+        }
+    }
+}
+
 /// One suggested service with its reasons.
 #[derive(Debug, Clone, Serialize)]
 pub struct Suggestion<'a> {

@@ -161,11 +161,6 @@ impl Locales {
         }
         format!("[{id}]")
     }
-
-    /// True when `lang` itself (not a fallback) defines `id`.
-    pub fn has(&self, lang: &str, id: &str) -> bool {
-        self.get(lang).is_some_and(|l| l.messages.contains_key(id))
-    }
 }
 
 impl Language {

@@ -1159,11 +1159,7 @@ impl Turn<'_> {
                     self.accept(Some(Answer::Choices(ordered)), &[]);
                     self.enter(next);
                 } else {
-                    if let Some(i) = self.s.picks.iter().position(|p| p == choice) {
-                        self.s.picks.remove(i);
-                    } else {
-                        self.s.picks.push(choice.to_string());
-                    }
+                    self.toggle(choice);
                     self.present();
                 }
             }
