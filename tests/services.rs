@@ -255,6 +255,27 @@ fn services_match_prints_what_the_bot_would_suggest() {
             "--need",
             "money",
             "--postcode",
+            "E1 6AN",
+            "--lang",
+            "bn",
+        ],
+        &common::bundled(),
+    );
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("money     money-advice-e1")
+                && l.ends_with("Money Advice Whitechapel (need money, in E1, speaks bn, free)")),
+        "{text}"
+    );
+    let o = signpost(
+        &[
+            "services",
+            "match",
+            "--need",
+            "money",
+            "--postcode",
             "nowhere",
         ],
         &common::bundled(),
