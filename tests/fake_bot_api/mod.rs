@@ -156,22 +156,20 @@ impl FakeBotApi {
         id
     }
 
-    /// Queues an update again with the same id, as Telegram may.
-    pub fn push_again(&self, update_id: i64) {
-        let mut inner = self.lock();
-        let copy = inner
-            .updates
-            .iter()
-            .find(|u| u["update_id"] == json!(update_id))
-            .cloned();
-        if let Some(u) = copy {
-            inner.updates.push(u);
-        } else {
-            // Already confirmed and dropped: deliver a copy from the calls' view is impossible,
-            // so rebuild nothing; the caller uses `push_raw` for that case.
-        }
-        drop(inner);
+    /// Queues an update twice under one id, so both copies arrive in one batch, before the bot
+    /// can confirm the first: a duplicate delivery as Telegram may make.
+    pub fn push_twice(&self, mut update: Value) -> i64 {
+        let id = {
+            let mut inner = self.lock();
+            let id = inner.next_update;
+            inner.next_update += 1;
+            update["update_id"] = json!(id);
+            inner.updates.push(update.clone());
+            inner.updates.push(update);
+            id
+        };
         self.shared.new_updates.notify_waiters();
+        id
     }
 
     /// Queues an update exactly as given (its own `update_id`).
@@ -192,27 +190,48 @@ impl FakeBotApi {
 
     /// Sends a raw request, as a client that is not teloxide might: (status, body).
     pub async fn raw(&self, method: &str, body: &str) -> (u16, Value) {
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let addr = self.url.trim_start_matches("http://");
-        let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
-        let req = format!(
-            "POST /botTEST/{method} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        s.write_all(req.as_bytes()).await.expect("write");
-        let mut out = Vec::new();
-        s.read_to_end(&mut out).await.expect("read");
-        let text = String::from_utf8_lossy(&out).into_owned();
-        let status = text[9..12].parse().expect("status");
-        let json_start = text.find("\r\n\r\n").map(|i| i + 4).unwrap_or(0);
-        let body = text[json_start..].trim();
+        let (status, text) = http_post(addr, &format!("/botTEST/{method}"), &[], body).await;
         // Chunked or not, the JSON object is between the first '{' and the last '}'.
-        let v = match (body.find('{'), body.rfind('}')) {
-            (Some(a), Some(b)) => serde_json::from_str(&body[a..=b]).unwrap_or(Value::Null),
+        let v = match (text.find('{'), text.rfind('}')) {
+            (Some(a), Some(b)) => serde_json::from_str(&text[a..=b]).unwrap_or(Value::Null),
             _ => Value::Null,
         };
         (status, v)
     }
+}
+
+/// POSTs JSON to a local HTTP server with extra headers, as a client that is not teloxide
+/// would: (status, body).
+pub async fn http_post(
+    addr: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let extra: String = headers
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}\r\n"))
+        .collect();
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).await.expect("write");
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.expect("read");
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let status = text
+        .get(9..12)
+        .and_then(|c| c.parse().ok())
+        .expect("an HTTP status line");
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.trim().to_string())
+        .unwrap_or_default();
+    (status, body)
 }
 
 /// A multipart/form-data body as a JSON object: fields that hold JSON (arrays, objects,
