@@ -474,6 +474,18 @@ async fn stale_buttons_stickers_groups_and_commands_mid_flow() {
     assert!(t.contains("এখন কোন বিষয়গুলো আপনাকে প্রভাবিত করছে"), "{t}");
     assert_eq!(out[0].method, "answerCallbackQuery");
 
+    // Button data that is not ours at all (no node|choice): the same, nothing changes.
+    let (current, _) = p.keyboard();
+    let out = p
+        .send(fake_bot_api::press(503, Some("bn"), current, "garbage"))
+        .await;
+    assert_eq!(out[0].method, "answerCallbackQuery");
+    assert!(
+        texts(&out)
+            .join("\n")
+            .starts_with("ওই বোতামটি আগের একটি প্রশ্নের ছিল")
+    );
+
     // A sticker: what the step needs, in their language.
     let out = p.send(fake_bot_api::sticker(503, Some("bn"))).await;
     let t = texts(&out).join("\n");
@@ -735,6 +747,21 @@ async fn sigterm_stops_cleanly_and_a_missing_token_is_one_line() {
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("TELOXIDE_API_URL is not a valid URL"));
+
+    let o = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["serve", "--db"])
+        .arg(&db)
+        .env("TELOXIDE_TOKEN", "x")
+        .env("SIGNPOST_PRESCRIBERS", "123, rima")
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("SIGNPOST_PRESCRIBERS: \"rima\" is not a Telegram id"),
+        "{err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -106,14 +106,12 @@ impl Convo {
     pub fn new(engine: Engine, lang: Option<&str>) -> Convo {
         let session = engine.new_session(lang);
         let last = engine.step(&session, Input::Start { lang_hint: None }, &ctx());
-        let mut c = Convo {
+        Convo {
             engine,
             session: last.session.clone(),
             effects: last.effects.clone(),
             last,
-        };
-        c.session = c.last.session.clone();
-        c
+        }
     }
 
     /// Sends one input and keeps the result.
