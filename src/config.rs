@@ -13,6 +13,8 @@ pub struct FileConfig {
     pub db: Option<PathBuf>,
     /// Content folder.
     pub content: Option<PathBuf>,
+    /// Days to keep abandoned conversations and closed referrals.
+    pub retention_days: Option<u32>,
 }
 
 /// A bad `signpost.toml`.

@@ -10,6 +10,7 @@ pub mod content;
 pub mod engine;
 pub mod import;
 pub mod matching;
+pub mod privacy;
 pub mod queue;
 pub mod reference;
 pub mod store;

@@ -48,6 +48,46 @@ enum Command {
         /// Local address for the webhook, e.g. 127.0.0.1:8443 behind a TLS proxy
         #[arg(long, requires = "webhook_url", value_name = "ADDR")]
         listen: Option<std::net::SocketAddr>,
+        /// Purge abandoned conversations and closed referrals older than this, daily [default: 90]
+        #[arg(long, env = "SIGNPOST_RETENTION_DAYS", value_name = "DAYS")]
+        retention_days: Option<u32>,
+    },
+    /// Erase one person's data (a request made to the service): their conversation, open
+    /// referrals and notes; closed referrals keep only what the service must keep
+    Forget {
+        /// Their id: the Telegram user id, or the terminal chat's --user
+        #[arg(long, value_name = "ID")]
+        user: String,
+        /// Where they talked to signpost
+        #[arg(long, value_enum, default_value = "telegram")]
+        channel: signpost::store::Channel,
+        /// Print what was erased as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything held about one person (a subject access request), in their language
+    Mydata {
+        /// Their id: the Telegram user id, or the terminal chat's --user
+        #[arg(long, value_name = "ID")]
+        user: String,
+        /// Where they talked to signpost
+        #[arg(long, value_enum, default_value = "telegram")]
+        channel: signpost::store::Channel,
+        /// Language to write it in [default: the language of their conversation, else en-GB]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+        /// Print the stored records as JSON instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Purge abandoned conversations and closed referrals older than the retention period
+    Purge {
+        /// Keep this many days [default: 90]
+        #[arg(long, env = "SIGNPOST_RETENTION_DAYS", value_name = "DAYS")]
+        retention_days: Option<u32>,
+        /// Print what was purged as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Validate dialogues, locales and services: one `path:line: message` per problem
     Check {
@@ -209,6 +249,10 @@ enum CliError {
     Serve(#[from] signpost::telegram::ServeError),
     #[error(transparent)]
     Queue(#[from] signpost::queue::QueueError),
+    #[error(
+        "the retention period must be at least 1 day (0 would delete conversations in progress)"
+    )]
+    ZeroRetention,
     #[error("say who you are with --by NAME (or set SIGNPOST_PRESCRIBER_NAME)")]
     NoName,
     #[error("{0}: {1:?} is not a Telegram id (comma-separated numbers expected)")]
@@ -265,6 +309,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             rate_limit,
             webhook_url,
             listen,
+            retention_days,
         } => {
             let ids = |var: &str| -> Result<Vec<i64>, CliError> {
                 std::env::var(var)
@@ -294,6 +339,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 webhook: webhook_url
                     .zip(listen)
                     .map(|(url, listen)| signpost::telegram::Webhook { url, listen }),
+                retention_days: retention(retention_days, &file)?,
             };
             if config.token.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 return Err(signpost::telegram::ServeError::MissingToken.into());
@@ -326,7 +372,108 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Queue { action } => queue_action(&db, action),
+        Command::Forget {
+            user,
+            channel,
+            json,
+        } => {
+            let mut store = Store::open(&db)?;
+            let erased = store.in_transaction(|c| {
+                signpost::privacy::forget(c, channel, &user, chrono::Utc::now())
+            })?;
+            let emptied = store.checkpoint()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&erased)?);
+            } else if erased.is_empty() {
+                println!("Nothing was held for {} user {user}.", channel.as_str());
+            } else {
+                println!(
+                    "Erased: {} conversation(s); deleted referrals: {}; anonymised closed referrals: {}; unsent messages: {}.",
+                    erased.conversations,
+                    list_or_none(&erased.referrals_deleted),
+                    list_or_none(&erased.referrals_anonymised),
+                    erased.messages
+                );
+            }
+            if !emptied {
+                eprintln!(
+                    "signpost: the write-ahead log is still in use by another process; erased data leaves it at the next checkpoint"
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Mydata {
+            user,
+            channel,
+            lang,
+            json,
+        } => {
+            let mut store = Store::open(&db)?;
+            if json {
+                let held = store.in_transaction(|c| signpost::privacy::held(c, channel, &user))?;
+                println!("{}", serde_json::to_string_pretty(&held)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let (content, _) = Content::load(&content_dir)?;
+            let engine = Engine::new(Arc::new(content));
+            let text = store.in_transaction(|c| {
+                let stored = signpost::store::load_session(c, channel, &user)?
+                    .and_then(|s| s.lang)
+                    .or_else(|| {
+                        signpost::store::referrals_of(c, channel, &user)
+                            .ok()
+                            .and_then(|r| r.last().map(|r| r.language.clone()))
+                    });
+                let lang = lang
+                    .as_deref()
+                    .and_then(|l| engine.content().locales.best_match(l))
+                    .map(str::to_string)
+                    .or(stored)
+                    .unwrap_or_else(|| signpost::content::locales::DEFAULT_LANGUAGE.to_string());
+                signpost::privacy::my_data(c, &engine, channel, &user, &lang)
+            })?;
+            println!("{}", signpost::content::locales::strip_isolation(&text));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Purge {
+            retention_days,
+            json,
+        } => {
+            let days = retention(retention_days, &file)?;
+            let mut store = Store::open(&db)?;
+            let purged =
+                store.in_transaction(|c| signpost::privacy::purge(c, days, chrono::Utc::now()))?;
+            store.checkpoint()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&purged)?);
+            } else {
+                println!(
+                    "Purged (older than {days} days): {} conversation(s), {} closed referral(s), {} old update id(s).",
+                    purged.conversations, purged.referrals, purged.updates
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Services { action } => services_action(&content_dir, action),
+    }
+}
+
+/// The retention period: flag or `SIGNPOST_RETENTION_DAYS`, else `signpost.toml`, else 90 days.
+fn retention(given: Option<u32>, file: &FileConfig) -> Result<u32, CliError> {
+    let days = given
+        .or(file.retention_days)
+        .unwrap_or(signpost::privacy::DEFAULT_RETENTION_DAYS);
+    if days == 0 {
+        return Err(CliError::ZeroRetention);
+    }
+    Ok(days)
+}
+
+fn list_or_none(refs: &[String]) -> String {
+    if refs.is_empty() {
+        "none".into()
+    } else {
+        refs.join(", ")
     }
 }
 

@@ -161,7 +161,6 @@ referral-anon-goodbye = Take care. Come back at any time if you would like a soc
 
 group-chat = I can only help in a private chat, so that what you tell me stays private. Tap my name, then "Send message".
 not-text = I can only read typed messages. Please type your answer, or tap a button.
-not-ready = This isn't available here yet. A social prescriber can show you, or delete, what we hold about you: just ask them.
 # Descriptions of the commands in Telegram's menu (up to 256 characters).
 command-start = Start, or carry on with, your request
 command-language = Change language
@@ -200,3 +199,46 @@ reason-borough = Anywhere in Tower Hamlets
 reason-anywhere = By phone or online
 reason-language = Speaks your language
 reason-free = Free
+
+## Your data: /mydata and /forget
+
+mydata-intro = Here is everything we hold about you. Only you can see this chat.
+mydata-nothing = We hold nothing about you: no answers and no request.
+mydata-conversation = Your answers so far:
+# Variables:
+#   $reference (String) - the referral reference
+#   $status (String) - open, claimed or closed
+#   $date (String) - the day it was made, DD/MM/YYYY
+mydata-referral = Your request { $reference }, made on { $date }: { $status ->
+        [open] waiting for a social prescriber.
+        [claimed] a social prescriber is dealing with it.
+       *[closed] closed.
+    }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $version (String) - the privacy notice's version
+mydata-consent = You agreed to our privacy notice (version { $version }) on { $date }.
+# Variables:
+#   $services (String) - service names, comma-separated
+mydata-services = Services we suggested: { $services }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $text (String) - what they wrote
+mydata-your-message = Your message of { $date }: { $text }
+# Variables:
+#   $count (Number) - how many notes
+mydata-team-notes = { $count ->
+        [one] The team has written one note about your request. Ask them if you would like a copy.
+       *[other] The team has written { $count } notes about your request. Ask them if you would like a copy.
+    }
+# Variables:
+#   $outcome (String) - what the prescriber recorded, in their words
+mydata-outcome = What happened: { $outcome }
+mydata-footer = To delete all of this, send /forget.
+forget-confirm = This deletes your answers, and any request that is still waiting, so nobody will call you back about it. Are you sure?
+forget-yes = Yes, delete it
+forget-no = No, keep it
+forget-done = Done: we have deleted what we held about you. We keep only a note that a deletion happened, with nothing about you in it. You can start again at any time with /start.
+forget-kept = Nothing was deleted.
+slow-down = You are sending messages very quickly, so I skipped some. Please wait a moment, then carry on.
+store-failed = Sorry, something went wrong on our side and I could not save that. Please try again in a few minutes.

@@ -153,7 +153,6 @@ referral-anon-goodbye = Trzymaj się. Wróć w każdej chwili, jeśli chcesz, ż
 
 group-chat = Mogę pomagać tylko w prywatnej rozmowie, żeby to, co mówisz, zostało między nami. Naciśnij moją nazwę, a potem „Send message”.
 not-text = Czytam tylko wiadomości tekstowe. Wpisz odpowiedź albo naciśnij przycisk.
-not-ready = To jeszcze nie jest tu dostępne. Doradca może pokazać albo usunąć dane, które o Tobie mamy: wystarczy go poprosić.
 command-start = Rozpocznij lub kontynuuj prośbę
 command-language = Zmień język
 command-back = Wróć o jedno pytanie
@@ -181,3 +180,31 @@ reason-borough = W całym Tower Hamlets
 reason-anywhere = Przez telefon lub internet
 reason-language = Mówią w Twoim języku
 reason-free = Bezpłatnie
+
+## Twoje dane: /mydata i /forget
+
+mydata-intro = Oto wszystko, co o Tobie przechowujemy. Tylko Ty widzisz tę rozmowę.
+mydata-nothing = Nie przechowujemy o Tobie niczego: żadnych odpowiedzi ani próśb.
+mydata-conversation = Twoje dotychczasowe odpowiedzi:
+mydata-referral = Twoja prośba { $reference } z dnia { $date }: { $status ->
+        [open] czeka na doradcę.
+        [claimed] zajmuje się nią doradca.
+       *[closed] zamknięta.
+    }
+mydata-consent = Zgoda na informację o prywatności (wersja { $version }) z dnia { $date }.
+mydata-services = Zaproponowane usługi: { $services }
+mydata-your-message = Twoja wiadomość z dnia { $date }: { $text }
+mydata-team-notes = { $count ->
+        [one] Zespół zapisał jedną notatkę o Twojej prośbie. Poproś o kopię, jeśli chcesz.
+        [few] Zespół zapisał { $count } notatki o Twojej prośbie. Poproś o kopię, jeśli chcesz.
+       *[other] Zespół zapisał { $count } notatek o Twojej prośbie. Poproś o kopię, jeśli chcesz.
+    }
+mydata-outcome = Co się stało: { $outcome }
+mydata-footer = Aby to wszystko usunąć, wyślij /forget.
+forget-confirm = To usunie Twoje odpowiedzi i każdą czekającą prośbę, więc nikt do Ciebie w tej sprawie nie zadzwoni. Na pewno?
+forget-yes = Tak, usuń
+forget-no = Nie, zostaw
+forget-done = Gotowe: usunęliśmy to, co o Tobie przechowywaliśmy. Zostaje tylko zapis, że usunięcie nastąpiło, bez żadnych informacji o Tobie. W każdej chwili możesz zacząć od nowa przez /start.
+forget-kept = Nic nie zostało usunięte.
+slow-down = Wysyłasz wiadomości bardzo szybko, więc część pominąłem. Poczekaj chwilę i kontynuuj.
+store-failed = Przepraszamy, coś poszło nie tak po naszej stronie i nie udało się tego zapisać. Spróbuj ponownie za kilka minut.

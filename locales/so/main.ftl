@@ -147,7 +147,6 @@ referral-anon-goodbye = Is ilaali. Soo noqo wakhti kasta haddii aad rabto in la-
 
 group-chat = Si waxa aad sheegto u ahaadaan qarsoodi, waxaan ku caawin karaa oo keliya sheeko gaar ah. Riix magacayga, kadibna "Send message".
 not-text = Waxaan akhrin karaa oo keliya fariimaha qoraalka ah. Fadlan qor jawaabtaada, ama riix badhan.
-not-ready = Tani weli halkan kuma jirto. La-taliye bulsho ayaa ku tusi kara ama tirtiri kara waxa aan kaa hayno: kaliya weydii.
 command-start = Bilow ama sii wad codsigaaga
 command-language = Beddel luqadda
 command-back = Hal su'aal dib ugu noqo
@@ -175,3 +174,30 @@ reason-borough = Meel kasta oo Tower Hamlets ah
 reason-anywhere = Telefoon ama internet
 reason-language = Waxay ku hadlaan luqaddaada
 reason-free = Bilaash
+
+## Xogtaada: /mydata iyo /forget
+
+mydata-intro = Halkan waa wax kasta oo aan kaa hayno. Adiga oo keliya ayaa arki kara sheekadan.
+mydata-nothing = Waxba kaama hayno: jawaab iyo codsi midna.
+mydata-conversation = Jawaabahaaga ilaa hadda:
+mydata-referral = Codsigaaga { $reference }, la sameeyay { $date }: { $status ->
+        [open] wuxuu sugayaa la-taliye bulsho.
+        [claimed] la-taliye bulsho ayaa wax ka qabanaya.
+       *[closed] waa la xiray.
+    }
+mydata-consent = Waxaad oggolaatay ogeysiiskayaga asturnaanta (nooca { $version }) { $date }.
+mydata-services = Adeegyada aan kuu soo jeedinnay: { $services }
+mydata-your-message = Fariintaada { $date }: { $text }
+mydata-team-notes = { $count ->
+        [one] Kooxdu hal qoraal ayay ka qortay codsigaaga. Weydii haddii aad rabto nuqul.
+       *[other] Kooxdu { $count } qoraal ayay ka qortay codsigaaga. Weydii haddii aad rabto nuqul.
+    }
+mydata-outcome = Waxa dhacay: { $outcome }
+mydata-footer = Si aad waxan oo dhan u tirtirto, dir /forget.
+forget-confirm = Tani waxay tirtiraysaa jawaabahaaga iyo codsi kasta oo wali sugaya, markaa qofna kuuma soo wici doono. Ma hubtaa?
+forget-yes = Haa, tirtir
+forget-no = Maya, hay
+forget-done = Waa la sameeyay: waxaan tirtirnay wixii aan kaa haynay. Waxaan hayn oo keliya qoraal sheegaya in tirtir dhacay, oo aan waxba kaa ku jirin. Wakhti kasta waxaad dib ugu bilaabi kartaa /start.
+forget-kept = Waxba lama tirtirin.
+slow-down = Fariimo aad u dhakhso badan ayaad soo diraysaa, markaa qaar waan ka boodnay. Fadlan in yar sug, kadibna sii wad.
+store-failed = Raali ahow, dhinacayaga ayaa wax ka khaldamay, mana kaydin karin taas. Fadlan isku day mar kale dhowr daqiiqo kadib.

@@ -147,7 +147,6 @@ referral-anon-goodbye = Kendinize iyi bakın. Bir sosyal danışmanın sizinle i
 
 group-chat = Anlattıklarınız gizli kalsın diye yalnızca özel sohbette yardım edebilirim. Adıma dokunun, sonra "Send message"a basın.
 not-text = Yalnızca yazılı mesajları okuyabilirim. Lütfen cevabınızı yazın ya da bir düğmeye basın.
-not-ready = Bu henüz burada yok. Bir sosyal danışman hakkınızda tuttuklarımızı size gösterebilir ya da silebilir: ondan istemeniz yeterli.
 command-start = İsteğinizi başlatın ya da sürdürün
 command-language = Dili değiştir
 command-back = Bir soru geri git
@@ -175,3 +174,30 @@ reason-borough = Tower Hamlets'ın her yerinde
 reason-anywhere = Telefonla ya da internetten
 reason-language = Sizin dilinizi konuşuyorlar
 reason-free = Ücretsiz
+
+## Verileriniz: /mydata ve /forget
+
+mydata-intro = Hakkınızda tuttuğumuz her şey burada. Bu sohbeti yalnızca siz görebilirsiniz.
+mydata-nothing = Hakkınızda hiçbir şey tutmuyoruz: ne cevap ne de istek var.
+mydata-conversation = Şimdiye kadarki cevaplarınız:
+mydata-referral = { $date } tarihli { $reference } isteğiniz: { $status ->
+        [open] bir sosyal danışman bekleniyor.
+        [claimed] bir sosyal danışman ilgileniyor.
+       *[closed] kapatıldı.
+    }
+mydata-consent = { $date } tarihinde gizlilik bildirimimizi (sürüm { $version }) kabul ettiniz.
+mydata-services = Önerdiğimiz hizmetler: { $services }
+mydata-your-message = { $date } tarihli mesajınız: { $text }
+mydata-team-notes = { $count ->
+        [one] Ekip isteğiniz hakkında bir not yazdı. Bir kopyasını isterseniz onlara sorun.
+       *[other] Ekip isteğiniz hakkında { $count } not yazdı. Bir kopyasını isterseniz onlara sorun.
+    }
+mydata-outcome = Ne oldu: { $outcome }
+mydata-footer = Bunların hepsini silmek için /forget gönderin.
+forget-confirm = Bu, cevaplarınızı ve bekleyen her isteği siler; bu konuda kimse sizi aramaz. Emin misiniz?
+forget-yes = Evet, sil
+forget-no = Hayır, kalsın
+forget-done = Tamam: hakkınızda tuttuklarımızı sildik. Yalnızca bir silme yapıldığına dair, sizinle ilgili hiçbir şey içermeyen bir kayıt tutuyoruz. İstediğiniz zaman /start ile yeniden başlayabilirsiniz.
+forget-kept = Hiçbir şey silinmedi.
+slow-down = Çok hızlı mesaj gönderiyorsunuz, bu yüzden bazılarını atladım. Lütfen biraz bekleyin, sonra devam edin.
+store-failed = Üzgünüz, bizim tarafımızda bir sorun oldu ve bunu kaydedemedim. Lütfen birkaç dakika sonra tekrar deneyin.

@@ -139,7 +139,6 @@ referral-anon-goodbye = 请保重。如果您希望社会处方顾问联系您�
 
 group-chat = 为了保护您的隐私，我只能在私聊中提供帮助。请点我的名字，然后点“Send message”。
 not-text = 我只能读取文字消息。请输入您的回答，或按一个按钮。
-not-ready = 这里暂时还不能这样做。社会处方顾问可以给您看或删除我们保存的关于您的信息：直接问他们就好。
 command-start = 开始或继续您的请求
 command-language = 更换语言
 command-back = 回到上一个问题
@@ -167,3 +166,27 @@ reason-borough = 陶尔哈姆莱茨全区
 reason-anywhere = 电话或网上
 reason-language = 会说您的语言
 reason-free = 免费
+
+## 您的信息：/mydata 和 /forget
+
+mydata-intro = 以下是我们保存的关于您的全部信息。只有您能看到这个对话。
+mydata-nothing = 我们没有保存任何关于您的信息：没有回答，也没有请求。
+mydata-conversation = 您目前的回答：
+mydata-referral = 您的请求 { $reference }（{ $date } 提交）：{ $status ->
+        [open] 正在等待社会处方顾问。
+        [claimed] 社会处方顾问正在处理。
+       *[closed] 已关闭。
+    }
+mydata-consent = 您于 { $date } 同意了我们的隐私声明（版本 { $version }）。
+mydata-services = 我们建议的服务：{ $services }
+mydata-your-message = 您 { $date } 的留言：{ $text }
+mydata-team-notes = 团队为您的请求写了 { $count } 条记录。如需副本，请向他们索取。
+mydata-outcome = 结果：{ $outcome }
+mydata-footer = 如要删除以上全部信息，请发送 /forget。
+forget-confirm = 这会删除您的回答以及仍在等待中的请求，之后不会有人为此给您回电。确定吗？
+forget-yes = 是的，删除
+forget-no = 不，保留
+forget-done = 已完成：我们已删除保存的关于您的信息。我们只保留一条"已删除"的记录，其中没有任何关于您的内容。您随时可以发送 /start 重新开始。
+forget-kept = 没有删除任何内容。
+slow-down = 您发消息太快了，所以我跳过了一些。请稍等片刻再继续。
+store-failed = 抱歉，我们这边出了问题，没能保存。请过几分钟再试。

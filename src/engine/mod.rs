@@ -297,6 +297,88 @@ impl Engine {
         }
     }
 
+    /// Saved answers as a person reads them, one `label: value` line each, in `lang`: the
+    /// summary's order and labels first, then any other answer under its key.
+    pub fn describe_answers(&self, lang: &str, answers: &BTreeMap<String, Answer>) -> Vec<String> {
+        let ctx = Context {
+            now: Utc::now(),
+            reference: String::new(),
+            waiting: None,
+        };
+        let turn = Turn {
+            c: &self.content,
+            s: Session {
+                lang: Some(lang.to_string()),
+                answers: answers.clone(),
+                ..Session::default()
+            },
+            replies: Vec::new(),
+            effects: Vec::new(),
+            ctx: &ctx,
+        };
+        let mut labels: Vec<(String, String)> = Vec::new();
+        for flow in &self.content.flows {
+            for node in &flow.nodes {
+                if let NodeKind::Summary { fields, .. } = &node.kind {
+                    for f in fields {
+                        if !labels.iter().any(|(a, _)| *a == f.answer) {
+                            labels.push((f.answer.clone(), f.label.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut keys: Vec<&String> = labels
+            .iter()
+            .map(|(a, _)| a)
+            .filter(|a| answers.contains_key(*a))
+            .collect();
+        keys.extend(
+            answers
+                .keys()
+                .filter(|k| !labels.iter().any(|(a, _)| a == *k)),
+        );
+        keys.into_iter()
+            .map(|key| {
+                let label = labels
+                    .iter()
+                    .find(|(a, _)| a == key)
+                    .map(|(_, l)| turn.fmt(l, &[]))
+                    .unwrap_or_else(|| key.clone());
+                turn.fmt(
+                    "summary-line",
+                    &[
+                        ("label", Arg::Str(label)),
+                        ("value", Arg::Str(turn.display(key))),
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    /// An answer read back from a stored referral (plain JSON), typed by the node that saves it.
+    pub fn answer_from_json(&self, key: &str, value: &serde_json::Value) -> Option<Answer> {
+        let saver = self
+            .content
+            .flows
+            .iter()
+            .find_map(|f| f.saver_of(key))
+            .map(|n| &n.kind);
+        Some(match value {
+            serde_json::Value::Null => Answer::Skipped(String::new()),
+            serde_json::Value::Array(ids) => Answer::Choices(
+                ids.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            serde_json::Value::String(s) => match saver {
+                Some(NodeKind::Choice { .. }) => Answer::Choice(s.clone()),
+                _ => Answer::Text(s.clone()),
+            },
+            _ => return None,
+        })
+    }
+
     /// What the person is being asked now, for showing the step again (on resume).
     pub fn current(&self, session: &Session) -> Vec<Reply> {
         let ctx = Context {

@@ -17,17 +17,24 @@ type Finish = Box<dyn FnOnce(Option<&str>) + Send>;
 /// A job gets the connection inside the batch's transaction, or `None` when no transaction
 /// could be begun (then it only reports the error).
 type Job = Box<dyn FnOnce(Option<&Connection>) -> Finish + Send>;
+/// Work done outside any transaction, after the batch before it has committed.
+type Outside = Box<dyn FnOnce(&Connection) + Send>;
+
+enum Msg {
+    Job(Job),
+    Outside(Outside),
+}
 
 /// A handle to the store thread; cheap to clone.
 #[derive(Clone)]
 pub struct StoreActor {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::Sender<Msg>,
 }
 
 impl StoreActor {
     /// Starts the thread owning `conn`. It stops when every handle is dropped.
     pub fn spawn(conn: Connection) -> StoreActor {
-        let (jobs, rx) = mpsc::channel::<Job>();
+        let (jobs, rx) = mpsc::channel::<Msg>();
         thread::Builder::new()
             .name("signpost-store".into())
             .spawn(move || run(conn, rx))
@@ -57,7 +64,26 @@ impl StoreActor {
                 let _ = tx.send(out);
             })
         });
-        self.jobs.send(job).map_err(|_| StoreError::Stopped)?;
+        self.jobs
+            .send(Msg::Job(job))
+            .map_err(|_| StoreError::Stopped)?;
+        rx.await.map_err(|_| StoreError::Stopped)?
+    }
+
+    /// Runs `f` in the store thread outside any transaction (after everything sent before it
+    /// has committed): for `PRAGMA wal_checkpoint`, which a transaction would block.
+    pub async fn outside<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (tx, rx) = oneshot::channel();
+        let job: Outside = Box::new(move |conn: &Connection| {
+            let _ = tx.send(f(conn));
+        });
+        self.jobs
+            .send(Msg::Outside(job))
+            .map_err(|_| StoreError::Stopped)?;
         rx.await.map_err(|_| StoreError::Stopped)?
     }
 }
@@ -79,37 +105,61 @@ fn in_savepoint<T>(
     }
 }
 
-fn run(conn: Connection, rx: mpsc::Receiver<Job>) {
-    while let Ok(first) = rx.recv() {
+fn run(conn: Connection, rx: mpsc::Receiver<Msg>) {
+    let mut next = None;
+    loop {
+        let first = match next.take() {
+            Some(m) => m,
+            None => match rx.recv() {
+                Ok(m) => m,
+                Err(_) => return,
+            },
+        };
+        let first = match first {
+            Msg::Outside(f) => {
+                f(&conn);
+                continue;
+            }
+            Msg::Job(j) => j,
+        };
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match rx.try_recv() {
-                Ok(job) => batch.push(job),
+                Ok(Msg::Job(job)) => batch.push(job),
+                Ok(outside) => {
+                    // Runs once this batch has committed.
+                    next = Some(outside);
+                    break;
+                }
                 Err(_) => break,
             }
         }
-        let (finishes, error): (Vec<Finish>, Option<String>) =
-            match conn.execute_batch("BEGIN IMMEDIATE") {
-                Err(e) => {
-                    tracing::error!("store transaction could not begin: {e}");
-                    let finishes = batch.into_iter().map(|job| job(None)).collect();
-                    (finishes, Some(e.to_string()))
-                }
-                Ok(()) => {
-                    let finishes = batch.into_iter().map(|job| job(Some(&conn))).collect();
-                    let error = match conn.execute_batch("COMMIT") {
-                        Ok(()) => None,
-                        Err(e) => {
-                            tracing::error!("store commit failed: {e}");
-                            let _ = conn.execute_batch("ROLLBACK");
-                            Some(e.to_string())
-                        }
-                    };
-                    (finishes, error)
-                }
-            };
-        for finish in finishes {
-            finish(error.as_deref());
-        }
+        commit_batch(&conn, batch);
+    }
+}
+
+fn commit_batch(conn: &Connection, batch: Vec<Job>) {
+    let (finishes, error): (Vec<Finish>, Option<String>) =
+        match conn.execute_batch("BEGIN IMMEDIATE") {
+            Err(e) => {
+                tracing::error!("store transaction could not begin: {e}");
+                let finishes = batch.into_iter().map(|job| job(None)).collect();
+                (finishes, Some(e.to_string()))
+            }
+            Ok(()) => {
+                let finishes = batch.into_iter().map(|job| job(Some(conn))).collect();
+                let error = match conn.execute_batch("COMMIT") {
+                    Ok(()) => None,
+                    Err(e) => {
+                        tracing::error!("store commit failed: {e}");
+                        let _ = conn.execute_batch("ROLLBACK");
+                        Some(e.to_string())
+                    }
+                };
+                (finishes, error)
+            }
+        };
+    for finish in finishes {
+        finish(error.as_deref());
     }
 }

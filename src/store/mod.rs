@@ -104,6 +104,23 @@ fn migrations() -> Migrations<'static> {
         ) STRICT;
         "#,
         ),
+        // A waiting callback that turns urgent (words of crisis after queueing) is announced
+        // too; the audit trail may count what it records.
+        M::up(
+            r#"
+        CREATE TABLE notices_new (
+            id         INTEGER PRIMARY KEY,
+            kind       TEXT NOT NULL CHECK (kind IN ('new-callback', 'claimed', 'now-urgent')),
+            reference  TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO notices_new SELECT * FROM notices;
+        DROP TABLE notices;
+        ALTER TABLE notices_new RENAME TO notices;
+        ALTER TABLE audit ADD COLUMN count INTEGER;
+        CREATE INDEX sessions_updated ON sessions (updated_at);
+        "#,
+        ),
     ])
 }
 
@@ -130,6 +147,22 @@ pub enum StoreError {
         /// What SQLite reported.
         detail: String,
     },
+    /// The file, or its folder, cannot be written.
+    #[error(
+        "{} is read-only (or its folder is): signpost needs to write to it and its -wal file. Nothing was changed",
+        .0.display()
+    )]
+    ReadOnly(PathBuf),
+    /// Another program holds a lock on the file.
+    #[error(
+        "the database is locked by another program (waited {0} s); nothing was changed. Try again, or stop the other program"
+    )]
+    Locked(u64),
+    /// The disk (or the database's size limit) is full.
+    #[error(
+        "the disk holding the database is full; nothing of this change was stored. Free some space and try again"
+    )]
+    DiskFull,
     /// Opening failed (permissions, missing folder).
     #[error("cannot open the database {}: {source}", .path.display())]
     Open {
@@ -140,13 +173,13 @@ pub enum StoreError {
     },
     /// A migration failed.
     #[error("cannot bring the database schema up to date: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(rusqlite_migration::Error),
     /// The reference is already taken (the caller retries with another).
     #[error("reference {0} is already taken")]
     DuplicateReference(String),
     /// Any other SQLite error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A stored value could not be read back.
     #[error("a stored record is unreadable: {0}")]
     Json(#[from] serde_json::Error),
@@ -158,8 +191,25 @@ pub enum StoreError {
     Stopped,
 }
 
+/// How long the store waits for another program's lock during normal work.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long opening waits for another program's lock before saying the file is locked.
+pub const OPEN_TIMEOUT: Duration = Duration::from_secs(3);
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                StoreError::Locked(BUSY_TIMEOUT.as_secs())
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
 /// Where a conversation happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// `signpost chat`.
@@ -249,42 +299,69 @@ impl Store {
     /// Opens (creating if needed) the database, refusing files that are not signpost's, checking
     /// integrity, and applying migrations. A refused file is never written to.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_waiting(path, OPEN_TIMEOUT)
+    }
+
+    /// [`Store::open`], waiting at most `wait` for another program's lock.
+    pub fn open_waiting(path: &Path, wait: Duration) -> Result<Store, StoreError> {
         let existed = path.exists();
-        let mut conn = Connection::open(path).map_err(|e| StoreError::Open {
-            path: path.into(),
-            source: e,
+        if existed
+            && std::fs::metadata(path)
+                .map(|m| m.permissions().readonly())
+                .unwrap_or(false)
+        {
+            return Err(StoreError::ReadOnly(path.into()));
+        }
+        let mut conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.into()),
+            _ => StoreError::Open {
+                path: path.into(),
+                source: e,
+            },
         })?;
-        // Writers queue on the lock; SQLite's busy handler is not fair, so allow a long wait.
-        conn.busy_timeout(Duration::from_secs(30))?;
-        let not_db = |e: rusqlite::Error| match e.sqlite_error_code() {
+        conn.busy_timeout(wait)?;
+        let refuse = |e: rusqlite::Error| match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path.into()),
-            _ => StoreError::Sqlite(e),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                StoreError::Locked(wait.as_secs().max(1))
+            }
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => StoreError::ReadOnly(path.into()),
+            _ => StoreError::from(e),
         };
         let app_id: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(not_db)?;
+            .map_err(refuse)?;
         let tables: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-            .map_err(not_db)?;
+            .map_err(refuse)?;
         if existed && tables > 0 && app_id != APPLICATION_ID {
             return Err(StoreError::Foreign(path.into()));
         }
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(not_db)?;
+            .map_err(refuse)?;
         if check != "ok" {
             return Err(StoreError::Corrupt {
                 path: path.into(),
                 detail: check,
             });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(refuse)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted records are overwritten with zeros, so erased personal data is really gone.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         if app_id != APPLICATION_ID {
-            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(refuse)?;
         }
-        migrations().to_latest(&mut conn)?;
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => refuse(err),
+            e => StoreError::Migration(e),
+        })?;
+        // Writers queue on the lock; SQLite's busy handler is not fair, so allow a long wait.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         Ok(Store { conn })
     }
 
@@ -331,6 +408,12 @@ impl Store {
         Ok(value)
     }
 
+    /// Folds the write-ahead log into the file and empties it (after an erasure or a purge);
+    /// false when another process's read kept it from being emptied.
+    pub fn checkpoint(&self) -> Result<bool, StoreError> {
+        crate::privacy::checkpoint(&self.conn)
+    }
+
     /// Hands the connection to a store thread (see [`actor`]).
     pub fn into_connection(self) -> Connection {
         self.conn
@@ -371,11 +454,23 @@ pub fn commit_step(
         match effect {
             Effect::Queue(r) => insert_referral(conn, channel, user, r)?,
             Effect::Crisis => {
-                conn.execute(
+                // A callback already waiting turns urgent, and the prescribers are told.
+                let mut stmt = conn.prepare(
                     "UPDATE referrals SET priority = 'urgent'
-                     WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'",
-                    params![channel.as_str(), user],
+                     WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'
+                       AND priority != 'urgent'
+                     RETURNING reference",
                 )?;
+                let raised: Vec<String> = stmt
+                    .query_map(params![channel.as_str(), user], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                for reference in raised {
+                    conn.execute(
+                        "INSERT INTO notices (kind, reference, created_at)
+                         VALUES ('now-urgent', ?1, ?2)",
+                        params![reference, now_s],
+                    )?;
+                }
                 conn.execute(
                     "INSERT INTO audit (at, event) VALUES (?1, 'crisis-interrupt')",
                     params![now_s],
@@ -424,6 +519,18 @@ pub fn inbox_add(
         params![update_id, now.to_rfc3339(), event],
     )?;
     Ok(n == 1)
+}
+
+/// True when an update is in the inbox and not yet handled.
+pub fn inbox_pending_one(conn: &Connection, update_id: i64) -> Result<bool, StoreError> {
+    let processed: Option<Option<String>> = conn
+        .query_row(
+            "SELECT processed_at FROM inbox WHERE update_id = ?1",
+            [update_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(!matches!(processed, Some(Some(_))))
 }
 
 /// Updates received but not yet handled, oldest first.
@@ -484,18 +591,32 @@ pub fn outbox_remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
 
 /// The queue, urgent first then oldest, optionally of one status.
 pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
-    select(conn, status, None)
+    select(conn, status, None, None)
+}
+
+/// Every referral of one person, oldest first.
+pub fn referrals_of(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+) -> Result<Vec<QueueItem>, StoreError> {
+    let mut items = select(conn, None, None, Some((channel, user)))?;
+    items.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    Ok(items)
 }
 
 /// One referral by its reference.
 pub fn referral(conn: &Connection, reference: &str) -> Result<Option<QueueItem>, StoreError> {
-    Ok(select(conn, None, Some(reference))?.into_iter().next())
+    Ok(select(conn, None, Some(reference), None)?
+        .into_iter()
+        .next())
 }
 
 fn select(
     conn: &Connection,
     status: Option<Status>,
     reference: Option<&str>,
+    person: Option<(Channel, &str)>,
 ) -> Result<Vec<QueueItem>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT reference, status, priority, created_at, language, channel, user_id,
@@ -503,34 +624,43 @@ fn select(
                 claimed_at, attempts, closed_at
          FROM referrals
          WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR reference = ?2)
+           AND (?3 IS NULL OR (channel = ?3 AND user_id = ?4))
          ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC",
     )?;
-    let rows = stmt.query_map(params![status.map(Status::as_str), reference], |r| {
-        Ok((
-            QueueItem {
-                reference: r.get(0)?,
-                status: r.get(1)?,
-                priority: r.get(2)?,
-                created_at: r.get(3)?,
-                language: r.get(4)?,
-                channel: r.get(5)?,
-                user_id: r.get(6)?,
-                needs: Vec::new(),
-                answers: serde_json::Map::new(),
-                services: Vec::new(),
-                claimed_by: r.get(10)?,
-                claimed_at: r.get(14)?,
-                attempts: r.get(15)?,
-                closed_at: r.get(16)?,
-                outcome: r.get(11)?,
-                consent_at: r.get(12)?,
-                notice_version: r.get(13)?,
-            },
-            r.get::<_, String>(7)?,
-            r.get::<_, String>(8)?,
-            r.get::<_, String>(9)?,
-        ))
-    })?;
+    let rows = stmt.query_map(
+        params![
+            status.map(Status::as_str),
+            reference,
+            person.map(|(c, _)| c.as_str()),
+            person.map(|(_, u)| u)
+        ],
+        |r| {
+            Ok((
+                QueueItem {
+                    reference: r.get(0)?,
+                    status: r.get(1)?,
+                    priority: r.get(2)?,
+                    created_at: r.get(3)?,
+                    language: r.get(4)?,
+                    channel: r.get(5)?,
+                    user_id: r.get(6)?,
+                    needs: Vec::new(),
+                    answers: serde_json::Map::new(),
+                    services: Vec::new(),
+                    claimed_by: r.get(10)?,
+                    claimed_at: r.get(14)?,
+                    attempts: r.get(15)?,
+                    closed_at: r.get(16)?,
+                    outcome: r.get(11)?,
+                    consent_at: r.get(12)?,
+                    notice_version: r.get(13)?,
+                },
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                r.get::<_, String>(9)?,
+            ))
+        },
+    )?;
     let mut out = Vec::new();
     for row in rows {
         let (mut item, needs, answers, services) = row?;

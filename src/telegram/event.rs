@@ -57,6 +57,16 @@ impl Event {
         }
     }
 
+    /// The language the person's app reports, if it does.
+    pub fn lang(&self) -> Option<&str> {
+        match self {
+            Event::Text { lang, .. }
+            | Event::Button { lang, .. }
+            | Event::NotText { lang, .. }
+            | Event::Group { lang, .. } => lang.as_deref(),
+        }
+    }
+
     /// The event in an update, or `None` for kinds signpost ignores.
     pub fn from_update(update: &Update) -> Option<Event> {
         match &update.kind {

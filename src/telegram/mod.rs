@@ -60,10 +60,21 @@ pub struct ServeConfig {
     /// A chat told of each new callback, by reference and priority only
     /// (`SIGNPOST_PRESCRIBER_CHAT`).
     pub prescriber_chat: Option<i64>,
+    /// Days after which abandoned conversations and closed referrals are purged (daily).
+    pub retention_days: u32,
 }
 
 /// Commands only prescribers may use.
 pub const PRESCRIBER_COMMANDS: &[&str] = &["queue", "next", "close", "release", "note"];
+
+/// Updates one chat may send at once before the rest are skipped ...
+const FLOOD_BURST: f64 = 20.0;
+/// ... and how many more it may send each second after that.
+const FLOOD_PER_SEC: f64 = 1.0;
+/// The pseudo-node of the erase-my-data confirmation buttons (no dialogue node has a slash).
+const FORGET_NODE: &str = "/forget";
+/// How often the retention purge runs.
+const PURGE_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// How often notices (a new callback, a claim) are looked for.
 const NOTICE_INTERVAL: Duration = Duration::from_millis(500);
@@ -194,6 +205,7 @@ pub async fn serve(
     });
     let router = Arc::new(Router::new(shared.clone()));
     tokio::spawn(pump_notices(shared.clone(), router.clone()));
+    tokio::spawn(purge_daily(shared.clone(), config.retention_days));
 
     // Whatever an earlier run left: replies not yet sent, then updates not yet handled.
     let (outbox, inbox) = shared
@@ -539,19 +551,20 @@ impl Router {
 }
 
 async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<Job>) {
+    let mut flood = Flood::new();
     loop {
         let job = tokio::select! {
             _ = shared.stop.cancelled() => return,
             j = tokio::time::timeout(WORKER_IDLE, rx.recv()) => j,
         };
         match job {
-            Ok(Some(job)) => run_job(&shared, chat, job).await,
+            Ok(Some(job)) => run_job(&shared, chat, job, &mut flood).await,
             Ok(None) => return,
             Err(_) => {
                 // Idle: refuse new jobs, then finish any that slipped in.
                 rx.close();
                 while let Ok(job) = rx.try_recv() {
-                    run_job(&shared, chat, job).await;
+                    run_job(&shared, chat, job, &mut flood).await;
                 }
                 return;
             }
@@ -559,24 +572,50 @@ async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<
     }
 }
 
-async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job) {
+async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
     if shared.stop.is_cancelled() {
         return;
     }
     let (outbox, actions) = match job {
         Job::Outbox(id, actions) => (id, actions),
+        Job::Update(update_id, ev) if !flood.allow(std::time::Instant::now()) => {
+            let engine = shared.engine.clone();
+            let tell = flood.tell();
+            let result = shared
+                .store
+                .call(move |c| skip_flooded(c, &engine, update_id, &ev, tell, Utc::now()))
+                .await;
+            match result {
+                Ok(Some(done)) => (done.outbox, done.actions),
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::error!(update = update_id, "skipped update not stored: {e}");
+                    return;
+                }
+            }
+        }
         Job::Update(update_id, ev) => {
             let engine = shared.engine.clone();
             let prescribers = shared.prescribers.clone();
+            let lang_hint = ev.lang().map(str::to_string);
+            let query = match &ev {
+                Event::Button { query, .. } => Some(query.clone()),
+                _ => None,
+            };
             let result = shared
                 .store
                 .call(move |c| handle(c, &engine, &prescribers, update_id, &ev, Utc::now()))
                 .await;
             match result {
-                Ok(Some(done)) => done,
+                Ok(Some(done)) => {
+                    if done.erased {
+                        checkpoint(shared).await;
+                    }
+                    (done.outbox, done.actions)
+                }
                 Ok(None) => return,
                 Err(e) => {
-                    tracing::error!(update = update_id, "step not stored: {e}");
+                    apologise(shared, chat, update_id, lang_hint, query, e).await;
                     return;
                 }
             }
@@ -601,6 +640,135 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job) {
     }
 }
 
+/// A step could not be stored (a full disk, a locked or damaged file): the person is told at
+/// once, without the store, and the update is marked handled if that still works, so it is not
+/// replayed out of order later. They were asked to send it again.
+async fn apologise(
+    shared: &Shared,
+    chat: i64,
+    update_id: i64,
+    lang_hint: Option<String>,
+    query: Option<String>,
+    e: StoreError,
+) {
+    tracing::error!(update = update_id, "step not stored: {e}");
+    let locales = &shared.engine.content().locales;
+    let lang = lang_hint
+        .as_deref()
+        .and_then(|l| locales.best_match(l))
+        .unwrap_or(DEFAULT_LANGUAGE)
+        .to_string();
+    let mut actions: Vec<Action> = query
+        .map(|q| Action::Answer { query: q })
+        .into_iter()
+        .collect();
+    actions.push(Action::Send {
+        text: locales.format(&lang, "store-failed", &[]),
+        buttons: Vec::new(),
+    });
+    if let Err(e) = shared
+        .store
+        .call(move |c| store::inbox_done(c, update_id, Utc::now()))
+        .await
+    {
+        tracing::error!(
+            update = update_id,
+            "cannot mark the update handled either: {e}"
+        );
+    }
+    perform(shared, chat, actions).await;
+}
+
+/// Empties the write-ahead log after an erasure, so no old copy of a page survives in it.
+async fn checkpoint(shared: &Shared) {
+    match shared.store.outside(crate::privacy::checkpoint).await {
+        Ok(true) => {}
+        Ok(false) => tracing::warn!("write-ahead log not emptied yet (a reader was active)"),
+        Err(e) => tracing::error!("checkpoint after erasure failed: {e}"),
+    }
+}
+
+/// Per-chat flood control: a token bucket of [`FLOOD_BURST`], refilled at [`FLOOD_PER_SEC`].
+struct Flood {
+    tokens: f64,
+    at: std::time::Instant,
+    told: bool,
+}
+
+impl Flood {
+    fn new() -> Flood {
+        Flood {
+            tokens: FLOOD_BURST,
+            at: std::time::Instant::now(),
+            told: false,
+        }
+    }
+
+    /// True when an update arriving `now` may be handled.
+    fn allow(&mut self, now: std::time::Instant) -> bool {
+        let earned = now.saturating_duration_since(self.at).as_secs_f64() * FLOOD_PER_SEC;
+        self.tokens = (self.tokens + earned).min(FLOOD_BURST);
+        self.at = now;
+        if self.tokens >= FLOOD_BURST / 2.0 {
+            self.told = false;
+        }
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// True the first time in a flood: the person is told once, not once per message.
+    fn tell(&mut self) -> bool {
+        !std::mem::replace(&mut self.told, true)
+    }
+}
+
+/// A skipped update: marked handled, its press answered, and the person told once to slow down.
+fn skip_flooded(
+    conn: &Connection,
+    engine: &Engine,
+    update_id: i64,
+    ev: &Event,
+    tell: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<Handled>, StoreError> {
+    if !store::inbox_pending_one(conn, update_id)? {
+        return Ok(None);
+    }
+    tracing::warn!(update = update_id, "flood: update skipped");
+    store::inbox_done(conn, update_id, now)?;
+    let mut actions = Vec::new();
+    if let Event::Button { query, .. } = ev {
+        actions.push(Action::Answer {
+            query: query.clone(),
+        });
+    }
+    if tell {
+        let session = store::load_session(conn, Channel::Telegram, &ev.chat().to_string())?;
+        let lang = language(engine, session.as_ref(), ev.lang());
+        actions.extend(render::messages(&[text_reply(engine, &lang, "slow-down")]));
+    }
+    if actions.is_empty() {
+        return Ok(None);
+    }
+    let outbox = store::outbox_add(conn, ev.chat(), &serde_json::to_string(&actions)?, now)?;
+    Ok(Some(Handled {
+        outbox,
+        actions,
+        erased: false,
+    }))
+}
+
+/// A handled update: its outbox entry and what to send; `erased` after a `/forget`.
+struct Handled {
+    outbox: i64,
+    actions: Vec<Action>,
+    erased: bool,
+}
+
 /// Handles one update inside the store thread's transaction: the step, the inbox mark and the
 /// outbox entry are stored together. `None` when the update was already handled.
 fn handle(
@@ -610,15 +778,8 @@ fn handle(
     update_id: i64,
     ev: &Event,
     now: DateTime<Utc>,
-) -> Result<Option<(i64, Vec<Action>)>, StoreError> {
-    let processed: Option<Option<String>> = conn
-        .query_row(
-            "SELECT processed_at FROM inbox WHERE update_id = ?1",
-            [update_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if matches!(processed, Some(Some(_))) {
+) -> Result<Option<Handled>, StoreError> {
+    if !store::inbox_pending_one(conn, update_id)? {
         return Ok(None);
     }
     let chat = ev.chat();
@@ -637,8 +798,12 @@ fn handle(
                 node: None,
             }]);
             store::inbox_done(conn, update_id, now)?;
-            let id = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
-            return Ok(Some((id, actions)));
+            let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+            return Ok(Some(Handled {
+                outbox,
+                actions,
+                erased: false,
+            }));
         }
         // Not a prescriber: recorded, and answered as any resident would be.
         tracing::warn!(command = %name, "prescriber command refused");
@@ -646,6 +811,15 @@ fn handle(
             "INSERT INTO audit (at, event) VALUES (?1, 'prescriber-command-refused')",
             [now.to_rfc3339()],
         )?;
+    }
+    if let Some((actions, erased)) = privacy_request(conn, engine, ev, now)? {
+        store::inbox_done(conn, update_id, now)?;
+        let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+        return Ok(Some(Handled {
+            outbox,
+            actions,
+            erased,
+        }));
     }
     let actions = match ev {
         Event::Group { lang, .. } => {
@@ -670,7 +844,6 @@ fn handle(
                         "back" => Some(Input::Back),
                         "restart" => Some(Input::Restart),
                         "help" => Some(Input::Help),
-                        "mydata" | "forget" => None,
                         _ => Some(Input::Help),
                     },
                     None => Some(Input::Text(text.clone())),
@@ -702,11 +875,7 @@ fn handle(
                     .replies
                 }
                 None => {
-                    let id = match ev {
-                        Event::NotText { .. } => "not-text",
-                        _ => "not-ready",
-                    };
-                    let mut r = vec![text_reply(engine, &l, id)];
+                    let mut r = vec![text_reply(engine, &l, "not-text")];
                     if session.started {
                         r.extend(engine.current(&session));
                     }
@@ -725,8 +894,93 @@ fn handle(
         }
     };
     store::inbox_done(conn, update_id, now)?;
-    let id = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
-    Ok(Some((id, actions)))
+    let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+    Ok(Some(Handled {
+        outbox,
+        actions,
+        erased: false,
+    }))
+}
+
+/// `/mydata`, `/forget` and the press confirming or refusing an erasure, in a private chat;
+/// `None` for anything else. True with the actions when data was erased.
+fn privacy_request(
+    conn: &Connection,
+    engine: &Engine,
+    ev: &Event,
+    now: DateTime<Utc>,
+) -> Result<Option<(Vec<Action>, bool)>, StoreError> {
+    let user = ev.chat().to_string();
+    let (asked, press) = match ev {
+        Event::Text { text, .. } => match command(text) {
+            Some((name, _)) if name == "mydata" || name == "forget" => (name, None),
+            _ => return Ok(None),
+        },
+        Event::Button {
+            data,
+            query,
+            message,
+            ..
+        } => match render::parse_callback(data) {
+            Some((FORGET_NODE, choice)) => (choice.to_string(), Some((query, *message, data))),
+            _ => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    let session = store::load_session(conn, Channel::Telegram, &user)?;
+    let lang = language(engine, session.as_ref(), ev.lang());
+    let current = |s: Option<&Session>| -> Vec<Reply> {
+        s.filter(|s| s.started && !s.finished)
+            .map(|s| engine.current(s))
+            .unwrap_or_default()
+    };
+    let mut erased = false;
+    let mut replies = match asked.as_str() {
+        "mydata" => {
+            let text = crate::privacy::my_data(conn, engine, Channel::Telegram, &user, &lang)?;
+            vec![Reply {
+                text,
+                choices: Vec::new(),
+                node: None,
+            }]
+        }
+        "forget" => {
+            let f = |id: &str| engine.content().locales.format(&lang, id, &[]);
+            return Ok(Some((
+                render::messages(&[Reply {
+                    text: f("forget-confirm"),
+                    choices: vec![
+                        crate::engine::Button {
+                            id: "yes".into(),
+                            label: f("forget-yes"),
+                            selected: false,
+                        },
+                        crate::engine::Button {
+                            id: "no".into(),
+                            label: f("forget-no"),
+                            selected: false,
+                        },
+                    ],
+                    node: Some(FORGET_NODE.to_string()),
+                }]),
+                false,
+            )));
+        }
+        "yes" => {
+            crate::privacy::forget(conn, Channel::Telegram, &user, now)?;
+            erased = true;
+            vec![text_reply(engine, &lang, "forget-done")]
+        }
+        _ => vec![text_reply(engine, &lang, "forget-kept")],
+    };
+    if !erased {
+        replies.extend(current(session.as_ref()));
+    }
+    let actions = match press {
+        Some((query, message, data)) => button_actions(query, message, data, &replies),
+        None => render::messages(&replies),
+    };
+    Ok(Some((actions, erased)))
 }
 
 /// A prescriber's command, answered in plain English text (the prescribers' working language).
@@ -822,6 +1076,25 @@ async fn pump_notices(shared: Arc<Shared>, router: Arc<Router>) {
     }
 }
 
+/// The retention purge, at start and then daily, followed by a checkpoint so purged data is
+/// gone from the write-ahead log too.
+async fn purge_daily(shared: Arc<Shared>, days: u32) {
+    loop {
+        let result = shared
+            .store
+            .call(move |c| crate::privacy::purge(c, days, Utc::now()))
+            .await;
+        match result {
+            Ok(p) if p.conversations + p.referrals > 0 => checkpoint(&shared).await,
+            Ok(_) => {}
+            Err(e) => tracing::error!("retention purge failed: {e}"),
+        }
+        if sleep_or_stop(&shared.stop, PURGE_INTERVAL).await {
+            return;
+        }
+    }
+}
+
 type OutboxJob = (i64, i64, Vec<Action>);
 
 fn take_notices(
@@ -850,6 +1123,10 @@ fn take_notices(
         let (chat, text) = match kind.as_str() {
             "new-callback" => match prescriber_chat {
                 Some(pc) => (pc, format!("New callback {reference} ({priority}).")),
+                None => continue,
+            },
+            "now-urgent" => match prescriber_chat {
+                Some(pc) => (pc, format!("Callback {reference} is now urgent.")),
                 None => continue,
             },
             _ => match (channel.as_str(), user.parse::<i64>()) {

@@ -1,0 +1,300 @@
+//! A person's rights over what signpost holds about them: a copy of all of it (`/mydata`),
+//! erasure (`/forget`, `signpost forget`), and retention (`signpost purge`, daily in `serve`).
+//!
+//! Erasure is real: the store runs with `secure_delete`, so deleted records are overwritten
+//! with zeros, and [`checkpoint`] folds the write-ahead log back into the file and truncates
+//! it, so no older copy of a page survives there either.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use crate::content::Arg;
+use crate::engine::Engine;
+use crate::store::{self, Channel, StoreError};
+
+/// Days after which abandoned conversations and closed referrals are purged, unless configured.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+
+/// What a closed referral's person is recorded as once erased.
+pub const ERASED: &str = "erased";
+
+/// What [`forget`] erased.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Erased {
+    /// Conversations in progress deleted (0 or 1).
+    pub conversations: usize,
+    /// Open or claimed referrals deleted, with their notes.
+    pub referrals_deleted: Vec<String>,
+    /// Closed referrals kept for the service's records with every personal field removed.
+    pub referrals_anonymised: Vec<String>,
+    /// Messages to the person not yet sent, deleted.
+    pub messages: usize,
+}
+
+impl Erased {
+    /// True when nothing was held.
+    pub fn is_empty(&self) -> bool {
+        *self == Erased::default()
+    }
+}
+
+/// Erases one person, in the caller's transaction: their conversation, any open or claimed
+/// referral (notes included), messages not yet sent to them; a closed referral keeps only
+/// what the service must keep (reference, dates, needs, suggested services, outcome, who
+/// handled it, consent) with answers, notes and the person's id removed. An audit row without
+/// personal data records that it happened. Run [`checkpoint`] after the transaction commits.
+pub fn forget(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+    now: DateTime<Utc>,
+) -> Result<Erased, StoreError> {
+    let mut erased = Erased {
+        conversations: conn.execute(
+            "DELETE FROM sessions WHERE channel = ?1 AND user_id = ?2",
+            params![channel.as_str(), user],
+        )?,
+        ..Erased::default()
+    };
+    for item in store::referrals_of(conn, channel, user)? {
+        if item.status == "closed" {
+            conn.execute(
+                "DELETE FROM notes WHERE referral_id =
+                     (SELECT id FROM referrals WHERE reference = ?1)",
+                [&item.reference],
+            )?;
+            conn.execute(
+                "UPDATE referrals SET user_id = ?2, answers = '{}' WHERE reference = ?1",
+                params![item.reference, ERASED],
+            )?;
+            erased.referrals_anonymised.push(item.reference);
+        } else {
+            conn.execute(
+                "DELETE FROM notices WHERE reference = ?1",
+                [&item.reference],
+            )?;
+            // Notes go with it (ON DELETE CASCADE).
+            conn.execute(
+                "DELETE FROM referrals WHERE reference = ?1",
+                [&item.reference],
+            )?;
+            erased.referrals_deleted.push(item.reference);
+        }
+    }
+    if channel == Channel::Telegram
+        && let Ok(chat) = user.parse::<i64>()
+    {
+        erased.messages = conn.execute("DELETE FROM outbox WHERE chat_id = ?1", [chat])?;
+    }
+    let count = erased.conversations
+        + erased.referrals_deleted.len()
+        + erased.referrals_anonymised.len()
+        + erased.messages;
+    conn.execute(
+        "INSERT INTO audit (at, event, count) VALUES (?1, 'data-erased', ?2)",
+        params![now.to_rfc3339(), count as i64],
+    )?;
+    tracing::info!(
+        deleted = erased.referrals_deleted.len(),
+        anonymised = erased.referrals_anonymised.len(),
+        "a person's data was erased"
+    );
+    Ok(erased)
+}
+
+/// Folds the write-ahead log into the database file and truncates it, so erased data
+/// survives in neither. Must run outside any transaction. Returns false when another
+/// connection's read kept the log from being emptied (a later checkpoint finishes the job).
+pub fn checkpoint(conn: &Connection) -> Result<bool, StoreError> {
+    let (busy, _log, _done): (i64, i64, i64) =
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    Ok(busy == 0)
+}
+
+/// What [`purge`] removed.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Purged {
+    /// Conversations not touched within the retention period.
+    pub conversations: usize,
+    /// Referrals closed before the retention period, with their notes.
+    pub referrals: usize,
+    /// Handled Telegram updates older than the period (ids only; their content is long gone).
+    pub updates: usize,
+}
+
+/// Removes conversations untouched for `days`, referrals closed more than `days` ago, and old
+/// inbox ids, in the caller's transaction. Open and claimed referrals are never purged: someone
+/// is still waiting for that call. Run [`checkpoint`] after the transaction commits.
+pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged, StoreError> {
+    let cutoff = (now - Duration::days(i64::from(days))).to_rfc3339();
+    let conversations = conn.execute("DELETE FROM sessions WHERE updated_at < ?1", [&cutoff])?;
+    conn.execute(
+        "DELETE FROM notices WHERE reference IN
+             (SELECT reference FROM referrals WHERE status = 'closed' AND closed_at < ?1)",
+        [&cutoff],
+    )?;
+    let referrals = conn.execute(
+        "DELETE FROM referrals WHERE status = 'closed' AND closed_at < ?1",
+        [&cutoff],
+    )?;
+    // The newest update id stays: it is where polling carries on.
+    let updates = conn.execute(
+        "DELETE FROM inbox WHERE processed_at IS NOT NULL AND received_at < ?1
+           AND update_id < (SELECT max(update_id) FROM inbox)",
+        [&cutoff],
+    )?;
+    let purged = Purged {
+        conversations,
+        referrals,
+        updates,
+    };
+    if conversations + referrals > 0 {
+        conn.execute(
+            "INSERT INTO audit (at, event, count) VALUES (?1, 'retention-purge', ?2)",
+            params![now.to_rfc3339(), (conversations + referrals) as i64],
+        )?;
+    }
+    tracing::info!(conversations, referrals, updates, days, "retention purge");
+    Ok(purged)
+}
+
+/// Everything held about one person, as data (`signpost mydata --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Held {
+    /// The conversation in progress: its answers, by id.
+    pub conversation: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Their referrals, oldest first.
+    pub referrals: Vec<store::QueueItem>,
+    /// Notes on those referrals, by reference.
+    pub notes: BTreeMap<String, Vec<crate::queue::Note>>,
+}
+
+/// Reads everything held about one person.
+pub fn held(conn: &Connection, channel: Channel, user: &str) -> Result<Held, StoreError> {
+    let conversation = store::load_session(conn, channel, user)?.map(|s| {
+        s.answers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_json()))
+            .collect()
+    });
+    let referrals = store::referrals_of(conn, channel, user)?;
+    let mut notes = BTreeMap::new();
+    for r in &referrals {
+        notes.insert(
+            r.reference.clone(),
+            crate::queue::notes(conn, &r.reference)?,
+        );
+    }
+    Ok(Held {
+        conversation,
+        referrals,
+        notes,
+    })
+}
+
+/// Everything held about one person, written for them in `lang` (a subject access request
+/// answered at once). Prescribers' notes are counted, not quoted: the team gives a copy on
+/// request, after checking them for other people's details.
+pub fn my_data(
+    conn: &Connection,
+    engine: &Engine,
+    channel: Channel,
+    user: &str,
+    lang: &str,
+) -> Result<String, StoreError> {
+    let locales = &engine.content().locales;
+    let f = |id: &str, args: &[(&str, Arg)]| locales.format(lang, id, args);
+    let session = store::load_session(conn, channel, user)?;
+    let referrals = store::referrals_of(conn, channel, user)?;
+    let mut parts = Vec::new();
+    if let Some(s) = session.filter(|s| !s.answers.is_empty()) {
+        let mut p = vec![f("mydata-conversation", &[])];
+        p.extend(engine.describe_answers(lang, &s.answers));
+        parts.push(p.join("\n"));
+    }
+    for r in &referrals {
+        let mut p = vec![f(
+            "mydata-referral",
+            &[
+                ("reference", Arg::Str(r.reference.clone())),
+                ("status", Arg::Str(r.status.clone())),
+                ("date", Arg::Str(day(&r.created_at))),
+            ],
+        )];
+        let answers: BTreeMap<_, _> = r
+            .answers
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), engine.answer_from_json(k, v)?)))
+            .collect();
+        p.extend(engine.describe_answers(lang, &answers));
+        if let (Some(at), Some(version)) = (&r.consent_at, &r.notice_version) {
+            p.push(f(
+                "mydata-consent",
+                &[
+                    ("date", Arg::Str(day(at))),
+                    ("version", Arg::Str(version.clone())),
+                ],
+            ));
+        }
+        let names: Vec<String> = r
+            .services
+            .iter()
+            .map(|id| {
+                engine
+                    .content()
+                    .directory
+                    .get(id)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        if !names.is_empty() {
+            p.push(f(
+                "mydata-services",
+                &[("services", Arg::Str(names.join(", ")))],
+            ));
+        }
+        let notes = crate::queue::notes(conn, &r.reference)?;
+        for n in notes.iter().filter(|n| n.author == "resident") {
+            p.push(f(
+                "mydata-your-message",
+                &[
+                    ("date", Arg::Str(day(&n.at))),
+                    ("text", Arg::Str(n.text.clone())),
+                ],
+            ));
+        }
+        let theirs = notes.iter().filter(|n| n.author != "resident").count();
+        if theirs > 0 {
+            p.push(f(
+                "mydata-team-notes",
+                &[("count", Arg::Num(theirs as f64))],
+            ));
+        }
+        if let Some(outcome) = &r.outcome {
+            p.push(f(
+                "mydata-outcome",
+                &[("outcome", Arg::Str(outcome.clone()))],
+            ));
+        }
+        parts.push(p.join("\n"));
+    }
+    if parts.is_empty() {
+        return Ok(f("mydata-nothing", &[]));
+    }
+    parts.insert(0, f("mydata-intro", &[]));
+    parts.push(f("mydata-footer", &[]));
+    Ok(parts.join("\n\n"))
+}
+
+/// An RFC 3339 time as a day, DD/MM/YYYY (Fluent has no date formatting).
+fn day(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
