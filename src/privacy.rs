@@ -215,6 +215,19 @@ pub fn my_data(
     if let Some(s) = session.filter(|s| !s.answers.is_empty()) {
         let mut p = vec![f("mydata-conversation", &[])];
         p.extend(engine.describe_answers(lang, &s.answers));
+        let version = engine
+            .content()
+            .flow(&s.flow)
+            .unwrap_or_else(|| engine.content().entry())
+            .consent
+            .as_ref()
+            .map(|c| c.notice_version.clone());
+        if let (Some(at), Some(version)) = (&s.consent_at, version) {
+            p.push(f(
+                "mydata-consent",
+                &[("date", Arg::Str(day(at))), ("version", Arg::Str(version))],
+            ));
+        }
         parts.push(p.join("\n"));
     }
     for r in &referrals {

@@ -752,6 +752,13 @@ id = "story"
 kind = "text"
 text = "referral-story"
 save = "story"
+next = "gp"
+
+[[node]]
+id = "gp"
+kind = "text"
+text = "referral-gp"
+save = "gp"
 next = "bye"
 
 [[node]]
@@ -774,6 +781,10 @@ text = "referral-goodbye"
         c.session.answers.get("story").cloned(),
         text("after consent")
     );
+    // At the end nothing is kept in the conversation any more.
+    c.say("Blithehale");
+    assert!(c.session.finished);
+    assert!(c.session.answers.is_empty(), "{:?}", c.session.answers);
 }
 
 /// A finished, queued conversation, as the store would hand it back later.

@@ -333,10 +333,17 @@ impl Engine {
             .map(|(a, _)| a)
             .filter(|a| answers.contains_key(*a))
             .collect();
+        // Consent is told in its own words (with the notice's version), not as an answer.
+        let consent: Vec<&str> = self
+            .content
+            .flows
+            .iter()
+            .filter_map(|f| f.consent.as_ref().map(|c| c.answer.as_str()))
+            .collect();
         keys.extend(
             answers
                 .keys()
-                .filter(|k| !labels.iter().any(|(a, _)| a == *k)),
+                .filter(|k| !labels.iter().any(|(a, _)| a == *k) && !consent.contains(&k.as_str())),
         );
         keys.into_iter()
             .map(|key| {
@@ -781,6 +788,10 @@ impl Turn<'_> {
                     if !self.consented() {
                         self.effects.push(Effect::DeleteSession);
                     }
+                    // Kept no longer than needed: a queued referral holds the answers now.
+                    self.s.answers.clear();
+                    self.s.history.clear();
+                    self.s.picks.clear();
                     return;
                 }
                 _ => {

@@ -1,0 +1,448 @@
+//! A person's rights, through the real binary: `mydata` shows them everything held, `forget`
+//! erases it so that not one byte of their name or number is left in the database file or its
+//! write-ahead log, and `purge` applies the retention period.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn signpost(db: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .env_remove("SIGNPOST_DB")
+        .env_remove("SIGNPOST_RETENTION_DAYS")
+        .env("RUST_LOG", "info")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn signpost");
+    let mut input = child.stdin.take().expect("stdin");
+    match input.write_all(stdin) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.expect("write stdin"),
+    }
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    signpost::content::locales::strip_isolation(&String::from_utf8_lossy(&o.stdout))
+}
+
+fn refused(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(1), "expected exit 1");
+    let e = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!e.contains("panicked"), "{e}");
+    e
+}
+
+/// A whole referral in the terminal chat, with a name, phone number and story of one's own.
+fn refer(db: &Path, user: &str, name: &str, phone: &str, story: &str) -> String {
+    let script = format!(
+        "1\n1\n1\n3\ndone\n{story}\n{name}\n3/7/1958\nBlithehale Health Centre\nPhone me\n\
+         {phone}\n1\ne1 6an\n2\n1\n"
+    );
+    let text = ok(&signpost(
+        db,
+        &["chat", "--user", user],
+        script.as_bytes(),
+        &[],
+    ));
+    text.split("Your reference is ")
+        .nth(1)
+        .and_then(|r| r.get(..7))
+        .expect("a reference")
+        .to_string()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_str(&ok(o)).expect("JSON")
+}
+
+/// The database file and its write-ahead log, byte for byte.
+fn file_bytes(db: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).expect("db file");
+    if let Ok(wal) = std::fs::read(db.with_extension("db-wal")) {
+        bytes.extend(wal);
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn mydata_shows_everything_and_forget_leaves_no_byte_of_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    let (name, phone, story) = (
+        "Zebedee Quintrell",
+        "07700 900461",
+        "My marmalade cat died and the flat is so quiet now.",
+    );
+    let first = refer(&db, "alice", name, phone, story);
+    let bobs = refer(
+        &db,
+        "bob",
+        "Bartholomew Ffinch",
+        "07700 900777",
+        "Money is tight.",
+    );
+    // A prescriber takes Alice's first request, notes something personal, and closes it.
+    let claimed = json(&signpost(
+        &db,
+        &["queue", "claim", "--by", "kim", "--json"],
+        b"",
+        &[],
+    ));
+    assert_eq!(claimed["reference"], first.as_str());
+    ok(&signpost(
+        &db,
+        &[
+            "queue",
+            "note",
+            &first,
+            "Spoke to Zebedee Quintrell on 07700900461",
+            "--by",
+            "kim",
+        ],
+        b"",
+        &[],
+    ));
+    ok(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            &first,
+            "--outcome",
+            "Joined a walking group",
+            "--by",
+            "kim",
+        ],
+        b"",
+        &[],
+    ));
+    // She comes back with a second request, which waits in the queue.
+    let second = refer(&db, "alice", name, phone, story);
+    assert_ne!(first, second);
+
+    // A subject access request: everything, in plain words.
+    let mine = ok(&signpost(
+        &db,
+        &["mydata", "--user", "alice", "--channel", "terminal"],
+        b"",
+        &[],
+    ));
+    for expected in [
+        "Here is everything we hold about you.",
+        &format!("Your request {first}, made on "),
+        ": closed.",
+        &format!("Your request {second}, made on "),
+        ": waiting for a social prescriber.",
+        "Name: Zebedee Quintrell",
+        "Phone: 07700 900461",
+        story,
+        "You agreed to our privacy notice (version ",
+        "The team has written one note about your request.",
+        "What happened: Joined a walking group",
+        "To delete all of this, send /forget.",
+    ] {
+        assert!(
+            mine.contains(expected),
+            "{expected:?} missing from:\n{mine}"
+        );
+    }
+    assert!(
+        !mine.contains("Spoke to"),
+        "a prescriber's note is counted, not quoted"
+    );
+    assert!(!mine.contains("Bartholomew"), "only her own data");
+    let held = json(&signpost(
+        &db,
+        &[
+            "mydata",
+            "--user",
+            "alice",
+            "--channel",
+            "terminal",
+            "--json",
+        ],
+        b"",
+        &[],
+    ));
+    assert_eq!(held["referrals"].as_array().map(Vec::len), Some(2));
+    assert_eq!(held["referrals"][1]["answers"]["phone"], "07700900461");
+    assert_eq!(held["notes"][&first][0]["author"], "kim");
+    // The same copy in Bengali.
+    let bengali = ok(&signpost(
+        &db,
+        &[
+            "mydata",
+            "--user",
+            "alice",
+            "--channel",
+            "terminal",
+            "--lang",
+            "bn",
+        ],
+        b"",
+        &[],
+    ));
+    assert!(bengali.contains("আপনার অনুরোধ"), "{bengali}");
+    assert!(bengali.contains(name), "{bengali}");
+
+    let before = file_bytes(&db);
+    assert!(
+        contains(&before, "Quintrell") && contains(&before, "07700900461"),
+        "the byte search finds what is there"
+    );
+
+    // Erasure.
+    let o = signpost(
+        &db,
+        &["forget", "--user", "alice", "--channel", "terminal"],
+        b"",
+        &[],
+    );
+    let said = ok(&o);
+    assert!(
+        said.contains(&format!("deleted referrals: {second}"))
+            && said.contains(&format!("anonymised closed referrals: {first}")),
+        "{said}"
+    );
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !log.contains("Quintrell") && !log.contains("alice"),
+        "{log}"
+    );
+    let after = file_bytes(&db);
+    for gone in ["Zebedee", "Quintrell", "07700900461", "900461", "marmalade"] {
+        assert!(!contains(&after, gone), "{gone:?} is still in the file");
+    }
+    assert!(
+        contains(&after, "Bartholomew"),
+        "other people's data is untouched"
+    );
+
+    // What remains: Bob's request, and Alice's closed one with no personal field.
+    let all = json(&signpost(&db, &["queue", "list", "--json"], b"", &[]));
+    let all = all.as_array().expect("array");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all.iter().any(|r| r["reference"] == bobs.as_str()));
+    let kept = all
+        .iter()
+        .find(|r| r["reference"] == first.as_str())
+        .expect("the closed referral is kept for the service's records");
+    assert_eq!(kept["user_id"], "erased");
+    assert_eq!(kept["answers"], serde_json::json!({}));
+    assert_eq!(kept["needs"], serde_json::json!(["mental", "money"]));
+    assert_eq!(kept["outcome"], "Joined a walking group");
+    assert_eq!(kept["claimed_by"], "kim");
+    assert!(kept["consent_at"].is_string() && kept["notice_version"].is_string());
+    let notes = json(&signpost(
+        &db,
+        &["queue", "show", &first, "--json"],
+        b"",
+        &[],
+    ));
+    assert_eq!(notes["notes"], serde_json::json!([]), "{notes}");
+
+    // An audit row records the erasure, and nothing about her.
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let (event, count): (String, i64) = c
+        .query_row(
+            "SELECT event, count FROM audit WHERE event = 'data-erased'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("an audit row");
+    // Her conversation (finished, holding only her language and reference) and two requests.
+    assert_eq!((event.as_str(), count), ("data-erased", 3));
+    drop(c);
+
+    let nothing = ok(&signpost(
+        &db,
+        &["mydata", "--user", "alice", "--channel", "terminal"],
+        b"",
+        &[],
+    ));
+    assert_eq!(
+        nothing.trim(),
+        "We hold nothing about you: no answers and no request."
+    );
+    let again = ok(&signpost(
+        &db,
+        &["forget", "--user", "alice", "--channel", "terminal"],
+        b"",
+        &[],
+    ));
+    assert_eq!(again.trim(), "Nothing was held for terminal user alice.");
+}
+
+#[test]
+fn an_unfinished_conversation_is_shown_and_erased_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    // Consent, a need, the story, then the chat stops before the name.
+    ok(&signpost(
+        &db,
+        &["chat", "--user", "7001"],
+        b"1\n1\n3\ndone\nThe damp in my flat at 14 Quillby Road\n",
+        &[],
+    ));
+    let mine = ok(&signpost(
+        &db,
+        &["mydata", "--user", "7001", "--channel", "terminal"],
+        b"",
+        &[],
+    ));
+    assert!(mine.contains("Your answers so far:"), "{mine}");
+    assert!(mine.contains("Quillby Road"), "{mine}");
+    assert!(
+        mine.contains("You agreed to our privacy notice (version "),
+        "{mine}"
+    );
+    assert!(!mine.contains("consent:"), "{mine}");
+    // The Telegram channel is a different person with the same number.
+    let other = ok(&signpost(&db, &["mydata", "--user", "7001"], b"", &[]));
+    assert!(other.contains("We hold nothing"), "{other}");
+    let erased = json(&signpost(
+        &db,
+        &[
+            "forget",
+            "--user",
+            "7001",
+            "--channel",
+            "terminal",
+            "--json",
+        ],
+        b"",
+        &[],
+    ));
+    assert_eq!(erased["conversations"], 1);
+    assert!(!contains(&file_bytes(&db), "Quillby"));
+}
+
+/// Moves a stored time back by `days` (the tests cannot wait 90 days).
+fn age(db: &Path, sql: &str, days: i64) {
+    let c = rusqlite::Connection::open(db).expect("open");
+    let then = (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+    c.execute(sql, [then]).expect("age a record");
+}
+
+#[test]
+fn purge_keeps_what_is_recent_or_still_waiting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    // An abandoned conversation, and one from today.
+    for user in ["old", "new"] {
+        ok(&signpost(
+            &db,
+            &["chat", "--user", user],
+            b"1\n1\n3\ndone\n",
+            &[],
+        ));
+    }
+    age(
+        &db,
+        "UPDATE sessions SET updated_at = ?1 WHERE user_id = 'old'",
+        91,
+    );
+    // Three requests: closed long ago, closed today, and open for 200 days (still waiting).
+    let closed_old = refer(&db, "a", "Ann", "07700 900001", "Alone.");
+    let closed_new = refer(&db, "b", "Ben", "07700 900002", "Alone.");
+    let waiting = refer(&db, "c", "Cat", "07700 900003", "Alone.");
+    for r in [&closed_old, &closed_new] {
+        ok(&signpost(&db, &["queue", "claim", "--by", "kim"], b"", &[]));
+        ok(&signpost(
+            &db,
+            &["queue", "close", r, "--outcome", "Done", "--by", "kim"],
+            b"",
+            &[],
+        ));
+    }
+    age(
+        &db,
+        &format!("UPDATE referrals SET closed_at = ?1 WHERE reference = '{closed_old}'"),
+        120,
+    );
+    age(
+        &db,
+        &format!("UPDATE referrals SET created_at = ?1 WHERE reference = '{waiting}'"),
+        200,
+    );
+
+    // A longer retention period from the environment purges nothing yet.
+    let none = json(&signpost(
+        &db,
+        &["purge", "--json"],
+        b"",
+        &[("SIGNPOST_RETENTION_DAYS", "365")],
+    ));
+    assert_eq!(none["conversations"], 0);
+    assert_eq!(none["referrals"], 0);
+
+    let said = ok(&signpost(&db, &["purge"], b"", &[]));
+    assert!(
+        said.starts_with("Purged (older than 90 days): 1 conversation(s), 1 closed referral(s)"),
+        "{said}"
+    );
+    let left: Vec<String> = json(&signpost(&db, &["queue", "list", "--json"], b"", &[]))
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["reference"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(!left.contains(&closed_old), "{left:?}");
+    assert!(
+        left.contains(&closed_new) && left.contains(&waiting),
+        "{left:?}"
+    );
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let users: Vec<String> = c
+        .prepare("SELECT user_id FROM sessions ORDER BY user_id")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(users, ["a", "b", "c", "new"], "only the abandoned one went");
+    assert!(!contains(&file_bytes(&db), "Ann"), "purged means gone");
+
+    // Bad retention periods are refused, and nothing is purged.
+    let e = refused(&signpost(
+        &db,
+        &["purge", "--retention-days", "0"],
+        b"",
+        &[],
+    ));
+    assert!(e.contains("at least 1 day"), "{e}");
+    let e = refused(&signpost(
+        &db,
+        &["purge"],
+        b"",
+        &[("SIGNPOST_RETENTION_DAYS", "ninety")],
+    ));
+    assert!(e.contains("ninety"), "{e}");
+    let e = refused(&signpost(&db, &["forget"], b"", &[]));
+    assert!(e.contains("--user"), "{e}");
+}
