@@ -57,6 +57,11 @@ impl Event {
         }
     }
 
+    /// True for a message the person sent (text or otherwise), false for a button press.
+    pub fn is_message(&self) -> bool {
+        !matches!(self, Event::Button { .. })
+    }
+
     /// The language the person's app reports, if it does.
     pub fn lang(&self) -> Option<&str> {
         match self {

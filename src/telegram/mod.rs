@@ -578,7 +578,9 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
     }
     let (outbox, actions) = match job {
         Job::Outbox(id, actions) => (id, actions),
-        Job::Update(update_id, ev) if !flood.allow(std::time::Instant::now()) => {
+        Job::Update(update_id, ev)
+            if ev.is_message() && !flood.allow(std::time::Instant::now()) =>
+        {
             let engine = shared.engine.clone();
             let tell = flood.tell();
             let result = shared
@@ -688,7 +690,8 @@ async fn checkpoint(shared: &Shared) {
     }
 }
 
-/// Per-chat flood control: a token bucket of [`FLOOD_BURST`], refilled at [`FLOOD_PER_SEC`].
+/// Per-chat flood control over messages (presses are bounded by the buttons shown): a token
+/// bucket of [`FLOOD_BURST`], refilled at [`FLOOD_PER_SEC`].
 struct Flood {
     tokens: f64,
     at: std::time::Instant,

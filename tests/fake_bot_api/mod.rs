@@ -45,6 +45,10 @@ pub enum Failure {
     ServerError,
     /// A 200 whose body is not JSON.
     Malformed,
+    /// The connection breaks before the answer is complete.
+    Reset,
+    /// The call is handled normally, but only after this long.
+    Slow(Duration),
 }
 
 struct Inner {
@@ -328,7 +332,9 @@ async fn handle(
         .failures
         .get_mut(&name)
         .and_then(VecDeque::pop_front);
-    if let Some(f) = failure {
+    if let Some(Failure::Slow(d)) = failure {
+        tokio::time::sleep(d).await;
+    } else if let Some(f) = failure {
         let response = match f {
             Failure::RetryAfter(s) => (
                 StatusCode::TOO_MANY_REQUESTS,
@@ -339,6 +345,30 @@ async fn handle(
                 .into_response(),
             Failure::ServerError => reject(500, "Internal Server Error"),
             Failure::Malformed => (StatusCode::OK, "<html>oops</html>").into_response(),
+            // The connection breaks mid-answer, before the call was carried out (recorded with
+            // status 0: no answer was given).
+            Failure::Reset => {
+                let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+                    Ok(Bytes::from_static(b"{\"ok\":tr")),
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::ConnectionReset,
+                        "reset by the fake",
+                    )),
+                ];
+                shared.inner.lock().expect("state").calls.push(Call {
+                    method: name.clone(),
+                    body,
+                    at,
+                    status: 0,
+                    result: Value::Null,
+                });
+                return (
+                    StatusCode::OK,
+                    axum::body::Body::from_stream(tokio_stream::iter(chunks)),
+                )
+                    .into_response();
+            }
+            Failure::Slow(_) => unreachable!("handled above"),
         };
         return record(&shared, &name, body, at, response);
     }

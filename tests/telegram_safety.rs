@@ -1,0 +1,264 @@
+//! Safety, privacy and resilience of the real `signpost serve` against the fake Bot API:
+//! `/mydata` and `/forget`, an urgent callback announced at once, a flooding resident slowed
+//! without slowing anyone else, and a Bot API that is slow, drops connections and fails.
+
+mod bot;
+mod common;
+mod fake_bot_api;
+
+use std::time::{Duration, Instant};
+
+use bot::*;
+use fake_bot_api::Failure;
+
+fn file_bytes(db: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).expect("db file");
+    if let Ok(wal) = std::fs::read(db.with_extension("db-wal")) {
+        bytes.extend(wal);
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mydata_then_forget_leaves_no_byte_of_the_person_in_the_database() {
+    let (fake, _dir, db) = setup().await;
+    let bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+    let mut wil = Person::new(&fake, &db, 801, Some("en"));
+    let mut bart = Person::new(&fake, &db, 802, Some("en"));
+    let reference = refer_with(&mut wil, "Wilhelmina Oakenshott", "07700 900462").await;
+    let barts = refer_with(&mut bart, "Bartholomew Ffinch", "07700 900777").await;
+
+    let copy = texts(&wil.say("/mydata").await).join("\n");
+    for expected in [
+        "Here is everything we hold about you.",
+        &format!("Your request {reference}, made on "),
+        "waiting for a social prescriber.",
+        "Name: Wilhelmina Oakenshott",
+        "Phone: 07700 900462",
+        "You agreed to our privacy notice (version ",
+        "To delete all of this, send /forget.",
+    ] {
+        assert!(copy.contains(expected), "{expected:?} missing:\n{copy}");
+    }
+    assert!(!copy.contains("Bartholomew"));
+
+    // Erasing asks first; "no" changes nothing.
+    let out = wil.say("/forget").await;
+    assert!(texts(&out)[0].starts_with("This deletes your answers"));
+    assert_eq!(labels(&out), ["Yes, delete it", "No, keep it"]);
+    let out = wil.tap("no").await;
+    assert_eq!(texts(&out)[0], "Nothing was deleted.");
+    assert_eq!(queue(&db).len(), 2);
+    assert!(contains(&file_bytes(&db), "Oakenshott"), "the search works");
+
+    wil.say("/forget").await;
+    let out = wil.tap("yes").await;
+    assert!(
+        texts(&out)[0].starts_with("Done: we have deleted what we held about you."),
+        "{:?}",
+        texts(&out)
+    );
+    let left = queue(&db);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["reference"], barts.as_str());
+    // The bot is still running: the file and its write-ahead log hold no trace of her.
+    let bytes = file_bytes(&db);
+    for gone in ["Wilhelmina", "Oakenshott", "07700900462", "900462"] {
+        assert!(!contains(&bytes, gone), "{gone:?} is still in the database");
+    }
+    assert!(contains(&bytes, "Bartholomew"), "only her data went");
+    let out = wil.say("/mydata").await;
+    assert_eq!(
+        texts(&out),
+        ["We hold nothing about you: no answers and no request."]
+    );
+    // She can start again as anyone can.
+    let out = wil.say("/start").await;
+    assert_eq!(texts(&out), ["Which language would you like to use?"]);
+    assert_eq!(fake.rejects(), vec![]);
+    let log = bot.log();
+    assert!(
+        !log.contains("Oakenshott") && !log.contains("900462") && !log.contains("Ffinch"),
+        "no personal data in the log"
+    );
+    assert!(log.contains("a person's data was erased"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn words_of_crisis_after_queueing_make_the_callback_urgent_and_announced() {
+    let (fake, _dir, db) = setup().await;
+    let _bot = Bot::start_with(&fake, &db, false, &[("SIGNPOST_PRESCRIBER_CHAT", "-5000")]);
+    polled(&fake, 1).await;
+    let mut first = Person::new(&fake, &db, 811, Some("en"));
+    let mut second = Person::new(&fake, &db, 812, Some("en"));
+    let earlier = refer(&mut first, "Ann").await;
+    let later = refer(&mut second, "Kay").await;
+    let team = || {
+        fake.calls()
+            .iter()
+            .filter(|c| c.body["chat_id"].as_i64() == Some(-5000))
+            .map(|c| c.body["text"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    wait_until(|| team().len() == 2).await;
+    // The later one comes back and says what no one should ignore.
+    second.say("/start").await;
+    let out = second.say("I don't want to live anymore").await;
+    assert!(texts(&out)[0].contains("999"), "{:?}", texts(&out));
+    wait_until(|| team().len() == 3).await;
+    assert_eq!(
+        team(),
+        [
+            format!("New callback {earlier} (normal)."),
+            format!("New callback {later} (normal)."),
+            format!("Callback {later} is now urgent."),
+        ]
+    );
+    let q = queue(&db);
+    assert_eq!(q[0]["reference"], later.as_str(), "urgent first");
+    assert_eq!(q[0]["priority"], "urgent");
+    assert_eq!(q[1]["reference"], earlier.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flooding_resident_is_slowed_and_told_once_while_others_are_answered() {
+    let (fake, _dir, db) = setup().await;
+    let _bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+    let started = Instant::now();
+    let mut last = 0;
+    for i in 0..60 {
+        last = fake.push(fake_bot_api::text(901, Some("en"), &format!("spam {i}")));
+    }
+    let mut other = Person::new(&fake, &db, 902, Some("en"));
+    let out = other.say("/start").await;
+    assert_eq!(texts(&out), ["Which language would you like to use?"]);
+    settled(&db, last).await;
+    let elapsed = started.elapsed().as_secs_f64();
+    let flooder = Person::new(&fake, &db, 901, Some("en"));
+    let sent = texts(&flooder.calls());
+    let notices = sent.iter().filter(|t| t.contains("very quickly")).count();
+    assert_eq!(notices, 1, "told once, not once per message: {sent:?}");
+    let handled = sent.len() - notices;
+    assert!(
+        (20..=21 + elapsed.ceil() as usize).contains(&handled),
+        "{handled} of 60 handled in {elapsed:.1} s"
+    );
+    // Every update was stored as handled, so none is replayed after a restart.
+    let c = rusqlite::Connection::open(&db).expect("db");
+    let pending: i64 = c
+        .query_row(
+            "SELECT count(*) FROM inbox WHERE processed_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("inbox");
+    assert_eq!(pending, 0);
+    // After a pause, the resident is answered as usual again.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let mut flooder = flooder;
+    flooder.seen = flooder.calls().len();
+    let out = flooder.say("hello").await;
+    let t = texts(&out);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(!t[0].contains("very quickly"), "{t:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_broken_and_failing_bot_api_does_not_stop_the_others() {
+    let (fake, _dir, db) = setup().await;
+    let bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+
+    // A slow answer to one resident holds up no one else.
+    fake.fail_next("sendMessage", Failure::Slow(Duration::from_secs(3)));
+    let slow = fake.push(fake_bot_api::text(921, Some("en"), "/start"));
+    wait_until(|| {
+        fake.calls()
+            .iter()
+            .filter(|c| c.method == "getUpdates")
+            .any(|c| c.result.to_string().contains("\"id\":921"))
+    })
+    .await;
+    let quick = Person::new(&fake, &db, 922, Some("en"));
+    let asked = Instant::now();
+    fake.push(fake_bot_api::text(922, Some("en"), "/start"));
+    wait_until(|| !texts(&quick.calls()).is_empty()).await;
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "answered while the other reply was stuck"
+    );
+    assert!(
+        texts(&Person::new(&fake, &db, 921, None).calls()).is_empty(),
+        "the slow reply had not arrived yet"
+    );
+    assert_eq!(
+        texts(&quick.calls()),
+        ["Which language would you like to use?"]
+    );
+    settled(&db, slow).await;
+    let stuck = Person::new(&fake, &db, 921, Some("en"));
+    assert_eq!(
+        texts(&stuck.calls()),
+        ["Which language would you like to use?"]
+    );
+
+    // Connections dropped mid-answer and a 429: retried, delivered once. (A 500 makes teloxide
+    // itself wait 10 s; `tests/telegram.rs` covers it.)
+    for f in [Failure::Reset, Failure::RetryAfter(1), Failure::Reset] {
+        fake.fail_next("sendMessage", f);
+    }
+    let mut unlucky = Person::new(&fake, &db, 923, Some("en"));
+    let out = unlucky.say("/start").await;
+    let attempts: Vec<u16> = out
+        .iter()
+        .filter(|c| c.method == "sendMessage")
+        .map(|c| c.status)
+        .collect();
+    assert_eq!(
+        texts(&out),
+        ["Which language would you like to use?"],
+        "{attempts:?}"
+    );
+    assert_eq!(attempts.iter().filter(|s| **s == 200).count(), 1);
+
+    // getUpdates failing again and again: the bot backs off rather than spinning, and carries on.
+    for _ in 0..3 {
+        fake.fail_next("getUpdates", Failure::Reset);
+    }
+    // The poll in flight returns this update; the three after it fail.
+    let mut patient = Person::new(&fake, &db, 924, Some("en"));
+    patient.say("/start").await;
+    let failed = || -> Vec<Instant> {
+        fake.calls()
+            .iter()
+            .filter(|c| c.method == "getUpdates" && c.status == 0)
+            .map(|c| c.at)
+            .collect()
+    };
+    wait_until(|| failed().len() == 3).await;
+    let f = failed();
+    let waited = f[2] - f[0];
+    let polls_between = fake
+        .calls()
+        .iter()
+        .filter(|c| c.method == "getUpdates" && c.at >= f[0] && c.at <= f[2])
+        .count();
+    assert_eq!(polls_between, 3, "no polling in between: no spinning");
+    assert!(
+        waited >= Duration::from_millis(1400),
+        "backed off 0.5 s then 1 s, waited {waited:?}"
+    );
+    let out = patient.say("still there?").await;
+    assert_eq!(texts(&out).len(), 1, "served again: {:?}", texts(&out));
+    let log = bot.log();
+    assert!(log.contains("getUpdates failed"), "{log}");
+    assert!(!log.contains("panicked"), "{log}");
+}
