@@ -301,3 +301,155 @@ fn a_missing_folder_for_the_database_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// A database with one referral in it, closed cleanly (no write-ahead log left).
+fn seeded(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("s.db");
+    let mut store = Store::open(&db).expect("open");
+    store
+        .commit_step(
+            Channel::Terminal,
+            "local",
+            &session("done"),
+            &[Effect::Queue(referral("SP-AAAA", 1))],
+            Utc::now(),
+        )
+        .expect("seed");
+    drop(store);
+    db
+}
+
+#[test]
+fn a_damaged_file_is_refused_with_a_clear_message_and_not_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = seeded(dir.path());
+    let mut bytes = std::fs::read(&db).expect("read");
+    let page = 4096;
+    assert!(bytes.len() >= 3 * page, "several pages");
+    // Scribble over the second page (a table's b-tree page), leaving the header intact.
+    for b in &mut bytes[page + 8..2 * page - 8] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).expect("damage");
+    let e = Store::open(&db).err().expect("refused");
+    assert!(
+        matches!(e, StoreError::Corrupt { .. }),
+        "{e:?} should be Corrupt"
+    );
+    let msg = e.to_string();
+    assert!(
+        msg.contains("failed its integrity check") && msg.contains("restore it from a backup"),
+        "{msg}"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        bytes,
+        "not one byte changed"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_before_anything_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = seeded(dir.path());
+    let before = std::fs::read(&db).expect("read");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let e = Store::open(&db).err().expect("refused");
+    assert!(matches!(e, StoreError::ReadOnly(_)), "{e:?}");
+    assert!(e.to_string().contains("is read-only"), "{e}");
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+    assert!(!db.with_extension("db-wal").exists(), "no log created");
+    // The command line says the same in one line, exit 1.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["queue", "list", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("signpost: ") && err.contains("read-only"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_file_locked_by_another_program_is_a_clear_error_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = seeded(dir.path());
+    // Another program holds the file exclusively.
+    let other = rusqlite::Connection::open(&db).expect("open");
+    other
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .expect("lock");
+    let started = std::time::Instant::now();
+    let e = Store::open_waiting(&db, std::time::Duration::from_millis(300))
+        .err()
+        .expect("refused while locked");
+    assert!(matches!(e, StoreError::Locked(_)), "{e:?}");
+    assert!(e.to_string().contains("locked by another program"), "{e}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // Through the command line: one line, exit 1, after the short wait for the lock.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["queue", "list", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("locked by another program"), "{err}");
+    other.execute_batch("COMMIT").expect("unlock");
+    drop(other);
+    let store = Store::open(&db).expect("free again");
+    assert_eq!(store.list(None).expect("list")[0].reference, "SP-AAAA");
+}
+
+#[test]
+fn a_full_disk_stores_nothing_of_the_step_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = seeded(dir.path());
+    let mut store = Store::open(&db).expect("open");
+    // The database may not grow: as if the disk were full.
+    store
+        .in_transaction(|c| {
+            let pages: i64 = c.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+            c.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+        })
+        .expect("limit");
+    let mut big = session("story");
+    big.answers.insert(
+        "story".into(),
+        Answer::Text("All of this matters to me. ".repeat(4000)),
+    );
+    let e = store
+        .commit_step(
+            Channel::Terminal,
+            "someone-else",
+            &big,
+            &[Effect::Queue(referral("SP-BBBB", 2))],
+            Utc::now(),
+        )
+        .expect_err("refused");
+    assert!(matches!(e, StoreError::DiskFull), "{e:?}");
+    assert!(
+        e.to_string().contains("disk holding the database is full"),
+        "{e}"
+    );
+    // Nothing of the step was stored, and what was there is intact.
+    let refs: Vec<String> = store
+        .list(None)
+        .expect("list")
+        .into_iter()
+        .map(|i| i.reference)
+        .collect();
+    assert_eq!(refs, ["SP-AAAA"]);
+    assert!(
+        store
+            .load_session(Channel::Terminal, "someone-else")
+            .expect("load")
+            .is_none()
+    );
+}
