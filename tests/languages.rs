@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{Convo, ctx, engine};
+use common::{Convo, ctx, engine, to_summary};
 use signpost::content::Arg;
 use signpost::content::locales::strip_isolation;
 use signpost::engine::{Effect, Input};
@@ -197,4 +197,157 @@ fn check_languages_prints_the_table_and_notices_a_missing_message() {
     let e = common::engine_at(dir.path());
     let t = e.content().locales.format("pl", "referral-gp-skip", &[]);
     assert_eq!(t, "I don't know");
+}
+
+/// Realistic ways of saying it, per shipped language (Bengali and Urdu also in Latin letters,
+/// as many people type them), and everyday phrases that must not fire.
+const CRISIS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "en-GB",
+        &[
+            "honestly I want to kill myself",
+            "I've been having suicidal thoughts",
+            "I don't want to be here anymore",
+            "they'd all be better off dead without me. I'd be better off dead",
+        ],
+        &[
+            "I'm just killing time",
+            "dying to see you",
+            "my phone died",
+            "skill myself up for work",
+            "the commute is killing me",
+        ],
+    ),
+    (
+        "bn",
+        &["আমি আত্মহত্যা করতে চাই", "আর বাঁচতে চাই না", "ami morte chai"],
+        &[
+            "হাসতে হাসতে মরে যাচ্ছি",
+            "ami tomake dekhte chai",
+            "ami khub klanto",
+        ],
+    ),
+    (
+        "ar",
+        &["أفكر في الانتحار", "أريد أن أموت", "لا أريد أن أعيش بعد الآن"],
+        &["أموت من الضحك", "أحب حياتي", "أريد أن أعمل"],
+    ),
+    (
+        "pl",
+        &[
+            "myślę o samobójstwie",
+            "czasem chcę umrzeć",
+            "nie chcę już żyć",
+        ],
+        &[
+            "umieram z ciekawości",
+            "muszę zabić czas",
+            "umieram ze śmiechu",
+        ],
+    ),
+    (
+        "tr",
+        &[
+            "intihar etmeyi düşünüyorum",
+            "artık yaşamak istemiyorum",
+            "ölmek istiyorum",
+        ],
+        &["meraktan ölüyorum", "zaman öldürmek için geldim"],
+    ),
+    (
+        "ur",
+        &[
+            "میں خودکشی کرنا چاہتا ہوں",
+            "ab jeena nahi chahta",
+            "main marna chahti hoon",
+        ],
+        &[
+            "hans hans ke mar gaya",
+            "main bohat thak gaya hoon",
+            "مجھے نوکری چاہیے",
+        ],
+    ),
+    (
+        "so",
+        &[
+            "waxaan rabaa inaan dhinto",
+            "waxaan ka fikirayaa is dilid",
+            "nolosha waan ka daalay",
+        ],
+        &["waan daalay", "waan is diiwaangeliyay"],
+    ),
+    (
+        "zh-Hans",
+        &["我有时候想自杀", "我真的不想活了", "我好累，想死。"],
+        &["想死你了", "我想死你们了", "笑死我了"],
+    ),
+];
+
+#[test]
+fn crisis_words_fire_from_every_step_in_every_language_and_near_misses_do_not() {
+    let e = engine();
+    let shipped: Vec<String> = e
+        .content()
+        .locales
+        .languages
+        .iter()
+        .map(|l| l.tag.clone())
+        .collect();
+    let covered: Vec<String> = CRISIS.iter().map(|(l, _, _)| l.to_string()).collect();
+    assert_eq!(
+        shipped.len(),
+        covered.len(),
+        "every shipped language has phrases"
+    );
+    for lang in &shipped {
+        assert!(covered.contains(lang), "{lang} has no crisis phrases here");
+    }
+    // Every step that waits for the person, with every earlier answer given.
+    let answered = {
+        let mut c = Convo::new(e.clone(), Some("en-GB"));
+        to_summary(&mut c);
+        c.session.clone()
+    };
+    let flow = e.content().entry().clone();
+    let steps: Vec<_> = flow.nodes.iter().filter(|n| n.kind.waits()).collect();
+    assert!(steps.len() > 10);
+    for (lang, phrases, near_misses) in CRISIS {
+        for node in &steps {
+            let mut s = answered.clone();
+            s.lang = Some(lang.to_string());
+            s.node = node.id.clone();
+            s.history.clear();
+            for phrase in *phrases {
+                let out = e.step(&s, Input::Text(phrase.to_string()), &ctx());
+                assert!(
+                    out.effects.contains(&Effect::Crisis),
+                    "{lang} at {}: {phrase:?} did not fire",
+                    node.id
+                );
+                let first = strip_isolation(&out.replies[0].text);
+                assert!(
+                    first.contains("999") && first.contains("116 123"),
+                    "{lang} at {}: {first}",
+                    node.id
+                );
+                assert!(out.session.urgent);
+                if node.id == "story" {
+                    // Nothing typed is lost: the story keeps the words.
+                    assert_eq!(
+                        out.session.answers.get("story"),
+                        Some(&signpost::engine::Answer::Text(phrase.to_string())),
+                        "{lang}"
+                    );
+                }
+            }
+            for phrase in *near_misses {
+                let out = e.step(&s, Input::Text(phrase.to_string()), &ctx());
+                assert!(
+                    !out.effects.contains(&Effect::Crisis) && !out.session.urgent,
+                    "{lang} at {}: {phrase:?} fired",
+                    node.id
+                );
+            }
+        }
+    }
 }
