@@ -262,3 +262,45 @@ async fn a_slow_broken_and_failing_bot_api_does_not_stop_the_others() {
     assert!(log.contains("getUpdates failed"), "{log}");
     assert!(!log.contains("panicked"), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_personal_data_reaches_the_log_even_at_its_most_detailed() {
+    let (fake, _dir, db) = setup().await;
+    let bot = Bot::start_with(&fake, &db, false, &[("RUST_LOG", "trace")]);
+    polled(&fake, 1).await;
+    let mut p = Person::new(&fake, &db, 831, Some("en"));
+    p.say("/start").await;
+    p.tap("en-GB").await;
+    p.tap("yes").await;
+    p.tap("housing").await;
+    p.tap("done").await;
+    p.say("Mould in the flat at Quennell Court is making my son ill")
+        .await;
+    p.say("Philippa Quarrington-Vane").await;
+    p.say("12/03/1990").await;
+    p.say("Jubilee Street Practice").await;
+    p.tap("phone").await;
+    p.say("07700 900918").await;
+    p.tap("any").await;
+    p.say("E1 4QJ").await;
+    p.tap("none").await;
+    let out = p.tap("confirm").await;
+    assert!(texts(&out).join(" ").contains("Your reference is"));
+    p.say("/mydata").await;
+    let log = bot.log();
+    assert!(log.len() > 1000, "the log is detailed: {} bytes", log.len());
+    for personal in [
+        "Quarrington",
+        "Philippa",
+        "900918",
+        "07700",
+        "Quennell",
+        "Mould",
+        "1990",
+        "Jubilee",
+        "E1 4QJ",
+        "TEST-TOKEN",
+    ] {
+        assert!(!log.contains(personal), "{personal:?} is in the log");
+    }
+}

@@ -38,7 +38,6 @@ impl Bot {
     ) -> Bot {
         let log = db.with_extension(format!("log{}", fastrand::u32(..)));
         let child = Command::new(env!("CARGO_BIN_EXE_signpost"))
-            .envs(env.iter().copied())
             .args(["serve", "--db"])
             .arg(db)
             .args(args)
@@ -47,6 +46,8 @@ impl Bot {
             .env("SIGNPOST_CONTENT", common::bundled())
             .env("SIGNPOST_RATE_LIMIT", if rate_limit { "on" } else { "off" })
             .env("RUST_LOG", "info")
+            // The test's own settings win over the defaults above.
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).expect("log file"))
