@@ -273,12 +273,11 @@ pub fn waiting_for(
     user: &str,
 ) -> Result<Option<String>, StoreError> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT reference FROM referrals WHERE channel = ?1 AND user_id = ?2 AND status != 'closed'
              ORDER BY created_at DESC, id DESC LIMIT 1",
-            params![channel.as_str(), user],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![channel.as_str(), user], |r| r.get(0))
         .optional()?)
 }
 

@@ -31,10 +31,10 @@ pub fn step(
             waiting: waiting.clone(),
         };
         let outcome = engine.step(session, input.clone(), &ctx);
-        conn.execute_batch("SAVEPOINT step")?;
+        conn.prepare_cached("SAVEPOINT step")?.execute([])?;
         match store::commit_step(conn, channel, user, &outcome.session, &outcome.effects, now) {
             Ok(()) => {
-                conn.execute_batch("RELEASE step")?;
+                conn.prepare_cached("RELEASE step")?.execute([])?;
                 return Ok(outcome);
             }
             Err(e) => {

@@ -22,8 +22,13 @@ type Outside = Box<dyn FnOnce(&Connection) + Send>;
 
 enum Msg {
     Job(Job),
+    /// Committed with the next batch, or alone after [`LATER_WAIT`] without one.
+    Later(Job),
     Outside(Outside),
 }
+
+/// Longest a deferred job waits for a batch to ride with.
+pub const LATER_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// A handle to the store thread; cheap to clone.
 #[derive(Clone)]
@@ -70,6 +75,31 @@ impl StoreActor {
         rx.await.map_err(|_| StoreError::Stopped)?
     }
 
+    /// Runs `f` with the next batch of jobs (or alone within [`LATER_WAIT`]), without waiting:
+    /// for writes whose loss in a crash costs little, so they need no commit of their own.
+    /// A failure is logged under `what`.
+    pub fn later<F>(&self, what: &'static str, f: F)
+    where
+        F: FnOnce(&Connection) -> Result<(), StoreError> + Send + 'static,
+    {
+        let job: Job = Box::new(move |conn: Option<&Connection>| {
+            let result = match conn {
+                Some(conn) => in_savepoint(conn, f),
+                None => Err(StoreError::Stopped),
+            };
+            Box::new(
+                move |commit_error: Option<&str>| match (result, commit_error) {
+                    (Err(e), _) => tracing::error!("{what} failed: {e}"),
+                    (Ok(()), Some(e)) => tracing::error!("{what} not committed: {e}"),
+                    (Ok(()), None) => {}
+                },
+            )
+        });
+        if self.jobs.send(Msg::Later(job)).is_err() {
+            tracing::error!("{what} dropped: the store has stopped");
+        }
+    }
+
     /// Runs `f` in the store thread outside any transaction (after everything sent before it
     /// has committed): for `PRAGMA wal_checkpoint`, which a transaction would block.
     pub async fn outside<T, F>(&self, f: F) -> Result<T, StoreError>
@@ -92,10 +122,10 @@ fn in_savepoint<T>(
     conn: &Connection,
     f: impl FnOnce(&Connection) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
-    conn.execute_batch("SAVEPOINT job")?;
+    conn.prepare_cached("SAVEPOINT job")?.execute([])?;
     match f(conn) {
         Ok(v) => {
-            conn.execute_batch("RELEASE job")?;
+            conn.prepare_cached("RELEASE job")?.execute([])?;
             Ok(v)
         }
         Err(e) => {
@@ -107,25 +137,45 @@ fn in_savepoint<T>(
 
 fn run(conn: Connection, rx: mpsc::Receiver<Msg>) {
     let mut next = None;
+    let mut deferred: Vec<Job> = Vec::new();
     loop {
         let first = match next.take() {
             Some(m) => m,
-            None => match rx.recv() {
+            None if deferred.is_empty() => match rx.recv() {
                 Ok(m) => m,
                 Err(_) => return,
+            },
+            None => match rx.recv_timeout(LATER_WAIT) {
+                Ok(m) => m,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    commit_batch(&conn, std::mem::take(&mut deferred));
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    commit_batch(&conn, std::mem::take(&mut deferred));
+                    return;
+                }
             },
         };
         let first = match first {
             Msg::Outside(f) => {
+                if !deferred.is_empty() {
+                    commit_batch(&conn, std::mem::take(&mut deferred));
+                }
                 f(&conn);
+                continue;
+            }
+            Msg::Later(j) => {
+                deferred.push(j);
                 continue;
             }
             Msg::Job(j) => j,
         };
-        let mut batch = vec![first];
+        let mut batch = std::mem::take(&mut deferred);
+        batch.push(first);
         while batch.len() < MAX_BATCH {
             match rx.try_recv() {
-                Ok(Msg::Job(job)) => batch.push(job),
+                Ok(Msg::Job(job) | Msg::Later(job)) => batch.push(job),
                 Ok(outside) => {
                     // Runs once this batch has committed.
                     next = Some(outside);

@@ -266,6 +266,10 @@ pub async fn serve(
     {
         tracing::warn!("some steps did not finish in time; they will resume on the next start");
     }
+    // Commits whatever was deferred (sent messages still to forget) before the process ends.
+    if let Err(e) = shared.store.outside(|_| Ok(())).await {
+        tracing::warn!("last commit failed: {e}");
+    }
     Ok(())
 }
 
@@ -508,7 +512,9 @@ fn update_ids(raw: &str) -> Vec<i64> {
 /// One worker per chat, so a chat's updates are handled in order and chats run side by side.
 struct Router {
     shared: Arc<Shared>,
-    workers: Mutex<HashMap<i64, mpsc::UnboundedSender<Job>>>,
+    /// Jobs are boxed: a channel allocates 32 slots at once, and an idle chat should cost
+    /// little (10,000 open conversations fit in the memory goal this way).
+    workers: Mutex<HashMap<i64, mpsc::UnboundedSender<Box<Job>>>>,
     tracker: TaskTracker,
 }
 
@@ -526,6 +532,7 @@ impl Router {
             tracing::error!("worker map poisoned");
             return;
         };
+        let job = Box::new(job);
         let job = match workers.get(&chat) {
             Some(tx) => match tx.send(job) {
                 Ok(()) => return,
@@ -550,7 +557,9 @@ impl Router {
     }
 }
 
-async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<Job>) {
+/// A chat's worker. While idle it holds only its channel and flood state: the work itself is
+/// boxed, so the waiting future stays small.
+async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<Box<Job>>) {
     let mut flood = Flood::new();
     loop {
         let job = tokio::select! {
@@ -558,13 +567,13 @@ async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<
             j = tokio::time::timeout(WORKER_IDLE, rx.recv()) => j,
         };
         match job {
-            Ok(Some(job)) => run_job(&shared, chat, job, &mut flood).await,
+            Ok(Some(job)) => Box::pin(run_job(&shared, chat, *job, &mut flood)).await,
             Ok(None) => return,
             Err(_) => {
                 // Idle: refuse new jobs, then finish any that slipped in.
                 rx.close();
                 while let Ok(job) = rx.try_recv() {
-                    run_job(&shared, chat, job, &mut flood).await;
+                    Box::pin(run_job(&shared, chat, *job, &mut flood)).await;
                 }
                 return;
             }
@@ -623,22 +632,27 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
             }
         }
     };
-    let remaining = perform(shared, chat, actions).await;
-    let r = shared
-        .store
-        .call(move |c| match remaining {
-            None => store::outbox_remove(c, outbox),
-            Some(left) => {
-                c.execute(
-                    "UPDATE outbox SET actions = ?2 WHERE id = ?1",
-                    rusqlite::params![outbox, serde_json::to_string(&left)?],
-                )?;
-                Ok(())
+    match perform(shared, chat, actions).await {
+        // Sent: forgetting it need not wait for a commit of its own. It rides with the next
+        // batch of steps; if a crash comes first, it is sent once more.
+        None => shared
+            .store
+            .later("outbox removal", move |c| store::outbox_remove(c, outbox)),
+        Some(left) => {
+            let r = shared
+                .store
+                .call(move |c| {
+                    c.execute(
+                        "UPDATE outbox SET actions = ?2 WHERE id = ?1",
+                        rusqlite::params![outbox, serde_json::to_string(&left)?],
+                    )?;
+                    Ok(())
+                })
+                .await;
+            if let Err(e) = r {
+                tracing::error!(outbox, "cannot update the outbox: {e}");
             }
-        })
-        .await;
-    if let Err(e) = r {
-        tracing::error!(outbox, "cannot update the outbox: {e}");
+        }
     }
 }
 
@@ -1106,7 +1120,8 @@ fn take_notices(
     prescriber_chat: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<OutboxJob>, StoreError> {
-    let mut stmt = conn.prepare("SELECT id, kind, reference FROM notices ORDER BY id LIMIT 200")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, kind, reference FROM notices ORDER BY id LIMIT 200")?;
     let notices: Vec<(i64, String, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;

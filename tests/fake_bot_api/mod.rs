@@ -60,6 +60,7 @@ struct Inner {
     failures: HashMap<String, VecDeque<Failure>>,
     enforce_limits: bool,
     sends: Vec<(Instant, i64)>,
+    watchers: Vec<tokio::sync::mpsc::UnboundedSender<Call>>,
 }
 
 struct Shared {
@@ -102,6 +103,7 @@ impl FakeBotApi {
                 failures: HashMap::new(),
                 enforce_limits: false,
                 sends: Vec::new(),
+                watchers: Vec::new(),
             }),
             spec,
             methods,
@@ -180,6 +182,13 @@ impl FakeBotApi {
     pub fn push_raw(&self, update: Value) {
         self.lock().updates.push(update);
         self.shared.new_updates.notify_waiters();
+    }
+
+    /// Every call from now on, as it is answered (for a load driver).
+    pub fn watch(&self) -> tokio::sync::mpsc::UnboundedReceiver<Call> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        self.lock().watchers.push(tx);
+        rx
     }
 
     /// Every call so far.
@@ -437,13 +446,16 @@ fn record_result(
     response: Response,
     result: Value,
 ) -> Response {
-    shared.inner.lock().expect("state").calls.push(Call {
+    let call = Call {
         method: method.to_string(),
         body,
         at,
         status: response.status().as_u16(),
         result,
-    });
+    };
+    let mut inner = shared.inner.lock().expect("state");
+    inner.watchers.retain(|w| w.send(call.clone()).is_ok());
+    inner.calls.push(call);
     response
 }
 

@@ -1,0 +1,531 @@
+//! End to end, in one run: a fake Bot API on 127.0.0.1 (the tests' own, no artificial delay),
+//! then the bare teloxide echo bot (`examples/echo_bot.rs`) and the release `signpost serve` on a
+//! fresh database, each driven by the same simulated residents.
+//!
+//! ```sh
+//! cargo bench --bench e2e                        # 1,000 residents, 10,000 conversations
+//! cargo bench --bench e2e -- --residents 200 --conversations 2000
+//! ```
+//!
+//! Printed for each bot: time from start to its first `getUpdates`; closed loop (every resident
+//! acts the moment the bot answers): steps per second and step latency; open loop (residents
+//! pause about a second between steps, like people): step latency; peak RSS; and RSS with
+//! `--conversations` conversations left open. Latency runs from the update being available in
+//! the fake to the first reply reaching it.
+
+#[path = "../../tests/fake_bot_api/mod.rs"]
+mod fake_bot_api;
+
+#[path = "../../examples/echo_bot.rs"]
+mod echo_bot;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fake_bot_api::{Call, FakeBotApi};
+use tokio::sync::mpsc;
+
+/// What a resident does at one step.
+#[derive(Clone, Debug)]
+enum Act {
+    Say(&'static str),
+    Tap(&'static str),
+}
+
+/// The whole referral through buttons and text, as the tests do it (15 steps).
+const REFERRAL: &[Act] = &[
+    Act::Say("/start"),
+    Act::Tap("en-GB"),
+    Act::Tap("yes"),
+    Act::Tap("money"),
+    Act::Tap("done"),
+    Act::Tap("no-thanks"),
+    Act::Say("Sam Resident"),
+    Act::Tap("prefer-not"),
+    Act::Tap("dont-know"),
+    Act::Tap("phone"),
+    Act::Say("020 7946 0321"),
+    Act::Tap("any"),
+    Act::Tap("dont-know"),
+    Act::Tap("none"),
+    Act::Tap("confirm"),
+];
+
+/// An open conversation: started, language and consent given, a need ticked, then silence.
+const OPENING: usize = 4;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Echo,
+    Signpost,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Echo => "echo bot",
+            Kind::Signpost => "signpost",
+        }
+    }
+}
+
+struct Options {
+    residents: usize,
+    conversations: usize,
+    /// Only this bot (`--only signpost` or `--only echo`), for profiling.
+    only: Option<String>,
+}
+
+fn options() -> Options {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str, default: usize| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    Options {
+        residents: value("--residents", 1000),
+        conversations: value("--conversations", 10_000),
+        only: args
+            .iter()
+            .position(|a| a == "--only")
+            .and_then(|i| args.get(i + 1))
+            .cloned(),
+    }
+}
+
+fn main() {
+    if std::env::args().nth(1).as_deref() == Some("echo-bot") {
+        echo_bot::main();
+        return;
+    }
+    let opts = options();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("e2e: cannot start tokio: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut results = Vec::new();
+    for kind in [Kind::Echo, Kind::Signpost] {
+        if opts
+            .only
+            .as_deref()
+            .is_some_and(|o| !kind.name().starts_with(o))
+        {
+            continue;
+        }
+        match runtime.block_on(measure(kind, &opts)) {
+            Ok(r) => results.push((kind, r)),
+            Err(e) => {
+                eprintln!("e2e: {} failed: {e}", kind.name());
+                std::process::exit(1);
+            }
+        }
+    }
+    report(&opts, &results);
+}
+
+/// A bot process under load, with the fake it talks to.
+struct Running {
+    child: Child,
+    fake: FakeBotApi,
+    _dir: tempfile::TempDir,
+    startup: Duration,
+    routes: Routes,
+    /// Bot API calls answered so far (getUpdates included).
+    calls: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+type Routes = Arc<Mutex<HashMap<i64, mpsc::UnboundedSender<Call>>>>;
+
+async fn launch(kind: Kind) -> Result<Running, String> {
+    let fake = FakeBotApi::start().await;
+    let mut calls = fake.watch();
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let db = dir.path().join("bench.db");
+    let mut cmd = match kind {
+        Kind::Signpost => {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_signpost"));
+            c.args(["serve", "--db"]).arg(&db);
+            c
+        }
+        Kind::Echo => {
+            let mut c = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
+            c.arg("echo-bot");
+            c
+        }
+    };
+    let started = Instant::now();
+    let child = cmd
+        .env("TELOXIDE_TOKEN", "123456:BENCH-TOKEN")
+        .env("TELOXIDE_API_URL", &fake.url)
+        .env("SIGNPOST_CONTENT", env!("CARGO_MANIFEST_DIR"))
+        .env("SIGNPOST_RATE_LIMIT", "off")
+        .env("RUST_LOG", "error")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start the bot: {e}"))?;
+    let startup = loop {
+        match tokio::time::timeout(Duration::from_secs(20), calls.recv()).await {
+            Ok(Some(c)) if c.method == "getUpdates" => break c.at - started,
+            Ok(Some(_)) => {}
+            _ => return Err("the bot never asked for updates".into()),
+        }
+    };
+    // Every reply goes to the resident whose chat it is.
+    let routes: Routes = Arc::new(Mutex::new(HashMap::new()));
+    let r = routes.clone();
+    let counter = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let count = counter.clone();
+    tokio::spawn(async move {
+        while let Some(call) = calls.recv().await {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(chat) = call.body["chat_id"].as_i64() else {
+                continue;
+            };
+            if let Ok(map) = r.lock()
+                && let Some(tx) = map.get(&chat)
+            {
+                let _ = tx.send(call);
+            }
+        }
+    });
+    Ok(Running {
+        child,
+        fake,
+        _dir: dir,
+        startup,
+        routes,
+        calls: counter,
+    })
+}
+
+/// Figures for one bot.
+struct Figures {
+    startup: Duration,
+    closed_steps_per_sec: f64,
+    closed_calls_per_sec: f64,
+    cpu_per_step: f64,
+    closed: Vec<Duration>,
+    open: Vec<Duration>,
+    open_offered: f64,
+    peak_rss_kb: u64,
+    open_conversations_rss_kb: u64,
+}
+
+async fn measure(kind: Kind, opts: &Options) -> Result<Figures, String> {
+    let run = launch(kind).await?;
+    eprintln!(
+        "{}: up, first getUpdates after {:?}",
+        kind.name(),
+        run.startup
+    );
+    // Warm-up: a few residents, not counted.
+    crowd(&run, kind, 20, 900_000, REFERRAL.len(), None).await?;
+
+    let t = Instant::now();
+    let cpu_before = cpu_ticks(run.child.id());
+    let calls_before = run.calls.load(std::sync::atomic::Ordering::Relaxed);
+    let closed = crowd(&run, kind, opts.residents, 0, REFERRAL.len(), None).await?;
+    let closed_steps_per_sec = closed.len() as f64 / t.elapsed().as_secs_f64();
+    let closed_calls_per_sec = (run.calls.load(std::sync::atomic::Ordering::Relaxed) - calls_before)
+        as f64
+        / t.elapsed().as_secs_f64();
+    let cpu_per_step = cpu_ticks(run.child.id()).saturating_sub(cpu_before) as f64 * 10_000.0
+        / closed.len().max(1) as f64;
+    eprintln!(
+        "{}: closed loop {:.0} steps/s",
+        kind.name(),
+        closed_steps_per_sec
+    );
+
+    let t = Instant::now();
+    let open = crowd(
+        &run,
+        kind,
+        opts.residents,
+        100_000,
+        REFERRAL.len(),
+        Some(Duration::from_secs(1)),
+    )
+    .await?;
+    let open_offered = open.len() as f64 / t.elapsed().as_secs_f64();
+    eprintln!("{}: open loop done", kind.name());
+    let peak_rss_kb = status_kb(run.child.id(), "VmHWM").unwrap_or(0);
+
+    crowd(&run, kind, opts.conversations, 200_000, OPENING, None).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let open_conversations_rss_kb = status_kb(run.child.id(), "VmRSS").unwrap_or(0);
+    Ok(Figures {
+        startup: run.startup,
+        closed_steps_per_sec,
+        closed_calls_per_sec,
+        cpu_per_step,
+        closed,
+        open,
+        open_offered,
+        peak_rss_kb,
+        open_conversations_rss_kb,
+    })
+}
+
+/// `count` residents with chat ids from `first_chat`, each doing the first `steps` of the
+/// referral; with `think`, each pauses a random time of that mean before every step (open
+/// loop), starting at a random moment within the first `think`. Returns every step's latency.
+async fn crowd(
+    run: &Running,
+    kind: Kind,
+    count: usize,
+    first_chat: i64,
+    steps: usize,
+    think: Option<Duration>,
+) -> Result<Vec<Duration>, String> {
+    let mut tasks = Vec::with_capacity(count);
+    for i in 0..count {
+        let chat = first_chat + i as i64 + 1;
+        let (tx, rx) = mpsc::unbounded_channel();
+        if let Ok(mut m) = run.routes.lock() {
+            m.insert(chat, tx);
+        }
+        let fake = run.fake.clone();
+        tasks.push(tokio::spawn(resident(fake, kind, chat, steps, think, rx)));
+    }
+    let mut all = Vec::with_capacity(count * steps);
+    for t in tasks {
+        all.extend(t.await.map_err(|e| e.to_string())??);
+    }
+    if let Ok(mut m) = run.routes.lock() {
+        m.retain(|chat, _| *chat <= first_chat || *chat > first_chat + count as i64);
+    }
+    Ok(all)
+}
+
+/// An exponential pause of the given mean (people's gaps between messages).
+fn pause(mean: Duration) -> Duration {
+    let u = fastrand::f64().max(1e-9);
+    mean.mul_f64(-u.ln()).min(mean * 5)
+}
+
+async fn resident(
+    fake: FakeBotApi,
+    kind: Kind,
+    chat: i64,
+    steps: usize,
+    think: Option<Duration>,
+    mut rx: mpsc::UnboundedReceiver<Call>,
+) -> Result<Vec<Duration>, String> {
+    let mut latencies = Vec::with_capacity(steps);
+    // The newest keyboard: (message id, callback data of each button).
+    let mut keyboard: Option<(i64, Vec<String>)> = None;
+    let mut last_message = 1;
+    if let Some(mean) = think {
+        tokio::time::sleep(mean.mul_f64(fastrand::f64())).await;
+    }
+    for (step, act) in REFERRAL.iter().enumerate().take(steps) {
+        if let (Some(mean), true) = (think, step > 0) {
+            tokio::time::sleep(pause(mean)).await;
+        }
+        let update = match (act, kind) {
+            (Act::Say(text), _) => fake_bot_api::text(chat, Some("en"), text),
+            (Act::Tap(choice), Kind::Echo) => {
+                fake_bot_api::press(chat, Some("en"), last_message, &format!("echo|{choice}"))
+            }
+            (Act::Tap(choice), Kind::Signpost) => {
+                let (message, data) = keyboard
+                    .as_ref()
+                    .and_then(|(m, d)| {
+                        d.iter()
+                            .find(|d| d.ends_with(&format!("|{choice}")))
+                            .map(|d| (*m, d.clone()))
+                    })
+                    .ok_or_else(|| format!("chat {chat}: no button {choice:?} at step {step}"))?;
+                fake_bot_api::press(chat, Some("en"), message, &data)
+            }
+        };
+        keyboard = None;
+        let pushed = Instant::now();
+        fake.push(update);
+        let next = REFERRAL.get(step + 1).filter(|_| step + 1 < steps);
+        let mut first: Option<Instant> = None;
+        let mut sent = false;
+        loop {
+            let call = match tokio::time::timeout(Duration::from_secs(30), rx.recv()).await {
+                Ok(Some(c)) => c,
+                _ => return Err(format!("chat {chat}: no reply at step {step}")),
+            };
+            let markup = call.body["reply_markup"]["inline_keyboard"].as_array();
+            let is_reply = call.method == "sendMessage"
+                || (call.method == "editMessageReplyMarkup" && markup.is_some());
+            if !is_reply || call.status != 200 {
+                continue;
+            }
+            first.get_or_insert(call.at);
+            if call.method == "sendMessage" {
+                sent = true;
+                last_message = call.result["message_id"].as_i64().unwrap_or(last_message);
+            }
+            if let Some(rows) = markup {
+                let id = match call.method.as_str() {
+                    "sendMessage" => call.result["message_id"].as_i64(),
+                    _ => call.body["message_id"].as_i64(),
+                };
+                let data = rows
+                    .iter()
+                    .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                    .filter_map(|b| b["callback_data"].as_str().map(str::to_string))
+                    .collect();
+                keyboard = id.map(|id| (id, data));
+            }
+            let ready = match (kind, next) {
+                (Kind::Echo, _) | (_, None) | (_, Some(Act::Say(_))) => sent || keyboard.is_some(),
+                (Kind::Signpost, Some(Act::Tap(c))) => keyboard
+                    .as_ref()
+                    .is_some_and(|(_, d)| d.iter().any(|d| d.ends_with(&format!("|{c}")))),
+            };
+            if ready {
+                break;
+            }
+        }
+        if let Some(at) = first {
+            latencies.push(at.saturating_duration_since(pushed));
+        }
+    }
+    Ok(latencies)
+}
+
+/// CPU time used by a process so far, in clock ticks (1/100 s), from `/proc/PID/stat`.
+fn cpu_ticks(pid: u32) -> u64 {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0;
+    };
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let rest = text.rsplit_once(')').map(|(_, r)| r).unwrap_or_default();
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)
+}
+
+/// A figure from `/proc/PID/status`, in kB (Linux).
+fn status_kb(pid: u32, field: &str) -> Option<u64> {
+    let text =
+        std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join("status")).ok()?;
+    text.lines()
+        .find(|l| l.starts_with(field))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn spread(mut v: Vec<Duration>) -> String {
+    v.sort();
+    format!(
+        "{} / {} / {}",
+        ms(percentile(&v, 0.5)),
+        ms(percentile(&v, 0.99)),
+        ms(v.last().copied().unwrap_or_default())
+    )
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    format!("{cores} cores, {cpu}")
+}
+
+fn report(opts: &Options, results: &[(Kind, Figures)]) {
+    println!();
+    println!(
+        "e2e: {} residents x {} steps; {} open conversations; {}",
+        opts.residents,
+        REFERRAL.len(),
+        opts.conversations,
+        machine()
+    );
+    println!("{:<44} {:>26} {:>26}", "", "echo bot", "signpost");
+    let row = |label: &str, f: &dyn Fn(&Figures) -> String| {
+        let cells: Vec<String> = results.iter().map(|(_, r)| f(r)).collect();
+        println!(
+            "{:<44} {:>26} {:>26}",
+            label,
+            cells.first().cloned().unwrap_or_default(),
+            cells.get(1).cloned().unwrap_or_default()
+        );
+    };
+    row("start to first getUpdates", &|r| ms(r.startup));
+    row("closed loop: steps/s", &|r| {
+        format!("{:.0}", r.closed_steps_per_sec)
+    });
+    row("closed loop: Bot API calls/s", &|r| {
+        format!("{:.0}", r.closed_calls_per_sec)
+    });
+    row("closed loop: bot CPU per step", &|r| {
+        format!("{:.0} µs", r.cpu_per_step)
+    });
+    row("closed loop: latency median / p99 / max", &|r| {
+        spread(r.closed.clone())
+    });
+    row("open loop: offered steps/s", &|r| {
+        format!("{:.0}", r.open_offered)
+    });
+    row("open loop: latency median / p99 / max", &|r| {
+        spread(r.open.clone())
+    });
+    row("peak RSS", &|r| {
+        format!("{:.1} MB", r.peak_rss_kb as f64 / 1024.0)
+    });
+    row(
+        &format!("RSS with {} open conversations", opts.conversations),
+        &|r| format!("{:.1} MB", r.open_conversations_rss_kb as f64 / 1024.0),
+    );
+    if let [(_, echo), (_, sp)] = results {
+        println!(
+            "throughput ratio signpost / echo bot: {:.2} in steps, {:.2} in Bot API calls",
+            sp.closed_steps_per_sec / echo.closed_steps_per_sec,
+            sp.closed_calls_per_sec / echo.closed_calls_per_sec
+        );
+    }
+}
