@@ -304,3 +304,88 @@ async fn no_personal_data_reaches_the_log_even_at_its_most_detailed() {
         assert!(!log.contains(personal), "{personal:?} is in the log");
     }
 }
+
+/// Runs a `signpost` command on the database with `stdin`, expecting success.
+fn signpost_ok(db: &std::path::Path, args: &[&str], stdin: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin.as_bytes()).expect("write");
+    drop(input);
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_applies_the_retention_period_when_it_starts() {
+    let (fake, _dir, db) = setup().await;
+    let script = "1\n1\n1\n3\ndone\nAlone.\nOld Person\n3/7/1958\nBlithehale\nPhone me\n\
+                  07700 900123\n1\ne1 6an\n2\n1\n";
+    signpost_ok(&db, &["chat", "--user", "old"], script);
+    signpost_ok(&db, &["chat", "--user", "new"], script);
+    signpost_ok(&db, &["chat", "--user", "gone-quiet"], "1\n1\n3\n");
+    let claimed = signpost_ok(&db, &["queue", "claim", "--by", "kim", "--json"], "");
+    let old: serde_json::Value = serde_json::from_str(&claimed).expect("json");
+    let old = old["reference"].as_str().expect("reference").to_string();
+    signpost_ok(
+        &db,
+        &["queue", "close", &old, "--outcome", "Done", "--by", "kim"],
+        "",
+    );
+    {
+        let c = rusqlite::Connection::open(&db).expect("open");
+        let long_ago = (chrono::Utc::now() - chrono::Duration::days(45)).to_rfc3339();
+        c.execute(
+            "UPDATE referrals SET closed_at = ?1 WHERE reference = ?2",
+            [&long_ago, &old],
+        )
+        .expect("age");
+        c.execute(
+            "UPDATE sessions SET updated_at = ?1 WHERE user_id = 'gone-quiet'",
+            [&long_ago],
+        )
+        .expect("age");
+    }
+    let _bot = Bot::start_with(&fake, &db, false, &[("SIGNPOST_RETENTION_DAYS", "30")]);
+    polled(&fake, 1).await;
+    wait_until(|| queue(&db).len() == 1).await;
+    let left = queue(&db);
+    assert_ne!(
+        left[0]["reference"],
+        old.as_str(),
+        "the old closed request went"
+    );
+    assert_eq!(left[0]["status"], "open", "the waiting one stays");
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let quiet: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE user_id = 'gone-quiet'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(quiet, 0, "the abandoned conversation went");
+    let purged: i64 = c
+        .query_row(
+            "SELECT count FROM audit WHERE event = 'retention-purge'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an audit row");
+    assert_eq!(purged, 2);
+}
