@@ -10,26 +10,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 fn signpost(db: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .env("SIGNPOST_CONTENT", common::bundled())
-        .env_remove("SIGNPOST_DB")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn signpost");
-    let mut input = child.stdin.take().expect("stdin");
-    // A refused database ends the process before it reads: a closed pipe is expected then.
-    match input.write_all(stdin) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.expect("write stdin"),
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
+    common::run(db, args, stdin, &[])
 }
 
 fn out(o: &Output) -> String {

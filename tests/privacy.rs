@@ -4,51 +4,14 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
+use common::{contains, file_bytes, ok, refused};
 use serde_json::Value;
 
 fn signpost(db: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .env("SIGNPOST_CONTENT", common::bundled())
-        .env_remove("SIGNPOST_DB")
-        .env_remove("SIGNPOST_RETENTION_DAYS")
-        .env("RUST_LOG", "info")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn signpost");
-    let mut input = child.stdin.take().expect("stdin");
-    match input.write_all(stdin) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.expect("write stdin"),
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
-fn ok(o: &Output) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    signpost::content::locales::strip_isolation(&String::from_utf8_lossy(&o.stdout))
-}
-
-fn refused(o: &Output) -> String {
-    assert_eq!(o.status.code(), Some(1), "expected exit 1");
-    let e = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(!e.contains("panicked"), "{e}");
-    e
+    common::run(db, args, stdin, env)
 }
 
 /// A whole referral in the terminal chat, with a name, phone number and story of one's own.
@@ -72,21 +35,6 @@ fn refer(db: &Path, user: &str, name: &str, phone: &str, story: &str) -> String 
 
 fn json(o: &Output) -> Value {
     serde_json::from_str(&ok(o)).expect("JSON")
-}
-
-/// The database file and its write-ahead log, byte for byte.
-fn file_bytes(db: &Path) -> Vec<u8> {
-    let mut bytes = std::fs::read(db).expect("db file");
-    if let Ok(wal) = std::fs::read(db.with_extension("db-wal")) {
-        bytes.extend(wal);
-    }
-    bytes
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
 }
 
 #[test]
@@ -221,7 +169,7 @@ fn mydata_shows_everything_and_forget_leaves_no_byte_of_it() {
         &db,
         &["forget", "--user", "alice", "--channel", "terminal"],
         b"",
-        &[],
+        &[("RUST_LOG", "info")],
     );
     let said = ok(&o);
     assert!(

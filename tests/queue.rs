@@ -5,9 +5,10 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::{Duration, TimeZone, Utc};
+use common::{ok, refused};
 use serde_json::Value;
 use signpost::engine::{Answer, Effect, Referral};
 use signpost::store::{Channel, Store};
@@ -53,34 +54,7 @@ fn seed(db: &Path, referrals: Vec<Referral>) {
 }
 
 fn signpost(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .env_remove("SIGNPOST_PRESCRIBER_NAME")
-        .env("USER", "login-name")
-        .output()
-        .expect("run")
-}
-
-fn ok(o: &Output) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn refused(o: &Output) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    common::run(db, args, b"", &[("USER", "login-name")])
 }
 
 fn show(db: &Path, reference: &str) -> Value {

@@ -9,21 +9,8 @@ mod fake_bot_api;
 use std::time::{Duration, Instant};
 
 use bot::*;
+use common::{contains, file_bytes};
 use fake_bot_api::Failure;
-
-fn file_bytes(db: &std::path::Path) -> Vec<u8> {
-    let mut bytes = std::fs::read(db).expect("db file");
-    if let Ok(wal) = std::fs::read(db.with_extension("db-wal")) {
-        bytes.extend(wal);
-    }
-    bytes
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mydata_then_forget_leaves_no_byte_of_the_person_in_the_database() {
@@ -307,28 +294,7 @@ async fn no_personal_data_reaches_the_log_even_at_its_most_detailed() {
 
 /// Runs a `signpost` command on the database with `stdin`, expecting success.
 fn signpost_ok(db: &std::path::Path, args: &[&str], stdin: &str) -> String {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .env("SIGNPOST_CONTENT", common::bundled())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).expect("write");
-    drop(input);
-    let o = child.wait_with_output().expect("wait");
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    common::ok(&common::run(db, args, stdin.as_bytes(), &[]))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,9 +1,12 @@
 //! Helpers shared by the integration tests: the bundled content, a conversation driver that
-//! strips bidi isolation marks, and copies of the content folder to break on purpose.
+//! strips bidi isolation marks, copies of the content folder to break on purpose, and running
+//! the `signpost` binary.
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
@@ -188,4 +191,74 @@ pub fn to_summary(c: &mut Convo) {
     c.say("e1 6an");
     c.press("bn");
     assert_eq!(c.at(), "summary");
+}
+
+/// Runs the `signpost` binary on `db` with `args`, feeding it `stdin`: the bundled content, and
+/// none of the settings of the environment the tests run in, then `env`.
+pub fn run(db: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("SIGNPOST_CONTENT", bundled())
+        .env_remove("SIGNPOST_DB")
+        .env_remove("SIGNPOST_RETENTION_DAYS")
+        .env_remove("SIGNPOST_PRESCRIBER_NAME")
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn signpost");
+    let mut input = child.stdin.take().expect("stdin");
+    // A refused database ends the process before it reads: a closed pipe is expected then.
+    match input.write_all(stdin) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.expect("write stdin"),
+    }
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+/// Standard output of a command that must have succeeded, bidi isolation marks removed.
+pub fn ok(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    strip_isolation(&String::from_utf8_lossy(&o.stdout))
+}
+
+/// Standard error of a command that must have been refused (exit 1, no panic).
+pub fn refused(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected exit 1; stdout: {}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let e = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!e.contains("panicked"), "{e}");
+    e
+}
+
+/// A database file and its write-ahead log, byte for byte.
+pub fn file_bytes(db: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).expect("db file");
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    if let Ok(log) = std::fs::read(PathBuf::from(wal)) {
+        bytes.extend(log);
+    }
+    bytes
+}
+
+/// True when `needle` occurs anywhere in `haystack`.
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
