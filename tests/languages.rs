@@ -31,13 +31,7 @@ fn refer(lang: &str) -> Convo {
 #[test]
 fn the_whole_referral_in_every_shipped_language_without_falling_back_to_english() {
     let e = engine();
-    let tags: Vec<String> = e
-        .content()
-        .locales
-        .languages
-        .iter()
-        .map(|l| l.tag.clone())
-        .collect();
+    let tags = common::languages();
     assert_eq!(tags.len(), 8, "{tags:?}");
     let english = refer("en-GB");
     let english_texts: Vec<String> = english
@@ -286,13 +280,7 @@ const CRISIS: &[(&str, &[&str], &[&str])] = &[
 #[test]
 fn crisis_words_fire_from_every_step_in_every_language_and_near_misses_do_not() {
     let e = engine();
-    let shipped: Vec<String> = e
-        .content()
-        .locales
-        .languages
-        .iter()
-        .map(|l| l.tag.clone())
-        .collect();
+    let shipped = common::languages();
     let covered: Vec<String> = CRISIS.iter().map(|(l, _, _)| l.to_string()).collect();
     assert_eq!(
         shipped.len(),

@@ -17,13 +17,7 @@ type Ids = (Vec<(String, String)>, Vec<String>, Vec<String>);
 /// Every node of every shipped flow, and every choice id any of them shows.
 static IDS: LazyLock<Ids> = LazyLock::new(|| {
     let e = engine();
-    let langs: Vec<String> = e
-        .content()
-        .locales
-        .languages
-        .iter()
-        .map(|l| l.tag.clone())
-        .collect();
+    let langs = common::languages();
     let mut nodes = Vec::new();
     let mut choices = vec!["garbage".to_string(), String::new()];
     for flow in &e.content().flows {

@@ -25,6 +25,17 @@ pub fn engine() -> Engine {
     ENGINE.clone()
 }
 
+/// The tags of the shipped languages.
+pub fn languages() -> Vec<String> {
+    engine()
+        .content()
+        .locales
+        .languages
+        .iter()
+        .map(|l| l.tag.clone())
+        .collect()
+}
+
 /// An engine over a content folder, which must load without errors.
 pub fn engine_at(dir: &Path) -> Engine {
     let (content, _warnings) = Content::load(dir).expect("content loads");
