@@ -355,3 +355,50 @@ async fn serve_applies_the_retention_period_when_it_starts() {
         .expect("an audit row");
     assert_eq!(purged, 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_step_the_database_cannot_store_is_apologised_for_and_changes_nothing() {
+    let (fake, _dir, db) = setup().await;
+    let bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+    let mut p = Person::new(&fake, &db, 841, Some("en"));
+    p.say("/start").await;
+    // The database refuses every step from now on, as a full disk would.
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute_batch(
+        "CREATE TRIGGER refuse BEFORE INSERT ON outbox
+         BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;",
+    )
+    .expect("trigger");
+    let out = p.tap("en-GB").await;
+    assert_eq!(
+        out[0].method, "answerCallbackQuery",
+        "the press is answered"
+    );
+    assert_eq!(
+        texts(&out),
+        [
+            "Sorry, something went wrong on our side and I could not save that. Please try again in a few minutes."
+        ]
+    );
+    let state: String = c
+        .query_row(
+            "SELECT state FROM sessions WHERE user_id = '841'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("session");
+    assert!(
+        state.contains("\"picking_language\":true") && state.contains("\"lang\":null"),
+        "nothing of the step was stored: {state}"
+    );
+    // Space again: the same button works.
+    c.execute_batch("DROP TRIGGER refuse").expect("drop");
+    let out = p.tap("en-GB").await;
+    assert!(
+        texts(&out)[0].starts_with("Hello, and welcome."),
+        "{:?}",
+        texts(&out)
+    );
+    assert!(bot.log().contains("step not stored"));
+}
