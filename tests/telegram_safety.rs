@@ -175,16 +175,11 @@ async fn a_slow_broken_and_failing_bot_api_does_not_stop_the_others() {
     })
     .await;
     let quick = Person::new(&fake, &db, 922, Some("en"));
-    let asked = Instant::now();
     fake.push(fake_bot_api::text(922, Some("en"), "/start"));
     wait_until(|| !texts(&quick.calls()).is_empty()).await;
     assert!(
-        asked.elapsed() < Duration::from_secs(2),
-        "answered while the other reply was stuck"
-    );
-    assert!(
         texts(&Person::new(&fake, &db, 921, None).calls()).is_empty(),
-        "the slow reply had not arrived yet"
+        "answered while the other reply was still stuck"
     );
     assert_eq!(
         texts(&quick.calls()),
