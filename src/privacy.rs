@@ -72,9 +72,21 @@ pub fn forget(
             )?;
             erased.referrals_anonymised.push(item.reference);
         } else {
+            // The prescribers hear that it is gone (by reference only), rather than finding out
+            // when it is not there: whoever holds it on Telegram, and the team's chat.
             conn.execute(
                 "DELETE FROM notices WHERE reference = ?1",
                 [&item.reference],
+            )?;
+            let holder = item
+                .claimed_by
+                .as_deref()
+                .and_then(|b| b.strip_prefix("telegram:"))
+                .and_then(|id| id.parse::<i64>().ok());
+            conn.execute(
+                "INSERT INTO notices (kind, reference, created_at, chat_id)
+                 VALUES ('withdrawn', ?1, ?2, ?3)",
+                params![item.reference, now.to_rfc3339(), holder],
             )?;
             // Notes go with it (ON DELETE CASCADE).
             conn.execute(

@@ -408,3 +408,49 @@ async fn a_step_the_database_cannot_store_is_apologised_for_and_changes_nothing(
     );
     assert!(bot.log().contains("step not stored"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claimed_request_erased_by_its_resident_is_reported_withdrawn() {
+    let (fake, _dir, db) = setup().await;
+    let _bot = Bot::start_with(
+        &fake,
+        &db,
+        false,
+        &[
+            ("SIGNPOST_PRESCRIBERS", "900"),
+            ("SIGNPOST_PRESCRIBER_CHAT", "-5000"),
+        ],
+    );
+    polled(&fake, 1).await;
+    let mut resident = Person::new(&fake, &db, 851, Some("en"));
+    let reference = refer(&mut resident, "Imogen Threlkeld").await;
+    let said_to = |chat: i64| {
+        fake.calls()
+            .iter()
+            .filter(|c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(chat))
+            .map(|c| c.body["text"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    // The team has heard of it.
+    wait_until(|| !said_to(-5000).is_empty()).await;
+    let mut rima = Person::new(&fake, &db, 900, Some("en"));
+    let out = rima.say("/next").await;
+    assert!(texts(&out)[0].starts_with(&reference));
+    resident.say("/forget").await;
+    resident.tap("yes").await;
+    let withdrawn =
+        format!("Callback {reference} was withdrawn: the resident asked us to erase their data.");
+    wait_until(|| said_to(900).contains(&withdrawn) && said_to(-5000).contains(&withdrawn)).await;
+    assert_eq!(
+        said_to(-5000),
+        [
+            format!("New callback {reference} (normal)."),
+            withdrawn.clone()
+        ]
+    );
+    let out = rima.say(&format!("/close {reference} spoke to her")).await;
+    assert_eq!(
+        texts(&out).last().map(String::as_str),
+        Some(format!("Not done: there is no callback {reference}.").as_str())
+    );
+}

@@ -105,16 +105,20 @@ fn migrations() -> Migrations<'static> {
         "#,
         ),
         // A waiting callback that turns urgent (words of crisis after queueing) is announced
-        // too; the audit trail may count what it records.
+        // too, and so is one withdrawn by an erasure (to the prescriber holding it, `chat_id`);
+        // the audit trail may count what it records.
         M::up(
             r#"
         CREATE TABLE notices_new (
             id         INTEGER PRIMARY KEY,
-            kind       TEXT NOT NULL CHECK (kind IN ('new-callback', 'claimed', 'now-urgent')),
+            kind       TEXT NOT NULL
+                       CHECK (kind IN ('new-callback', 'claimed', 'now-urgent', 'withdrawn')),
             reference  TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            created_at TEXT NOT NULL,
+            chat_id    INTEGER
         ) STRICT;
-        INSERT INTO notices_new SELECT * FROM notices;
+        INSERT INTO notices_new (id, kind, reference, created_at)
+            SELECT id, kind, reference, created_at FROM notices;
         DROP TABLE notices;
         ALTER TABLE notices_new RENAME TO notices;
         ALTER TABLE audit ADD COLUMN count INTEGER;

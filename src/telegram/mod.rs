@@ -1120,14 +1120,35 @@ fn take_notices(
     prescriber_chat: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<OutboxJob>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, kind, reference FROM notices ORDER BY id LIMIT 200")?;
-    let notices: Vec<(i64, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let mut stmt = conn
+        .prepare_cached("SELECT id, kind, reference, chat_id FROM notices ORDER BY id LIMIT 200")?;
+    let notices: Vec<(i64, String, String, Option<i64>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
     let mut jobs = Vec::new();
-    for (id, kind, reference) in notices {
+    let mut send = |chat: i64, text: String| -> Result<(), StoreError> {
+        let actions = vec![Action::Send {
+            text,
+            buttons: Vec::new(),
+        }];
+        let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
+        jobs.push((outbox, chat, actions));
+        Ok(())
+    };
+    for (id, kind, reference, holder) in notices {
         conn.execute("DELETE FROM notices WHERE id = ?1", [id])?;
+        if kind == "withdrawn" {
+            // The referral is gone: tell whoever held it, and the team's chat.
+            let text = format!(
+                "Callback {reference} was withdrawn: the resident asked us to erase their data."
+            );
+            let mut chats: Vec<i64> = holder.into_iter().chain(prescriber_chat).collect();
+            chats.dedup();
+            for chat in chats {
+                send(chat, text.clone())?;
+            }
+            continue;
+        }
         let referral: Option<(String, String, String, String)> = conn
             .query_row(
                 "SELECT channel, user_id, language, priority FROM referrals WHERE reference = ?1",
@@ -1159,12 +1180,7 @@ fn take_notices(
                 _ => continue,
             },
         };
-        let actions = vec![Action::Send {
-            text,
-            buttons: Vec::new(),
-        }];
-        let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
-        jobs.push((outbox, chat, actions));
+        send(chat, text)?;
     }
     Ok(jobs)
 }
