@@ -253,6 +253,8 @@ enum CliError {
         "the retention period must be at least 1 day (0 would delete conversations in progress)"
     )]
     ZeroRetention,
+    #[error("{0:?} cannot be used as a person's id (it is empty, or marks erased records)")]
+    ReservedUser(String),
     #[error("say who you are with --by NAME (or set SIGNPOST_PRESCRIBER_NAME)")]
     NoName,
     #[error("{0}: {1:?} is not a Telegram id (comma-separated numbers expected)")]
@@ -356,6 +358,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { lang, user } => {
+            reserved(&user)?;
             let (content, warnings) = Content::load(&content_dir)?;
             for w in &warnings {
                 tracing::debug!("{w}");
@@ -379,6 +382,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             channel,
             json,
         } => {
+            reserved(&user)?;
             let mut store = Store::open(&db)?;
             let erased = store.in_transaction(|c| {
                 signpost::privacy::forget(c, channel, &user, chrono::Utc::now())
@@ -410,6 +414,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             lang,
             json,
         } => {
+            reserved(&user)?;
             let mut store = Store::open(&db)?;
             if json {
                 let held = store.in_transaction(|c| signpost::privacy::held(c, channel, &user))?;
@@ -469,6 +474,14 @@ fn retention(given: Option<u32>, file: &FileConfig) -> Result<u32, CliError> {
         return Err(CliError::ZeroRetention);
     }
     Ok(days)
+}
+
+/// Refuses the id anonymised records carry, so no one can see or act on them as a person.
+fn reserved(user: &str) -> Result<(), CliError> {
+    if user == signpost::privacy::ERASED || user.trim().is_empty() {
+        return Err(CliError::ReservedUser(user.to_string()));
+    }
+    Ok(())
 }
 
 fn list_or_none(refs: &[String]) -> String {

@@ -18,7 +18,8 @@ use crate::store::{self, Channel, StoreError};
 /// Days after which abandoned conversations and closed referrals are purged, unless configured.
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
-/// What a closed referral's person is recorded as once erased.
+/// What a closed referral's person is recorded as once erased. Never a person's id: the
+/// functions here treat it as no one, and the command line refuses it.
 pub const ERASED: &str = "erased";
 
 /// What [`forget`] erased.
@@ -52,6 +53,9 @@ pub fn forget(
     user: &str,
     now: DateTime<Utc>,
 ) -> Result<Erased, StoreError> {
+    if user == ERASED {
+        return Ok(Erased::default());
+    }
     let mut erased = Erased {
         conversations: conn.execute(
             "DELETE FROM sessions WHERE channel = ?1 AND user_id = ?2",
@@ -188,6 +192,13 @@ pub struct Held {
 
 /// Reads everything held about one person.
 pub fn held(conn: &Connection, channel: Channel, user: &str) -> Result<Held, StoreError> {
+    if user == ERASED {
+        return Ok(Held {
+            conversation: None,
+            referrals: Vec::new(),
+            notes: BTreeMap::new(),
+        });
+    }
     let conversation = store::load_session(conn, channel, user)?.map(|s| {
         s.answers
             .iter()
@@ -221,6 +232,9 @@ pub fn my_data(
 ) -> Result<String, StoreError> {
     let locales = &engine.content().locales;
     let f = |id: &str, args: &[(&str, Arg)]| locales.format(lang, id, args);
+    if user == ERASED {
+        return Ok(f("mydata-nothing", &[]));
+    }
     let session = store::load_session(conn, channel, user)?;
     let referrals = store::referrals_of(conn, channel, user)?;
     let mut parts = Vec::new();

@@ -393,4 +393,13 @@ fn purge_keeps_what_is_recent_or_still_waiting() {
     assert!(e.contains("ninety"), "{e}");
     let e = refused(&signpost(&db, &["forget"], b"", &[]));
     assert!(e.contains("--user"), "{e}");
+    // The id anonymised records carry is no one's.
+    for args in [
+        &["mydata", "--user", "erased", "--channel", "terminal"][..],
+        &["forget", "--user", "erased", "--channel", "terminal"],
+        &["chat", "--user", "erased"],
+    ] {
+        let e = refused(&signpost(&db, args, b"", &[]));
+        assert!(e.contains("marks erased records"), "{e}");
+    }
 }
