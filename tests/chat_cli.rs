@@ -337,6 +337,10 @@ fn every_subcommand_has_help_and_bad_usage_exits_1() {
         &["chat", "--help"][..],
         &["check", "--help"][..],
         &["queue", "list", "--help"][..],
+        &["serve", "--help"][..],
+        &["mydata", "--help"][..],
+        &["forget", "--help"][..],
+        &["purge", "--help"][..],
     ] {
         let o = Command::new(env!("CARGO_BIN_EXE_signpost"))
             .args(args)
