@@ -362,13 +362,7 @@ fn a_read_only_file_is_refused_before_anything_is_written() {
     assert_eq!(std::fs::read(&db).expect("read"), before);
     assert!(!db.with_extension("db-wal").exists(), "no log created");
     // The command line says the same in one line, exit 1.
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .args(["queue", "list", "--db"])
-        .arg(&db)
-        .output()
-        .expect("run");
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = common::refused(&common::run(&db, &["queue", "list"], b"", &[]));
     assert!(
         err.starts_with("signpost: ") && err.contains("read-only"),
         "{err}"
@@ -393,13 +387,7 @@ fn a_file_locked_by_another_program_is_a_clear_error_and_nothing_is_lost() {
     assert!(e.to_string().contains("locked by another program"), "{e}");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     // Through the command line: one line, exit 1, after the short wait for the lock.
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .args(["queue", "list", "--db"])
-        .arg(&db)
-        .output()
-        .expect("run");
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = common::refused(&common::run(&db, &["queue", "list"], b"", &[]));
     assert!(err.contains("locked by another program"), "{err}");
     other.execute_batch("COMMIT").expect("unlock");
     drop(other);
@@ -451,5 +439,41 @@ fn a_full_disk_stores_nothing_of_the_step_and_says_so() {
             .load_session(Channel::Terminal, "someone-else")
             .expect("load")
             .is_none()
+    );
+}
+
+#[test]
+fn an_unreadable_record_is_reported_without_quoting_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = seeded(dir.path());
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute(
+        "INSERT INTO sessions (channel, user_id, state, updated_at)
+         VALUES ('terminal', 'odd', '{\"started\": \"Zebedee Quintrell\"}', '2026-11-24T09:00:00Z')",
+        [],
+    )
+    .expect("insert");
+    drop(c);
+    let store = Store::open(&db).expect("open");
+    let e = store
+        .load_session(Channel::Terminal, "odd")
+        .expect_err("unreadable");
+    let msg = e.to_string();
+    assert!(msg.starts_with("a stored record is unreadable ("), "{msg}");
+    assert!(
+        !msg.contains("Zebedee"),
+        "the message quotes the record: {msg}"
+    );
+    // The command line says so in one line, without the value either.
+    let o = common::run(
+        &db,
+        &["mydata", "--user", "odd", "--channel", "terminal"],
+        b"",
+        &[],
+    );
+    let err = common::refused(&o);
+    assert!(
+        err.contains("unreadable") && !err.contains("Zebedee"),
+        "{err}"
     );
 }

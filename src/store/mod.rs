@@ -184,8 +184,14 @@ pub enum StoreError {
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
-    /// A stored value could not be read back.
-    #[error("a stored record is unreadable: {0}")]
+    /// A stored value could not be read back. The message gives the kind of fault and where,
+    /// never serde's own text: that quotes the value, which may be what a person typed.
+    #[error(
+        "a stored record is unreadable ({:?} fault at line {}, column {})",
+        .0.classify(),
+        .0.line(),
+        .0.column()
+    )]
     Json(#[from] serde_json::Error),
     /// A batch of steps could not be committed; none of it was stored.
     #[error("the database could not store this step: {0}")]
