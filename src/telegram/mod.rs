@@ -829,7 +829,8 @@ fn handle(
             [now.to_rfc3339()],
         )?;
     }
-    if let Some((actions, erased)) = privacy_request(conn, engine, ev, now)? {
+    let command_name = command_name.as_ref().map(|(n, _)| n.as_str());
+    if let Some((actions, erased)) = privacy_request(conn, engine, ev, command_name, now)? {
         store::inbox_done(conn, update_id, now)?;
         let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
         return Ok(Some(Handled {
@@ -852,8 +853,8 @@ fn handle(
             }
             let l = language(engine, Some(&session), lang.as_deref());
             let input = match ev {
-                Event::Text { text, .. } => match command(text) {
-                    Some((name, _)) => match name.as_str() {
+                Event::Text { text, .. } => match command_name {
+                    Some(name) => match name {
                         "start" => Some(Input::Start {
                             lang_hint: lang.clone(),
                         }),
@@ -919,26 +920,29 @@ fn handle(
     }))
 }
 
-/// `/mydata`, `/forget` and the press confirming or refusing an erasure, in a private chat;
-/// `None` for anything else. True with the actions when data was erased.
+/// `/mydata`, `/forget` (`command_name`, already parsed) and the press confirming or refusing
+/// an erasure, in a private chat; `None` for anything else. True with the actions when data
+/// was erased.
 fn privacy_request(
     conn: &Connection,
     engine: &Engine,
     ev: &Event,
+    command_name: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<(Vec<Action>, bool)>, StoreError> {
     let user = ev.chat().to_string();
-    let (asked, press) = match ev {
-        Event::Text { text, .. } => match command(text) {
-            Some((name, _)) if name == "mydata" || name == "forget" => (name, None),
-            _ => return Ok(None),
-        },
-        Event::Button {
-            data,
-            query,
-            message,
-            ..
-        } => match render::parse_callback(data) {
+    let (asked, press) = match (ev, command_name) {
+        (Event::Text { .. }, Some(name @ ("mydata" | "forget"))) => (name.to_string(), None),
+        (Event::Text { .. }, _) => return Ok(None),
+        (
+            Event::Button {
+                data,
+                query,
+                message,
+                ..
+            },
+            _,
+        ) => match render::parse_callback(data) {
             Some((FORGET_NODE, choice)) => (choice.to_string(), Some((query, *message, data))),
             _ => return Ok(None),
         },
