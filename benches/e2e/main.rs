@@ -19,7 +19,7 @@ mod fake_bot_api;
 #[path = "../../examples/echo_bot.rs"]
 mod echo_bot;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -144,6 +144,15 @@ struct Running {
     routes: Routes,
     /// Bot API calls answered so far (getUpdates included).
     calls: Arc<std::sync::atomic::AtomicU64>,
+    /// The same, by method.
+    methods: Methods,
+}
+
+type Methods = Arc<Mutex<BTreeMap<String, u64>>>;
+
+/// A copy of the calls by method so far.
+fn snapshot(methods: &Methods) -> BTreeMap<String, u64> {
+    methods.lock().map(|m| m.clone()).unwrap_or_default()
 }
 
 impl Drop for Running {
@@ -196,9 +205,14 @@ async fn launch(kind: Kind) -> Result<Running, String> {
     let r = routes.clone();
     let counter = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let count = counter.clone();
+    let methods: Methods = Arc::default();
+    let by_method = methods.clone();
     tokio::spawn(async move {
         while let Some(call) = calls.recv().await {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Ok(mut m) = by_method.lock() {
+                *m.entry(call.method.clone()).or_default() += 1;
+            }
             let Some(chat) = call.body["chat_id"].as_i64() else {
                 continue;
             };
@@ -216,6 +230,7 @@ async fn launch(kind: Kind) -> Result<Running, String> {
         startup,
         routes,
         calls: counter,
+        methods,
     })
 }
 
@@ -224,6 +239,10 @@ struct Figures {
     startup: Duration,
     closed_steps_per_sec: f64,
     closed_calls_per_sec: f64,
+    /// Bot API calls per referral in the closed loop, by method.
+    calls_per_referral: BTreeMap<String, f64>,
+    /// Share of the machine's CPU time busy during the closed loop (all processes).
+    machine_busy: f64,
     cpu_per_step: f64,
     closed: Vec<Duration>,
     open: Vec<Duration>,
@@ -245,11 +264,28 @@ async fn measure(kind: Kind, opts: &Options) -> Result<Figures, String> {
     let t = Instant::now();
     let cpu_before = cpu_ticks(run.child.id());
     let calls_before = run.calls.load(std::sync::atomic::Ordering::Relaxed);
+    let methods_before = snapshot(&run.methods);
+    let machine_before = machine_ticks();
     let closed = crowd(&run, kind, opts.residents, 0, REFERRAL.len(), None).await?;
     let closed_steps_per_sec = closed.len() as f64 / t.elapsed().as_secs_f64();
     let closed_calls_per_sec = (run.calls.load(std::sync::atomic::Ordering::Relaxed) - calls_before)
         as f64
         / t.elapsed().as_secs_f64();
+    let machine_busy = match (machine_before, machine_ticks()) {
+        (Some((busy0, all0)), Some((busy1, all1))) if all1 > all0 => {
+            (busy1 - busy0) as f64 / (all1 - all0) as f64
+        }
+        _ => 0.0,
+    };
+    let calls_per_referral = snapshot(&run.methods)
+        .into_iter()
+        .map(|(method, n)| {
+            let before = methods_before.get(&method).copied().unwrap_or(0);
+            let per = (n - before) as f64 / opts.residents.max(1) as f64;
+            (method, per)
+        })
+        .filter(|(_, per)| *per > 0.0)
+        .collect();
     let cpu_per_step = cpu_ticks(run.child.id()).saturating_sub(cpu_before) as f64 * 10_000.0
         / closed.len().max(1) as f64;
     eprintln!(
@@ -279,6 +315,8 @@ async fn measure(kind: Kind, opts: &Options) -> Result<Figures, String> {
         startup: run.startup,
         closed_steps_per_sec,
         closed_calls_per_sec,
+        calls_per_referral,
+        machine_busy,
         cpu_per_step,
         closed,
         open,
@@ -426,6 +464,22 @@ fn cpu_ticks(pid: u32) -> u64 {
     f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)
 }
 
+/// Busy and total CPU ticks of the whole machine so far, from `/proc/stat`.
+fn machine_ticks() -> Option<(u64, u64)> {
+    let text = std::fs::read_to_string("/proc/stat").ok()?;
+    let f: Vec<u64> = text
+        .lines()
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let all: u64 = f.iter().take(8).sum();
+    // idle and iowait are the 4th and 5th fields.
+    let idle = f.get(3).copied().unwrap_or(0) + f.get(4).copied().unwrap_or(0);
+    Some((all - idle, all))
+}
+
 /// A figure from `/proc/PID/status`, in kB (Linux).
 fn status_kb(pid: u32, field: &str) -> Option<u64> {
     let text =
@@ -505,6 +559,9 @@ fn report(opts: &Options, results: &[(Kind, Figures)]) {
     row("closed loop: bot CPU per step", &|r| {
         format!("{:.0} µs", r.cpu_per_step)
     });
+    row("closed loop: machine CPU busy", &|r| {
+        format!("{:.0}%", r.machine_busy * 100.0)
+    });
     row("closed loop: latency median / p99 / max", &|r| {
         spread(r.closed.clone())
     });
@@ -521,6 +578,19 @@ fn report(opts: &Options, results: &[(Kind, Figures)]) {
         &format!("RSS with {} open conversations", opts.conversations),
         &|r| format!("{:.1} MB", r.open_conversations_rss_kb as f64 / 1024.0),
     );
+    for (kind, r) in results {
+        let total: f64 = r.calls_per_referral.values().sum();
+        let each: Vec<String> = r
+            .calls_per_referral
+            .iter()
+            .map(|(m, n)| format!("{m} {n:.1}"))
+            .collect();
+        println!(
+            "{}: Bot API calls per referral {total:.1} ({})",
+            kind.name(),
+            each.join(", ")
+        );
+    }
     if let [(_, echo), (_, sp)] = results {
         println!(
             "throughput ratio signpost / echo bot: {:.2} in steps, {:.2} in Bot API calls",
