@@ -474,3 +474,60 @@ async fn a_claimed_request_erased_by_its_resident_is_reported_withdrawn() {
         Some(format!("Not done: there is no callback {reference}.").as_str())
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn updates_the_inbox_cannot_store_stay_unconfirmed_and_are_answered_once_it_can() {
+    let (fake, _dir, db) = setup().await;
+    let bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+    let mut p = Person::new(&fake, &db, 861, Some("en"));
+    p.say("/start").await;
+    let (message, buttons) = p.keyboard();
+    let english = buttons
+        .iter()
+        .find(|(_, d)| d.ends_with("|en-GB"))
+        .map(|(_, d)| d.clone())
+        .expect("the English button");
+    // The inbox refuses new updates, as a full disk would.
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute_batch(
+        "CREATE TRIGGER refuse BEFORE INSERT ON inbox
+         BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;",
+    )
+    .expect("trigger");
+    let from = fake.calls().len();
+    let id = fake.push(fake_bot_api::press(861, Some("en"), message, &english));
+    wait_until(|| bot.log().matches("cannot store updates").count() >= 2).await;
+    let offsets = |calls: &[fake_bot_api::Call]| -> Vec<Option<i64>> {
+        calls
+            .iter()
+            .filter(|c| c.method == "getUpdates")
+            .map(|c| c.body["offset"].as_i64())
+            .collect()
+    };
+    let during = offsets(&fake.calls()[from..]);
+    assert!(during.len() >= 2, "asked again: {during:?}");
+    assert!(
+        during.iter().all(|o| o.is_none_or(|o| o <= id)),
+        "update {id} was confirmed before it was stored: {during:?}"
+    );
+    assert_eq!(texts(&p.calls()[p.seen..]), Vec::<String>::new());
+    // Space again: the same press is delivered again and answered, once.
+    c.execute_batch("DROP TRIGGER refuse").expect("drop");
+    settled(&db, id).await;
+    let out = p.calls()[p.seen..].to_vec();
+    let welcomes = texts(&out)
+        .iter()
+        .filter(|t| t.starts_with("Hello, and welcome."))
+        .count();
+    assert_eq!(welcomes, 1, "{:?}", texts(&out));
+    wait_until(|| {
+        offsets(&fake.calls())
+            .last()
+            .copied()
+            .flatten()
+            .is_some_and(|o| o > id)
+    })
+    .await;
+    assert_eq!(fake.rejects(), vec![]);
+}

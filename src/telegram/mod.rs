@@ -361,9 +361,20 @@ async fn register_commands(api: Api, engine: Engine) {
 /// Long polling: each batch goes into the inbox before the next request confirms it.
 async fn poll(shared: &Arc<Shared>, router: &Router) {
     let mut backoff = Duration::from_millis(500);
+    // The next update wanted: read from the inbox once, then carried in memory, since each
+    // accepted batch is in the inbox before it is confirmed. A store round trip per poll held
+    // up every poll behind a whole batch of steps.
+    let mut known: Option<Option<i64>> = None;
     loop {
-        let offset = match shared.store.call(store::next_offset).await {
-            Ok(o) => o,
+        let offset = match known {
+            Some(o) => Ok(o),
+            None => shared.store.call(store::next_offset).await,
+        };
+        let offset = match offset {
+            Ok(o) => {
+                known = Some(o);
+                o
+            }
             Err(e) => {
                 tracing::error!("cannot read the inbox offset: {e}");
                 if sleep_or_stop(&shared.stop, backoff).await {
@@ -373,8 +384,10 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
                 continue;
             }
         };
-        let offset = offset.and_then(|o| i32::try_from(o).ok());
-        let req = shared.api.get_updates(offset, POLL_TIMEOUT_SECS);
+        let req = shared.api.get_updates(
+            offset.and_then(|o| i32::try_from(o).ok()),
+            POLL_TIMEOUT_SECS,
+        );
         let result = tokio::select! {
             _ = shared.stop.cancelled() => return,
             r = req => r,
@@ -412,9 +425,16 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
         if batch.is_empty() {
             continue;
         }
+        let newest = batch.iter().map(|(id, _)| *id).max();
         match accept(shared, router, batch).await {
-            Ok(()) => {}
+            Ok(()) => {
+                if let Some(newest) = newest {
+                    known = Some(Some(offset.map_or(newest + 1, |o| o.max(newest + 1))));
+                }
+            }
             Err(e) => {
+                // Read the offset afresh once the store works again.
+                known = None;
                 tracing::error!("cannot store updates: {e}");
                 if sleep_or_stop(&shared.stop, backoff).await {
                     return;
