@@ -139,6 +139,67 @@ fn their_language_and_free_services_rise_and_ties_keep_file_order() {
 }
 
 #[test]
+fn loading_files_ranks_as_adding_one_by_one_does_cheapest_first_then_file_order() {
+    // 300 services over 3 needs, 4 areas and 3 languages, costs mixed, in two files.
+    let mut rng = fastrand::Rng::with_seed(11);
+    let costs = [Cost::Paid, Cost::Unknown, Cost::LowCost, Cost::Free];
+    let pick = |rng: &mut fastrand::Rng, from: &[&'static str]| -> Vec<&'static str> {
+        let mut v: Vec<_> = from.iter().copied().filter(|_| rng.bool()).collect();
+        if v.is_empty() {
+            v.push(from[0]);
+        }
+        v
+    };
+    let needs = ["food", "money", "housing"];
+    let areas = ["E1", "E2", "borough", "anywhere"];
+    let all: Vec<Service> = (0..300)
+        .map(|i| {
+            let mut s = service(
+                &format!("s{i}"),
+                &pick(&mut rng, &needs),
+                &pick(&mut rng, &areas),
+                costs[rng.usize(..costs.len())],
+            );
+            s.languages = pick(&mut rng, &["bn", "so", "pl-PL"])
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+            s
+        })
+        .collect();
+    let one_by_one = directory(all.clone());
+    let mut loaded = Directory::default();
+    for (name, part) in [("a.toml", &all[..170]), ("b.toml", &all[170..])] {
+        let text = signpost::content::services::to_toml(part, "").expect("serialise");
+        let problems = loaded.add_file(Path::new(name), &text);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+    let rank = |c: Cost| signpost::content::services::cost_rank(c);
+    let mut lists = 0;
+    for need in needs {
+        for area in areas {
+            let listed = loaded.in_area(need, area);
+            assert_eq!(listed, one_by_one.in_area(need, area), "{need} in {area}");
+            // Cheapest first, then file order.
+            let order: Vec<_> = listed
+                .iter()
+                .map(|&i| (rank(loaded.services[i].cost), i))
+                .collect();
+            assert!(order.is_sorted(), "{need} in {area}: {order:?}");
+            lists += usize::from(!listed.is_empty());
+            for lang in ["bn", "so", "pl"] {
+                assert_eq!(
+                    loaded.in_area_speaking(need, area, lang),
+                    one_by_one.in_area_speaking(need, area, lang),
+                    "{need} in {area} speaking {lang}"
+                );
+            }
+        }
+    }
+    assert_eq!(lists, 12, "every need and area has services");
+}
+
+#[test]
 fn age_limits_are_respected_and_unknown_ages_see_everything() {
     let mut young = service("young", &["caring"], &["borough"], Cost::Free);
     young.min_age = Some(8);

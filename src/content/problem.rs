@@ -183,25 +183,48 @@ pub fn line_of(source: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Line numbers for many offsets in one text: the line starts are found once, then each
-/// lookup is a binary search (counting from the top each time is quadratic on big files).
-pub struct Lines(Vec<usize>);
+/// Line numbers for many offsets in one text, asked in file order: each lookup counts on
+/// from the one before (counting from the top each time is quadratic on big files).
+pub struct Lines<'a> {
+    source: &'a str,
+    /// A byte offset and the 1-based line it is on.
+    at: (usize, usize),
+}
 
-impl Lines {
-    /// Indexes `source`.
-    pub fn new(source: &str) -> Lines {
-        Lines(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
-        )
+impl<'a> Lines<'a> {
+    /// Starts at the top of `source`.
+    pub fn new(source: &'a str) -> Lines<'a> {
+        Lines { source, at: (0, 1) }
     }
 
-    /// The 1-based line holding byte `offset`.
-    pub fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&nl| nl < offset) + 1
+    /// The 1-based line holding byte `offset`. Counting carries on from the last offset asked
+    /// about, so asking in file order reads the text once.
+    pub fn line(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.source.len());
+        if offset < self.at.0 {
+            self.at = (0, 1);
+        }
+        let newlines = self.source.as_bytes()[self.at.0..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = (offset, self.at.1 + newlines);
+        self.at.1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_in_file_order_and_out_of_it() {
+        let text = "a\nbb\n\nccc\n";
+        let mut lines = Lines::new(text);
+        let expected = |offset: usize| line_of(text, offset);
+        for offset in [0, 1, 2, 4, 5, 6, 9, 10, 3, 0, 7, 100] {
+            assert_eq!(lines.line(offset), expected(offset), "offset {offset}");
+        }
+        assert_eq!(Lines::new(text).line(6), 4, "ccc is on line 4");
     }
 }

@@ -1,7 +1,8 @@
 //! The service directory (`services/*.toml`), modelled on Open Referral UK (HSDS) fields, in a
 //! format a non-developer can edit; checked by `signpost check`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -154,6 +155,33 @@ pub struct Directory {
     by_language: HashMap<(String, String, String), Vec<usize>>,
 }
 
+/// How [`Directory::index`] adds a service to a list.
+#[derive(Clone, Copy)]
+enum Placing {
+    /// At the end; the caller sorts afterwards (loading a file).
+    Append,
+    /// After every service of the same or lower cost rank (one service at a time).
+    InOrder,
+}
+
+impl Placing {
+    fn place(self, list: &mut Vec<usize>, i: usize, rank: u8, services: &[Service]) {
+        match self {
+            Placing::Append => list.push(i),
+            Placing::InOrder => {
+                let at = list.partition_point(|&j| cost_rank(services[j].cost) <= rank);
+                list.insert(at, i);
+            }
+        }
+    }
+}
+
+/// Overwrites `buf` with `s`, keeping its allocation.
+fn set(buf: &mut String, s: &str) {
+    buf.clear();
+    buf.push_str(s);
+}
+
 /// Cheaper first: free, low cost, unknown, paid.
 pub fn cost_rank(c: Cost) -> u8 {
     match c {
@@ -202,56 +230,102 @@ impl Directory {
             Err(p) => return vec![p],
         };
         self.borough.extend(raw.borough);
-        let lines = Lines::new(source);
+        let mut lines = Lines::new(source);
+        let first = self.services.len();
+        self.services.reserve(raw.services.len());
+        self.lines.reserve(raw.services.len());
         for s in raw.services {
             let line = lines.line(s.span().start);
             let s = s.into_inner();
-            if let Some((p, l)) = self.lines.get(&s.id) {
-                problems.push(Problem::error(
-                    path,
-                    line,
-                    ProblemKind::DuplicateId,
-                    format!(
-                        "service id \"{}\" is already used at {}:{l}",
-                        s.id,
-                        p.display()
-                    ),
-                ));
-                continue;
+            match self.lines.entry(s.id.clone()) {
+                Entry::Occupied(seen) => {
+                    let (p, l) = seen.get();
+                    problems.push(Problem::error(
+                        path,
+                        line,
+                        ProblemKind::DuplicateId,
+                        format!(
+                            "service id \"{}\" is already used at {}:{l}",
+                            s.id,
+                            p.display()
+                        ),
+                    ));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert((path.to_path_buf(), line));
+                    self.services.push(s);
+                }
             }
-            self.lines.insert(s.id.clone(), (path.to_path_buf(), line));
-            self.push(s);
+        }
+        self.index(first, Placing::Append);
+        for list in self
+            .by_area
+            .values_mut()
+            .chain(self.by_language.values_mut())
+        {
+            // Stable: within a cost, services stay in file order.
+            if !list.is_sorted_by_key(|&j| cost_rank(self.services[j].cost)) {
+                list.sort_by_key(|&j| cost_rank(self.services[j].cost));
+            }
         }
         problems
     }
 
-    /// Adds a service (used by loading, tests and benchmarks), keeping every index in rank order.
+    /// Adds a service (used by tests and benchmarks), keeping every index in rank order.
     pub fn push(&mut self, s: Service) {
-        let i = self.services.len();
-        let rank = cost_rank(s.cost);
-        // Each key once, even if an entry repeats a need, area or language.
-        let mut areas = BTreeSet::new();
-        let mut langs = BTreeSet::new();
-        for need in &s.needs {
-            for area in &s.areas {
-                areas.insert((need.clone(), area.clone()));
-                for lang in &s.languages {
-                    langs.insert((need.clone(), area.clone(), base_language(lang).to_string()));
+        self.services.push(s);
+        self.index(self.services.len() - 1, Placing::InOrder);
+    }
+
+    /// Lists the services from `first` on under each (need, area) and (need, area, language)
+    /// they serve, each key once even if an entry repeats a need, area or language.
+    fn index(&mut self, first: usize, placing: Placing) {
+        let Directory {
+            services,
+            by_area,
+            by_language,
+            ..
+        } = self;
+        // Keys are looked up through reused buffers, so only a new key allocates.
+        let mut area_key = (String::new(), String::new());
+        let mut lang_key = (String::new(), String::new(), String::new());
+        for (i, s) in services.iter().enumerate().skip(first) {
+            let mut areas: Vec<(&str, &str)> = Vec::new();
+            let mut langs: Vec<(&str, &str, &str)> = Vec::new();
+            for need in &s.needs {
+                for area in &s.areas {
+                    areas.push((need, area));
+                    for lang in &s.languages {
+                        langs.push((need, area, base_language(lang)));
+                    }
                 }
             }
-        }
-        self.services.push(s);
-        let services = &self.services;
-        // Services already listed are earlier in the file, so cost decides, then position.
-        let insert = |list: &mut Vec<usize>| {
-            let at = list.partition_point(|&j| cost_rank(services[j].cost) <= rank);
-            list.insert(at, i);
-        };
-        for key in areas {
-            insert(self.by_area.entry(key).or_default());
-        }
-        for key in langs {
-            insert(self.by_language.entry(key).or_default());
+            areas.sort_unstable();
+            areas.dedup();
+            langs.sort_unstable();
+            langs.dedup();
+            let rank = cost_rank(s.cost);
+            for (need, area) in areas {
+                set(&mut area_key.0, need);
+                set(&mut area_key.1, area);
+                match by_area.get_mut(&area_key) {
+                    Some(list) => placing.place(list, i, rank, services),
+                    None => {
+                        by_area.insert(area_key.clone(), vec![i]);
+                    }
+                }
+            }
+            for (need, area, lang) in langs {
+                set(&mut lang_key.0, need);
+                set(&mut lang_key.1, area);
+                set(&mut lang_key.2, lang);
+                match by_language.get_mut(&lang_key) {
+                    Some(list) => placing.place(list, i, rank, services),
+                    None => {
+                        by_language.insert(lang_key.clone(), vec![i]);
+                    }
+                }
+            }
         }
     }
 
