@@ -1,11 +1,13 @@
 //! The terminal chat: a thin transport over the engine. Each line typed is one step; each
-//! choice is printed on its own line as `1. label`; end of input ends the chat.
+//! choice is printed on its own line as `1. label`; end of input ends the chat. `/mydata` and
+//! `/forget` work at any step, as on Telegram.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use chrono::Utc;
 
-use crate::engine::{Engine, Input, Outcome, Reply, Session};
+use crate::engine::validate::clean_text;
+use crate::engine::{Button, Engine, Input, Outcome, Reply, Session};
 use crate::reference::new_reference;
 use crate::store::{Channel, Store, StoreError};
 
@@ -69,6 +71,75 @@ fn print_replies(out: &mut impl Write, replies: &[Reply]) -> io::Result<()> {
         writeln!(out)?;
     }
     out.flush()
+}
+
+/// Whether `text` is the command `/name`.
+fn is_command(text: &str, name: &str) -> bool {
+    text.trim()
+        .strip_prefix('/')
+        .is_some_and(|c| c.eq_ignore_ascii_case(name))
+}
+
+/// A reply without choices.
+fn plain(text: String) -> Reply {
+    Reply {
+        text,
+        choices: Vec::new(),
+        node: None,
+    }
+}
+
+/// The session's language, or the default.
+fn language(session: &Session) -> String {
+    session
+        .lang
+        .clone()
+        .unwrap_or_else(|| crate::content::locales::DEFAULT_LANGUAGE.to_string())
+}
+
+/// The answer to "Are you sure?" before erasing.
+enum Confirm {
+    Yes,
+    /// Not erased; with what was typed when it holds words of crisis, to be answered as at
+    /// any other step.
+    No(Option<String>),
+    Eof,
+}
+
+/// Asks before erasing: `1` or the first label erases; anything else keeps.
+fn confirm_forget(
+    engine: &Engine,
+    session: &Session,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    interactive: bool,
+) -> Result<Confirm, ChatError> {
+    let lang = language(session);
+    let f = |id: &str| engine.content().locales.format(&lang, id, &[]);
+    let button = |id: &str, label: String| Button {
+        id: id.into(),
+        label,
+        selected: false,
+    };
+    let yes = f("forget-yes");
+    let question = Reply {
+        text: f("forget-confirm"),
+        choices: vec![button("yes", yes.clone()), button("no", f("forget-no"))],
+        node: None,
+    };
+    print_replies(out, &[question])?;
+    if interactive {
+        write!(out, "> ")?;
+        out.flush()?;
+    }
+    let yes = crate::content::locales::strip_isolation(&yes).to_lowercase();
+    let is_yes = |typed: &str| typed.trim() == "1" || typed.trim().to_lowercase() == yes.trim();
+    Ok(match read_line(input)? {
+        Line::Eof => Confirm::Eof,
+        Line::Text(t) if is_yes(&t) => Confirm::Yes,
+        Line::Text(t) if engine.content().crisis.matches(&clean_text(&t)) => Confirm::No(Some(t)),
+        Line::Text(_) | Line::NotText => Confirm::No(None),
+    })
 }
 
 /// Runs one step and stores it before anything is shown, retrying with a new reference if the
@@ -146,6 +217,50 @@ pub fn run(
         }
         match read_line(&mut input)? {
             Line::Eof => return Ok(()),
+            Line::Text(t) if is_command(&t, "mydata") => {
+                let lang = language(&session);
+                let text = store.in_transaction(|c| {
+                    crate::privacy::my_data(c, engine, Channel::Terminal, user, &lang)
+                })?;
+                print_replies(&mut out, &[plain(text)])?;
+                if session.started && !session.finished {
+                    print_replies(&mut out, &engine.current(&session))?;
+                }
+            }
+            Line::Text(t) if is_command(&t, "forget") => {
+                match confirm_forget(engine, &session, &mut input, &mut out, interactive)? {
+                    Confirm::Yes => {
+                        store.in_transaction(|c| {
+                            crate::privacy::forget(c, Channel::Terminal, user, Utc::now())
+                        })?;
+                        // Erased records leave the write-ahead log too, unless another
+                        // process is reading the database; then at its next checkpoint.
+                        if !store.checkpoint()? {
+                            tracing::warn!(
+                                "the write-ahead log is in use by another process; erased data leaves it at the next checkpoint"
+                            );
+                        }
+                        let lang = language(&session);
+                        let done = engine.content().locales.format(&lang, "forget-done", &[]);
+                        print_replies(&mut out, &[plain(done)])?;
+                        // Nothing is held now; whatever is typed next starts afresh.
+                        session = engine.new_session(Some(&lang));
+                    }
+                    Confirm::No(then) => {
+                        let lang = language(&session);
+                        let kept = engine.content().locales.format(&lang, "forget-kept", &[]);
+                        print_replies(&mut out, &[plain(kept)])?;
+                        match then {
+                            Some(text) => next = Some(Input::Text(text)),
+                            None if !session.finished => {
+                                print_replies(&mut out, &engine.current(&session))?;
+                            }
+                            None => {}
+                        }
+                    }
+                    Confirm::Eof => return Ok(()),
+                }
+            }
             Line::Text(t) => next = Some(Input::Text(t)),
             Line::NotText => {
                 let lang = session.lang.as_deref().unwrap_or("en-GB");

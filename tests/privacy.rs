@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use std::process::Output;
 
@@ -402,5 +403,128 @@ fn purge_keeps_what_is_recent_or_still_waiting() {
     ] {
         let e = refused(&signpost(&db, args, b"", &[]));
         assert!(e.contains("marks erased records"), "{e}");
+    }
+}
+
+/// Stdout without the isolation marks around placeables.
+fn plain(o: &Output) -> String {
+    signpost::content::locales::strip_isolation(&ok(o))
+}
+
+#[test]
+fn in_the_terminal_chat_mydata_and_forget_work_at_any_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    // Part way through: a copy of what is held, then the same question again.
+    let script = "1\n1\n3\ndone\nDamp in the flat\nPhilippa Quarrington\n/mydata\n";
+    let text = plain(&signpost(
+        &db,
+        &["chat", "--user", "pq"],
+        script.as_bytes(),
+        &[],
+    ));
+    let copy = text
+        .split("Here is everything we hold about you.")
+        .nth(1)
+        .expect("a copy of the data");
+    for held in [
+        "Philippa Quarrington",
+        "Damp in the flat",
+        "To delete all of this",
+    ] {
+        assert!(copy.contains(held), "{held:?} missing:\n{copy}");
+    }
+    assert!(
+        copy.trim_end().ends_with(
+            "What is your date of birth? For example: 25/12/1970. Your GP surgery uses it to \
+             find your record.\n1. I'd rather not say"
+        ),
+        "the question again:\n{copy}"
+    );
+
+    // "No", or anything but the first choice, keeps everything.
+    let text = plain(&signpost(
+        &db,
+        &["chat", "--user", "pq"],
+        b"/forget\n2\n/forget\nmaybe\n",
+        &[],
+    ));
+    assert_eq!(
+        text.matches("Are you sure?\n1. Yes, delete it\n2. No, keep it\n")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(text.matches("Nothing was deleted.").count(), 2, "{text}");
+    assert!(contains(&file_bytes(&db), "Quarrington"), "kept");
+
+    // Words of crisis at the question are answered at once, and nothing is erased.
+    let text = plain(&signpost(
+        &db,
+        &["chat", "--user", "pq"],
+        b"/forget\nI want to end my life\n",
+        &[],
+    ));
+    assert!(
+        text.contains("call 999") && text.contains("116 123"),
+        "{text}"
+    );
+    assert!(contains(&file_bytes(&db), "Quarrington"), "kept");
+
+    // Yes: nothing of her is left in the file or its log while the chat is still open, and
+    // what is typed next starts afresh.
+    let mut chat = common::spawn(&db, &["chat", "--user", "pq"], &[]);
+    let mut input = chat.stdin.take().expect("stdin");
+    let mut output = std::io::BufReader::new(chat.stdout.take().expect("stdout"));
+    input.write_all(b"/forget\n1\n").expect("write");
+    input.flush().expect("flush");
+    let mut line = String::new();
+    while !line.contains("Done: we have deleted what we held about you.") {
+        line.clear();
+        let n = output.read_line(&mut line).expect("read");
+        assert!(n > 0, "the chat ended before confirming");
+    }
+    let bytes = file_bytes(&db);
+    for gone in ["Quarrington", "Philippa", "Damp in the flat"] {
+        assert!(!contains(&bytes, gone), "{gone:?} is still in the database");
+    }
+    input.write_all(b"/mydata\nhello\n").expect("write");
+    drop(input);
+    let mut text = String::new();
+    output.read_to_string(&mut text).expect("read");
+    assert!(chat.wait().expect("wait").success());
+    let text = signpost::content::locales::strip_isolation(&text);
+    assert!(
+        text.contains("We hold nothing about you: no answers and no request."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hello, and welcome."),
+        "starts afresh:\n{text}"
+    );
+}
+
+#[test]
+fn forgetting_in_the_terminal_withdraws_a_waiting_callback() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    let reference = refer(&db, "zq", "Zebedee Quintrell", "07700 900555", "Lonely.");
+    let listed = ok(&signpost(&db, &["queue", "list", "--json"], b"", &[]));
+    assert!(listed.contains(&reference));
+    let text = plain(&signpost(
+        &db,
+        &["chat", "--user", "zq"],
+        b"/forget\nYes, delete it\n",
+        &[],
+    ));
+    assert!(
+        text.contains("Done: we have deleted what we held about you."),
+        "{text}"
+    );
+    let listed = ok(&signpost(&db, &["queue", "list", "--json"], b"", &[]));
+    assert!(!listed.contains(&reference), "withdrawn: {listed}");
+    let bytes = file_bytes(&db);
+    for gone in ["Quintrell", "900555"] {
+        assert!(!contains(&bytes, gone), "{gone:?} is still in the database");
     }
 }

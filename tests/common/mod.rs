@@ -207,7 +207,20 @@ pub fn to_summary(c: &mut Convo) {
 /// Runs the `signpost` binary on `db` with `args`, feeding it `stdin`: the bundled content, and
 /// none of the settings of the environment the tests run in, then `env`.
 pub fn run(db: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+    let mut child = spawn(db, args, env);
+    let mut input = child.stdin.take().expect("stdin");
+    // A refused database ends the process before it reads: a closed pipe is expected then.
+    match input.write_all(stdin) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.expect("write stdin"),
+    }
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+/// Starts the `signpost` binary as [`run`] does, with its standard streams piped.
+pub fn spawn(db: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_signpost"))
         .args(args)
         .arg("--db")
         .arg(db)
@@ -221,15 +234,7 @@ pub fn run(db: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Outp
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn signpost");
-    let mut input = child.stdin.take().expect("stdin");
-    // A refused database ends the process before it reads: a closed pipe is expected then.
-    match input.write_all(stdin) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.expect("write stdin"),
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
+        .expect("spawn signpost")
 }
 
 /// Standard output of a command that must have succeeded, bidi isolation marks removed.
