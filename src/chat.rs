@@ -89,6 +89,12 @@ fn plain(text: String) -> Reply {
     }
 }
 
+/// The message `id` in the session's language, without choices.
+fn message(engine: &Engine, session: &Session, id: &str) -> Reply {
+    let text = engine.content().locales.format(&language(session), id, &[]);
+    plain(text)
+}
+
 /// The session's language, or the default.
 fn language(session: &Session) -> String {
     session
@@ -240,16 +246,12 @@ pub fn run(
                                 "the write-ahead log is in use by another process; erased data leaves it at the next checkpoint"
                             );
                         }
-                        let lang = language(&session);
-                        let done = engine.content().locales.format(&lang, "forget-done", &[]);
-                        print_replies(&mut out, &[plain(done)])?;
+                        print_replies(&mut out, &[message(engine, &session, "forget-done")])?;
                         // Nothing is held now; whatever is typed next starts afresh.
-                        session = engine.new_session(Some(&lang));
+                        session = engine.new_session(Some(&language(&session)));
                     }
                     Confirm::No(then) => {
-                        let lang = language(&session);
-                        let kept = engine.content().locales.format(&lang, "forget-kept", &[]);
-                        print_replies(&mut out, &[plain(kept)])?;
+                        print_replies(&mut out, &[message(engine, &session, "forget-kept")])?;
                         match then {
                             Some(text) => next = Some(Input::Text(text)),
                             None if !session.finished => {
@@ -263,19 +265,7 @@ pub fn run(
             }
             Line::Text(t) => next = Some(Input::Text(t)),
             Line::NotText => {
-                let lang = session.lang.as_deref().unwrap_or("en-GB");
-                let msg = engine
-                    .content()
-                    .locales
-                    .format(lang, "unreadable-input", &[]);
-                print_replies(
-                    &mut out,
-                    &[Reply {
-                        text: msg,
-                        choices: Vec::new(),
-                        node: None,
-                    }],
-                )?;
+                print_replies(&mut out, &[message(engine, &session, "unreadable-input")])?;
                 print_replies(&mut out, &engine.current(&session))?;
             }
         }
