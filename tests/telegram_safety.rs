@@ -531,3 +531,44 @@ async fn updates_the_inbox_cannot_store_stay_unconfirmed_and_are_answered_once_i
     .await;
     assert_eq!(fake.rejects(), vec![]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bot_api_call_that_never_answers_is_given_up_on_and_sent_again() {
+    let (fake, _dir, db) = setup().await;
+    let _bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+    fake.fail_next("sendMessage", Failure::Hang);
+    fake.push(fake_bot_api::text(931, Some("en"), "/start"));
+    let to = |chat: i64| -> Vec<u16> {
+        fake.calls()
+            .iter()
+            .filter(|c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(chat))
+            .map(|c| c.status)
+            .collect()
+    };
+    wait_until(|| to(931) == [0]).await;
+    // Another resident is answered while that call hangs.
+    // (Not `say`: that waits for every unsent message, the hanging one included.)
+    let other = Person::new(&fake, &db, 932, Some("en"));
+    fake.push(fake_bot_api::text(932, Some("en"), "/start"));
+    wait_until(|| !texts(&other.calls()).is_empty()).await;
+    assert_eq!(
+        texts(&other.calls()),
+        ["Which language would you like to use?"]
+    );
+    assert_eq!(to(931), [0], "still hanging");
+    // The client gives up (teloxide's default is 17 s), then the message is sent again, once.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while to(931).len() < 2 {
+        assert!(Instant::now() < deadline, "never sent again: {:?}", to(931));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(to(931), [0, 200], "given up on, then delivered once");
+    let resident = Person::new(&fake, &db, 931, Some("en"));
+    assert_eq!(
+        texts(&resident.calls()),
+        ["Which language would you like to use?"]
+    );
+    assert_eq!(fake.rejects(), vec![]);
+}

@@ -49,6 +49,8 @@ pub enum Failure {
     Reset,
     /// The call is handled normally, but only after this long.
     Slow(Duration),
+    /// The call is never answered (recorded with status 0); the client must give up.
+    Hang,
 }
 
 struct Inner {
@@ -376,6 +378,19 @@ async fn handle(
                     axum::body::Body::from_stream(tokio_stream::iter(chunks)),
                 )
                     .into_response();
+            }
+            Failure::Hang => {
+                shared.inner.lock().expect("state").calls.push(Call {
+                    method: name.clone(),
+                    body,
+                    at,
+                    status: 0,
+                    result: Value::Null,
+                });
+                // Far longer than any client waits; the client closing the connection drops
+                // this future.
+                tokio::time::sleep(Duration::from_secs(600)).await;
+                return reject(504, "Gateway Timeout");
             }
             Failure::Slow(_) => unreachable!("handled above"),
         };
