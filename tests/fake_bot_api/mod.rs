@@ -366,13 +366,7 @@ async fn handle(
                         "reset by the fake",
                     )),
                 ];
-                shared.inner.lock().expect("state").calls.push(Call {
-                    method: name.clone(),
-                    body,
-                    at,
-                    status: 0,
-                    result: Value::Null,
-                });
+                unanswered(&shared, &name, body, at);
                 return (
                     StatusCode::OK,
                     axum::body::Body::from_stream(tokio_stream::iter(chunks)),
@@ -380,13 +374,7 @@ async fn handle(
                     .into_response();
             }
             Failure::Hang => {
-                shared.inner.lock().expect("state").calls.push(Call {
-                    method: name.clone(),
-                    body,
-                    at,
-                    status: 0,
-                    result: Value::Null,
-                });
+                unanswered(&shared, &name, body, at);
                 // Far longer than any client waits; the client closing the connection drops
                 // this future.
                 tokio::time::sleep(Duration::from_secs(600)).await;
@@ -447,6 +435,17 @@ async fn handle(
     }
     let result = answer(&shared, &name, &body);
     record_result(&shared, &name, body, at, ok(result.clone()), result)
+}
+
+/// Records a call that got no answer (status 0).
+fn unanswered(shared: &Shared, name: &str, body: Value, at: Instant) {
+    shared.inner.lock().expect("state").calls.push(Call {
+        method: name.to_string(),
+        body,
+        at,
+        status: 0,
+        result: Value::Null,
+    });
 }
 
 fn record(shared: &Shared, method: &str, body: Value, at: Instant, response: Response) -> Response {
