@@ -274,14 +274,10 @@ async fn stale_buttons_stickers_groups_and_commands_mid_flow() {
         .collect();
     assert_eq!(texts(&group).len(), 1);
     assert!(texts(&group)[0].starts_with("I can only help in a private chat"));
-    let c = rusqlite::Connection::open(&db).expect("db");
-    let sessions: i64 = c
-        .query_row(
-            "SELECT count(*) FROM sessions WHERE user_id IN ('-9001', '504')",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let sessions: i64 = one(
+        &db,
+        "SELECT count(*) FROM sessions WHERE user_id IN ('-9001', '504')",
+    );
     assert_eq!(sessions, 0, "nothing stored for a group");
     assert_eq!(fake.rejects(), vec![]);
 }
@@ -374,14 +370,7 @@ async fn the_same_update_delivered_twice_has_no_second_effect() {
         ],
         "the press handled once (answer, old buttons removed, next question), then /help"
     );
-    let c = rusqlite::Connection::open(&db).expect("db");
-    let s: String = c
-        .query_row(
-            "SELECT state FROM sessions WHERE user_id = '506'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("session");
+    let s: String = one(&db, "SELECT state FROM sessions WHERE user_id = '506'");
     let s: Value = serde_json::from_str(&s).expect("json");
     assert_eq!(s["node"], "needs");
     assert_eq!(s["history"].as_array().map(Vec::len), Some(1));
@@ -708,14 +697,10 @@ async fn prescribers_claim_and_close_on_telegram_and_others_are_refused() {
     let out = stranger.say("/next").await;
     assert_eq!(texts(&out), ["Which language would you like to use?"]);
     assert!(!texts(&out).join(" ").contains(&reference));
-    let c = rusqlite::Connection::open(&db).expect("db");
-    let refused: i64 = c
-        .query_row(
-            "SELECT count(*) FROM audit WHERE event = 'prescriber-command-refused'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("audit");
+    let refused: i64 = one(
+        &db,
+        "SELECT count(*) FROM audit WHERE event = 'prescriber-command-refused'",
+    );
     assert_eq!(refused, 1);
     assert_eq!(queue(&db)[0]["status"], "open");
 

@@ -142,14 +142,7 @@ async fn a_flooding_resident_is_slowed_and_told_once_while_others_are_answered()
         "{handled} of 60 handled in {elapsed:.1} s"
     );
     // Every update was stored as handled, so none is replayed after a restart.
-    let c = rusqlite::Connection::open(&db).expect("db");
-    let pending: i64 = c
-        .query_row(
-            "SELECT count(*) FROM inbox WHERE processed_at IS NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("inbox");
+    let pending: i64 = one(&db, "SELECT count(*) FROM inbox WHERE processed_at IS NULL");
     assert_eq!(pending, 0);
     // After a pause, the resident is answered as usual again.
     tokio::time::sleep(Duration::from_secs(3)).await;
@@ -352,22 +345,15 @@ async fn serve_applies_the_retention_period_when_it_starts() {
         "the old closed request went"
     );
     assert_eq!(left[0]["status"], "open", "the waiting one stays");
-    let c = rusqlite::Connection::open(&db).expect("open");
-    let quiet: i64 = c
-        .query_row(
-            "SELECT count(*) FROM sessions WHERE user_id = 'gone-quiet'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let quiet: i64 = one(
+        &db,
+        "SELECT count(*) FROM sessions WHERE user_id = 'gone-quiet'",
+    );
     assert_eq!(quiet, 0, "the abandoned conversation went");
-    let purged: i64 = c
-        .query_row(
-            "SELECT count FROM audit WHERE event = 'retention-purge'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("an audit row");
+    let purged: i64 = one(
+        &db,
+        "SELECT count FROM audit WHERE event = 'retention-purge'",
+    );
     assert_eq!(purged, 2);
 }
 
@@ -407,13 +393,7 @@ async fn a_step_the_database_cannot_store_is_apologised_for_and_changes_nothing(
             "Sorry, something went wrong on our side and I could not save that. Please try again in a few minutes."
         ]
     );
-    let state: String = c
-        .query_row(
-            "SELECT state FROM sessions WHERE user_id = '841'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("session");
+    let state: String = one(&db, "SELECT state FROM sessions WHERE user_id = '841'");
     assert!(
         state.contains("\"picking_language\":true") && state.contains("\"lang\":null"),
         "nothing of the step was stored: {state}"

@@ -296,3 +296,10 @@ pub async fn refer_with(p: &mut Person, name: &str, phone: &str) -> String {
         .map(|r| r[..7].to_string())
         .expect("a reference")
 }
+
+/// The one value `sql` selects from the database.
+pub fn one<T: rusqlite::types::FromSql>(db: &Path, sql: &str) -> T {
+    let c = rusqlite::Connection::open(db).expect("open the database");
+    c.query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
