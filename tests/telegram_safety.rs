@@ -293,6 +293,29 @@ async fn no_personal_data_reaches_the_log_even_at_its_most_detailed() {
     }
 }
 
+/// The message with the language buttons, and the English button's data.
+fn english_button(p: &Person) -> (i64, String) {
+    let (message, buttons) = p.keyboard();
+    let english = buttons
+        .into_iter()
+        .find(|(_, d)| d.ends_with("|en-GB"))
+        .map(|(_, d)| d)
+        .expect("the English button");
+    (message, english)
+}
+
+/// Makes `table` refuse every insert as a full disk would, until the trigger `refuse` is
+/// dropped through the connection returned.
+fn refuse_inserts(db: &std::path::Path, table: &str) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(db).expect("open");
+    c.execute_batch(&format!(
+        "CREATE TRIGGER refuse BEFORE INSERT ON {table}
+         BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;"
+    ))
+    .expect("trigger");
+    c
+}
+
 /// The whole log line holding byte `at`.
 fn line_around(log: &str, at: usize) -> &str {
     let start = log[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -365,18 +388,8 @@ async fn a_step_the_database_cannot_store_is_apologised_for_and_changes_nothing(
     let mut p = Person::new(&fake, &db, 841, Some("en"));
     p.say("/start").await;
     // The database refuses every step from now on, as a full disk would.
-    let c = rusqlite::Connection::open(&db).expect("open");
-    c.execute_batch(
-        "CREATE TRIGGER refuse BEFORE INSERT ON outbox
-         BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;",
-    )
-    .expect("trigger");
-    let (message, buttons) = p.keyboard();
-    let english = buttons
-        .iter()
-        .find(|(_, d)| d.ends_with("|en-GB"))
-        .map(|(_, d)| d.clone())
-        .expect("the English button");
+    let c = refuse_inserts(&db, "outbox");
+    let (message, english) = english_button(&p);
     let before = p.calls().len();
     fake.push(fake_bot_api::press(841, Some("en"), message, &english));
     // The apology goes out directly, not through the store: wait for it, not for the store.
@@ -462,19 +475,9 @@ async fn updates_the_inbox_cannot_store_stay_unconfirmed_and_are_answered_once_i
     polled(&fake, 1).await;
     let mut p = Person::new(&fake, &db, 861, Some("en"));
     p.say("/start").await;
-    let (message, buttons) = p.keyboard();
-    let english = buttons
-        .iter()
-        .find(|(_, d)| d.ends_with("|en-GB"))
-        .map(|(_, d)| d.clone())
-        .expect("the English button");
+    let (message, english) = english_button(&p);
     // The inbox refuses new updates, as a full disk would.
-    let c = rusqlite::Connection::open(&db).expect("open");
-    c.execute_batch(
-        "CREATE TRIGGER refuse BEFORE INSERT ON inbox
-         BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;",
-    )
-    .expect("trigger");
+    let c = refuse_inserts(&db, "inbox");
     let from = fake.calls().len();
     let id = fake.push(fake_bot_api::press(861, Some("en"), message, &english));
     wait_until(|| bot.log().matches("cannot store updates").count() >= 2).await;
