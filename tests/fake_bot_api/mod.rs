@@ -61,6 +61,8 @@ struct Inner {
     rejects: Vec<(String, String)>,
     failures: HashMap<String, VecDeque<Failure>>,
     enforce_limits: bool,
+    /// Whether calls are kept for [`FakeBotApi::calls`] (watchers get them either way).
+    keep_calls: bool,
     sends: Vec<(Instant, i64)>,
     watchers: Vec<tokio::sync::mpsc::UnboundedSender<Call>>,
 }
@@ -104,6 +106,7 @@ impl FakeBotApi {
                 rejects: Vec::new(),
                 failures: HashMap::new(),
                 enforce_limits: false,
+                keep_calls: true,
                 sends: Vec::new(),
                 watchers: Vec::new(),
             }),
@@ -146,6 +149,13 @@ impl FakeBotApi {
 
     /// Answers 429 past Telegram's limits: over 3 messages a second to one chat, or over 30 a
     /// second overall.
+    /// Stops keeping calls (for long benchmarks: [`FakeBotApi::watch`] still sees them).
+    pub fn forget_calls(&self) {
+        let mut inner = self.lock();
+        inner.keep_calls = false;
+        inner.calls = Vec::new();
+    }
+
     pub fn enforce_limits(&self) {
         self.lock().enforce_limits = true;
     }
@@ -439,13 +449,16 @@ async fn handle(
 
 /// Records a call that got no answer (status 0).
 fn unanswered(shared: &Shared, name: &str, body: Value, at: Instant) {
-    shared.inner.lock().expect("state").calls.push(Call {
-        method: name.to_string(),
-        body,
-        at,
-        status: 0,
-        result: Value::Null,
-    });
+    let mut inner = shared.inner.lock().expect("state");
+    if inner.keep_calls {
+        inner.calls.push(Call {
+            method: name.to_string(),
+            body,
+            at,
+            status: 0,
+            result: Value::Null,
+        });
+    }
 }
 
 fn record(shared: &Shared, method: &str, body: Value, at: Instant, response: Response) -> Response {
@@ -469,7 +482,9 @@ fn record_result(
     };
     let mut inner = shared.inner.lock().expect("state");
     inner.watchers.retain(|w| w.send(call.clone()).is_ok());
-    inner.calls.push(call);
+    if inner.keep_calls {
+        inner.calls.push(call);
+    }
     response
 }
 
