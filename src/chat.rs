@@ -7,7 +7,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use chrono::Utc;
 
 use crate::engine::validate::clean_text;
-use crate::engine::{Button, Engine, Input, Outcome, Reply, Session};
+use crate::engine::{Engine, Input, Outcome, Reply, Session};
 use crate::reference::new_reference;
 use crate::store::{Channel, Store, StoreError};
 
@@ -80,21 +80,6 @@ fn is_command(text: &str, name: &str) -> bool {
         .is_some_and(|c| c.eq_ignore_ascii_case(name))
 }
 
-/// A reply without choices.
-fn plain(text: String) -> Reply {
-    Reply {
-        text,
-        choices: Vec::new(),
-        node: None,
-    }
-}
-
-/// The message `id` in the session's language, without choices.
-fn message(engine: &Engine, session: &Session, id: &str) -> Reply {
-    let text = engine.content().locales.format(&language(session), id, &[]);
-    plain(text)
-}
-
 /// The session's language, or the default.
 fn language(session: &Session) -> String {
     session
@@ -120,26 +105,22 @@ fn confirm_forget(
     out: &mut impl Write,
     interactive: bool,
 ) -> Result<Confirm, ChatError> {
-    let lang = language(session);
-    let f = |id: &str| engine.content().locales.format(&lang, id, &[]);
-    let button = |id: &str, label: String| Button {
-        id: id.into(),
-        label,
-        selected: false,
-    };
-    let yes = f("forget-yes");
-    let question = Reply {
-        text: f("forget-confirm"),
-        choices: vec![button("yes", yes.clone()), button("no", f("forget-no"))],
-        node: None,
-    };
+    let question = crate::privacy::forget_question(engine, &language(session));
+    let yes = question
+        .choices
+        .iter()
+        .find(|c| c.id == "yes")
+        .map(|c| crate::content::locales::strip_isolation(&c.label).to_lowercase())
+        .unwrap_or_default();
     print_replies(out, &[question])?;
     if interactive {
         write!(out, "> ")?;
         out.flush()?;
     }
-    let yes = crate::content::locales::strip_isolation(&yes).to_lowercase();
-    let is_yes = |typed: &str| typed.trim() == "1" || typed.trim().to_lowercase() == yes.trim();
+    let is_yes = |typed: &str| {
+        let typed = typed.trim();
+        typed == "1" || (!typed.is_empty() && typed.to_lowercase() == yes.trim())
+    };
     Ok(match read_line(input)? {
         Line::Eof => Confirm::Eof,
         Line::Text(t) if is_yes(&t) => Confirm::Yes,
@@ -228,7 +209,7 @@ pub fn run(
                 let text = store.in_transaction(|c| {
                     crate::privacy::my_data(c, engine, Channel::Terminal, user, &lang)
                 })?;
-                print_replies(&mut out, &[plain(text)])?;
+                print_replies(&mut out, &[Reply::text(text)])?;
                 if session.started && !session.finished {
                     print_replies(&mut out, &engine.current(&session))?;
                 }
@@ -246,12 +227,18 @@ pub fn run(
                                 "the write-ahead log is in use by another process; erased data leaves it at the next checkpoint"
                             );
                         }
-                        print_replies(&mut out, &[message(engine, &session, "forget-done")])?;
+                        print_replies(
+                            &mut out,
+                            &[engine.message(&language(&session), "forget-done")],
+                        )?;
                         // Nothing is held now; whatever is typed next starts afresh.
                         session = engine.new_session(Some(&language(&session)));
                     }
                     Confirm::No(then) => {
-                        print_replies(&mut out, &[message(engine, &session, "forget-kept")])?;
+                        print_replies(
+                            &mut out,
+                            &[engine.message(&language(&session), "forget-kept")],
+                        )?;
                         match then {
                             Some(text) => next = Some(Input::Text(text)),
                             None if !session.finished => {
@@ -265,7 +252,10 @@ pub fn run(
             }
             Line::Text(t) => next = Some(Input::Text(t)),
             Line::NotText => {
-                print_replies(&mut out, &[message(engine, &session, "unreadable-input")])?;
+                print_replies(
+                    &mut out,
+                    &[engine.message(&language(&session), "unreadable-input")],
+                )?;
                 print_replies(&mut out, &engine.current(&session))?;
             }
         }

@@ -446,16 +446,16 @@ fn in_the_terminal_chat_mydata_and_forget_work_at_any_step() {
     let text = plain(&signpost(
         &db,
         &["chat", "--user", "pq"],
-        b"/forget\n2\n/forget\nmaybe\n",
+        b"/forget\n2\n/forget\nmaybe\n/forget\n\n/forget\n   \n",
         &[],
     ));
     assert_eq!(
         text.matches("Are you sure?\n1. Yes, delete it\n2. No, keep it\n")
             .count(),
-        2,
+        4,
         "{text}"
     );
-    assert_eq!(text.matches("Nothing was deleted.").count(), 2, "{text}");
+    assert_eq!(text.matches("Nothing was deleted.").count(), 4, "{text}");
     assert!(contains(&file_bytes(&db), "Quarrington"), "kept");
 
     // Words of crisis at the question are answered at once, and nothing is erased.

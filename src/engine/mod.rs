@@ -175,7 +175,8 @@ pub struct Reply {
 }
 
 impl Reply {
-    fn text(text: String) -> Self {
+    /// A message without buttons.
+    pub fn text(text: String) -> Self {
         Reply {
             text,
             choices: Vec::new(),
@@ -384,6 +385,12 @@ impl Engine {
             },
             _ => return None,
         })
+    }
+
+    /// The message `id` in `lang`, without buttons (outside the dialogue: privacy requests,
+    /// errors, notices to the person).
+    pub fn message(&self, lang: &str, id: &str) -> Reply {
+        Reply::text(self.content().locales.format(lang, id, &[]))
     }
 
     /// What the person is being asked now, for showing the step again (on resume).

@@ -71,8 +71,6 @@ pub const PRESCRIBER_COMMANDS: &[&str] = &["queue", "next", "close", "release", 
 const FLOOD_BURST: f64 = 20.0;
 /// ... and how many more it may send each second after that.
 const FLOOD_PER_SEC: f64 = 1.0;
-/// The pseudo-node of the erase-my-data confirmation buttons (no dialogue node has a slash).
-const FORGET_NODE: &str = "/forget";
 /// How often the retention purge runs.
 const PURGE_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -786,7 +784,7 @@ fn skip_flooded(
     if tell {
         let session = store::load_session(conn, Channel::Telegram, &ev.chat().to_string())?;
         let lang = language(engine, session.as_ref(), ev.lang());
-        actions.extend(render::messages(&[text_reply(engine, &lang, "slow-down")]));
+        actions.extend(render::messages(&[engine.message(&lang, "slow-down")]));
     }
     if actions.is_empty() {
         return Ok(None);
@@ -829,11 +827,7 @@ fn handle(
     {
         if prescribers.contains(&chat) {
             let text = prescriber_command(conn, &format!("telegram:{chat}"), name, args, now)?;
-            let actions = render::messages(&[Reply {
-                text,
-                choices: Vec::new(),
-                node: None,
-            }]);
+            let actions = render::messages(&[Reply::text(text)]);
             store::inbox_done(conn, update_id, now)?;
             let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
             return Ok(Some(Handled {
@@ -862,7 +856,7 @@ fn handle(
     let actions = match ev {
         Event::Group { lang, .. } => {
             let l = language(engine, None, lang.as_deref());
-            render::messages(&[text_reply(engine, &l, "group-chat")])
+            render::messages(&[engine.message(&l, "group-chat")])
         }
         Event::Text { lang, .. } | Event::Button { lang, .. } | Event::NotText { lang, .. } => {
             let user = chat.to_string();
@@ -913,7 +907,7 @@ fn handle(
                     .replies
                 }
                 None => {
-                    let mut r = vec![text_reply(engine, &l, "not-text")];
+                    let mut r = vec![engine.message(&l, "not-text")];
                     if session.started {
                         r.extend(engine.current(&session));
                     }
@@ -963,7 +957,9 @@ fn privacy_request(
             },
             _,
         ) => match render::parse_callback(data) {
-            Some((FORGET_NODE, choice)) => (choice.to_string(), Some((query, *message, data))),
+            Some((crate::privacy::FORGET_NODE, choice)) => {
+                (choice.to_string(), Some((query, *message, data)))
+            }
             _ => return Ok(None),
         },
         _ => return Ok(None),
@@ -979,40 +975,18 @@ fn privacy_request(
     let mut replies = match asked.as_str() {
         "mydata" => {
             let text = crate::privacy::my_data(conn, engine, Channel::Telegram, &user, &lang)?;
-            vec![Reply {
-                text,
-                choices: Vec::new(),
-                node: None,
-            }]
+            vec![Reply::text(text)]
         }
         "forget" => {
-            let f = |id: &str| engine.content().locales.format(&lang, id, &[]);
-            return Ok(Some((
-                render::messages(&[Reply {
-                    text: f("forget-confirm"),
-                    choices: vec![
-                        crate::engine::Button {
-                            id: "yes".into(),
-                            label: f("forget-yes"),
-                            selected: false,
-                        },
-                        crate::engine::Button {
-                            id: "no".into(),
-                            label: f("forget-no"),
-                            selected: false,
-                        },
-                    ],
-                    node: Some(FORGET_NODE.to_string()),
-                }]),
-                false,
-            )));
+            let question = crate::privacy::forget_question(engine, &lang);
+            return Ok(Some((render::messages(&[question]), false)));
         }
         "yes" => {
             crate::privacy::forget(conn, Channel::Telegram, &user, now)?;
             erased = true;
-            vec![text_reply(engine, &lang, "forget-done")]
+            vec![engine.message(&lang, "forget-done")]
         }
-        _ => vec![text_reply(engine, &lang, "forget-kept")],
+        _ => vec![engine.message(&lang, "forget-kept")],
     };
     if !erased {
         replies.extend(current(session.as_ref()));
@@ -1238,14 +1212,6 @@ fn button_actions(query: &str, message: Option<i32>, data: &str, replies: &[Repl
         }
     }
     actions
-}
-
-fn text_reply(engine: &Engine, lang: &str, id: &str) -> Reply {
-    Reply {
-        text: engine.content().locales.format(lang, id, &[]),
-        choices: Vec::new(),
-        node: None,
-    }
 }
 
 /// The person's language: their choice, else their app's, else the default.
