@@ -401,11 +401,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     erased.messages
                 );
             }
-            if !emptied {
-                eprintln!(
-                    "signpost: the write-ahead log is still in use by another process; erased data leaves it at the next checkpoint"
-                );
-            }
+            warn_unless_emptied(emptied);
             Ok(ExitCode::SUCCESS)
         }
         Command::Mydata {
@@ -450,7 +446,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let mut store = Store::open(&db)?;
             let purged =
                 store.in_transaction(|c| signpost::privacy::purge(c, days, chrono::Utc::now()))?;
-            store.checkpoint()?;
+            let emptied = store.checkpoint()?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&purged)?);
             } else {
@@ -459,6 +455,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     purged.conversations, purged.referrals, purged.updates
                 );
             }
+            warn_unless_emptied(emptied);
             Ok(ExitCode::SUCCESS)
         }
         Command::Services { action } => services_action(&content_dir, action),
@@ -482,6 +479,16 @@ fn reserved(user: &str) -> Result<(), CliError> {
         return Err(CliError::ReservedUser(user.to_string()));
     }
     Ok(())
+}
+
+/// Says so when another process kept the write-ahead log from being emptied after an erasure
+/// or a purge: the removed data leaves it at the next checkpoint.
+fn warn_unless_emptied(emptied: bool) {
+    if !emptied {
+        eprintln!(
+            "signpost: the write-ahead log is still in use by another process; removed data leaves it at the next checkpoint"
+        );
+    }
 }
 
 fn list_or_none(refs: &[String]) -> String {

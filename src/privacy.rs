@@ -143,12 +143,23 @@ pub fn forget(
 /// survives in neither. Must run outside any transaction. Returns false when another
 /// connection's read kept the log from being emptied (a later checkpoint finishes the job).
 pub fn checkpoint(conn: &Connection) -> Result<bool, StoreError> {
-    let (busy, _log, _done): (i64, i64, i64) =
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
+    // Emptying the log waits for other processes' reads to finish; not for the store's usual
+    // 30 s, which would hold up every resident behind someone's open database browser.
+    conn.busy_timeout(CHECKPOINT_WAIT)?;
+    let result = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    });
+    conn.busy_timeout(store::BUSY_TIMEOUT)?;
+    let (busy, _log, _done) = result?;
     Ok(busy == 0)
 }
+
+/// How long emptying the write-ahead log waits for another process's read.
+pub const CHECKPOINT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// What [`purge`] removed.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]

@@ -528,3 +528,53 @@ fn forgetting_in_the_terminal_withdraws_a_waiting_callback() {
         assert!(!contains(&bytes, gone), "{gone:?} is still in the database");
     }
 }
+
+#[test]
+fn an_erasure_while_another_program_reads_is_finished_by_the_next_checkpoint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    refer(&db, "rd", "Rosalind Dunnock", "07700 900321", "Alone.");
+    // Another program (a database browser, a backup) is in the middle of a read.
+    let reader = rusqlite::Connection::open(&db).expect("open");
+    reader.execute_batch("BEGIN").expect("begin");
+    let seen: i64 = reader
+        .query_row("SELECT count(*) FROM referrals", [], |r| r.get(0))
+        .expect("read");
+    assert_eq!(seen, 1);
+
+    let o = signpost(
+        &db,
+        &["forget", "--user", "rd", "--channel", "terminal"],
+        b"",
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    let out = ok(&o);
+    assert!(out.contains("deleted referrals: SP-"), "{out}");
+    assert!(
+        err.contains("the write-ahead log is still in use by another process"),
+        "the operator is told: {err}"
+    );
+    assert!(
+        contains(&file_bytes(&db), "Dunnock"),
+        "an old copy is left while the other program reads, as the warning says"
+    );
+    let listed = ok(&signpost(&db, &["queue", "list", "--json"], b"", &[]));
+    assert_eq!(listed.trim(), "[]", "the request itself is gone");
+
+    // Once that read ends, the next checkpoint (here the purge's) leaves nothing behind.
+    reader.execute_batch("COMMIT").expect("commit");
+    let o = signpost(&db, &["purge"], b"", &[]);
+    ok(&o);
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("still in use"),
+        "emptied this time"
+    );
+    for gone in ["Dunnock", "900321"] {
+        assert!(
+            !contains(&file_bytes(&db), gone),
+            "{gone:?} is still in the database"
+        );
+    }
+    drop(reader);
+}
