@@ -124,7 +124,9 @@ fn confirm_forget(
     Ok(match read_line(input)? {
         Line::Eof => Confirm::Eof,
         Line::Text(t) if is_yes(&t) => Confirm::Yes,
-        Line::Text(t) if engine.content().crisis.matches(&clean_text(&t)) => Confirm::No(Some(t)),
+        Line::Text(t) if !engine.content().crisis.detect(&clean_text(&t)).is_empty() => {
+            Confirm::No(Some(t))
+        }
         Line::Text(_) | Line::NotText => Confirm::No(None),
     })
 }

@@ -7,6 +7,7 @@
 pub mod chat;
 pub mod config;
 pub mod content;
+pub mod crisis;
 pub mod engine;
 pub mod import;
 pub mod matching;

@@ -94,6 +94,18 @@ enum Command {
         /// Also print a table of languages: messages translated, missing, reviewed or draft
         #[arg(long)]
         languages: bool,
+        /// Also print the crisis detector's recall and false alarms on each --crisis-set
+        #[arg(long)]
+        crisis_report: bool,
+        /// A labelled set for --crisis-report: a folder of <language>.tsv files, or one file
+        #[arg(long, value_name = "PATH", requires = "crisis_report")]
+        crisis_set: Vec<PathBuf>,
+        /// With --crisis-report, list every message the detector got wrong
+        #[arg(long, requires = "crisis_report")]
+        misses: bool,
+        /// Say why a message fires the crisis interrupt, or why not
+        #[arg(long, value_name = "TEXT")]
+        crisis_explain: Option<String>,
     },
     /// The callback queue, for prescribers
     Queue {
@@ -271,6 +283,8 @@ enum CliError {
     Write(PathBuf, io::Error),
     #[error("{0}")]
     Problem(signpost::content::Problem),
+    #[error("labelled crisis set: {0}")]
+    CrisisSet(String),
 }
 
 fn main() -> ExitCode {
@@ -308,7 +322,22 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let content_dir = config::content_dir(cli.content, &file);
     let db = config::db_path(cli.db, &file);
     match cli.command {
-        Command::Check { languages } => check(&content_dir, languages),
+        Command::Check {
+            languages,
+            crisis_report,
+            crisis_set,
+            misses,
+            crisis_explain,
+        } => check(
+            &content_dir,
+            languages,
+            &CrisisCheck {
+                report: crisis_report,
+                sets: crisis_set,
+                misses,
+                explain: crisis_explain,
+            },
+        ),
         Command::Serve {
             rate_limit,
             webhook_url,
@@ -740,11 +769,42 @@ struct Detailed {
     notes: Vec<signpost::queue::Note>,
 }
 
-fn check(dir: &std::path::Path, languages: bool) -> Result<ExitCode, CliError> {
+/// What `check` is asked about the crisis detector.
+struct CrisisCheck {
+    report: bool,
+    sets: Vec<PathBuf>,
+    misses: bool,
+    explain: Option<String>,
+}
+
+fn check(
+    dir: &std::path::Path,
+    languages: bool,
+    crisis: &CrisisCheck,
+) -> Result<ExitCode, CliError> {
     let (content, problems) = Content::load_all(dir)?;
     let mut out = io::stdout().lock();
     for p in &problems {
         writeln!(out, "{p}")?;
+    }
+    let mut below_bars = false;
+    if let Some(c) = &content {
+        if let Some(text) = &crisis.explain {
+            writeln!(out, "{}", c.crisis.detector.explain(text))?;
+        }
+        if crisis.report {
+            for set in &crisis.sets {
+                let (table, ok) = signpost::crisis::report::report_set(
+                    &c.crisis.detector,
+                    set,
+                    crisis.misses,
+                    signpost::crisis::report::MAX_FALSE_ALARMS,
+                )
+                .map_err(CliError::CrisisSet)?;
+                writeln!(out, "crisis detector on {}:\n{table}", set.display())?;
+                below_bars |= !ok;
+            }
+        }
     }
     if languages && let Some(c) = &content {
         writeln!(
@@ -767,6 +827,14 @@ fn check(dir: &std::path::Path, languages: bool) -> Result<ExitCode, CliError> {
                 c.locales.languages.len(),
                 c.directory.services.len()
             )?;
+            if below_bars {
+                writeln!(
+                    out,
+                    "crisis detector below its bars (every crisis message caught, at most {:.0}% false alarms)",
+                    100.0 * signpost::crisis::report::MAX_FALSE_ALARMS
+                )?;
+                return Ok(ExitCode::from(1));
+            }
             Ok(ExitCode::SUCCESS)
         }
         None => {

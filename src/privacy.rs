@@ -37,6 +37,7 @@ pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
         text: f("forget-confirm"),
         choices: vec![button("yes", f("forget-yes")), button("no", f("forget-no"))],
         node: Some(FORGET_NODE.to_string()),
+        alone: false,
     }
 }
 
@@ -213,6 +214,9 @@ pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged,
 pub struct Held {
     /// The conversation in progress: its answers, by id.
     pub conversation: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Words of crisis kept with the conversation in progress (those of a referral are its
+    /// notes).
+    pub flags: Vec<crate::engine::Flag>,
     /// Their referrals, oldest first.
     pub referrals: Vec<store::QueueItem>,
     /// Notes on those referrals, by reference.
@@ -224,16 +228,27 @@ pub fn held(conn: &Connection, channel: Channel, user: &str) -> Result<Held, Sto
     if user == ERASED {
         return Ok(Held {
             conversation: None,
+            flags: Vec::new(),
             referrals: Vec::new(),
             notes: BTreeMap::new(),
         });
     }
-    let conversation = store::load_session(conn, channel, user)?.map(|s| {
+    let session = store::load_session(conn, channel, user)?;
+    let conversation = session.as_ref().map(|s| {
         s.answers
             .iter()
             .map(|(k, v)| (k.clone(), v.to_json()))
             .collect()
     });
+    let flags = session
+        .map(|s| {
+            s.flags
+                .into_iter()
+                .chain(s.asking.map(|a| a.flag))
+                .filter(|f| f.words.is_some())
+                .collect()
+        })
+        .unwrap_or_default();
     let referrals = store::referrals_of(conn, channel, user)?;
     let mut notes = BTreeMap::new();
     for r in &referrals {
@@ -244,6 +259,7 @@ pub fn held(conn: &Connection, channel: Channel, user: &str) -> Result<Held, Sto
     }
     Ok(Held {
         conversation,
+        flags,
         referrals,
         notes,
     })
@@ -267,9 +283,24 @@ pub fn my_data(
     let session = store::load_session(conn, channel, user)?;
     let referrals = store::referrals_of(conn, channel, user)?;
     let mut parts = Vec::new();
-    if let Some(s) = session.filter(|s| !s.answers.is_empty()) {
+    let flagged = |at: &DateTime<Utc>, words: &str| {
+        f(
+            "mydata-flagged",
+            &[
+                ("date", Arg::Str(at.format("%d/%m/%Y").to_string())),
+                ("text", Arg::Str(words.to_string())),
+            ],
+        )
+    };
+    let words: Vec<String> = session
+        .iter()
+        .flat_map(|s| s.flags.iter().chain(s.asking.iter().map(|a| &a.flag)))
+        .filter_map(|fl| fl.words.as_deref().map(|w| flagged(&fl.at, w)))
+        .collect();
+    if let Some(s) = session.filter(|s| !s.answers.is_empty() || !words.is_empty()) {
         let mut p = vec![f("mydata-conversation", &[])];
         p.extend(engine.describe_answers(lang, &s.answers));
+        p.extend(words);
         let version = engine
             .content()
             .flow(&s.flow)
@@ -329,8 +360,13 @@ pub fn my_data(
         }
         let notes = crate::queue::notes(conn, &r.reference)?;
         for n in notes.iter().filter(|n| n.author == "resident") {
+            let id = match n.flag {
+                Some(_) if n.text.is_empty() => continue,
+                Some(_) => "mydata-flagged",
+                None => "mydata-your-message",
+            };
             p.push(f(
-                "mydata-your-message",
+                id,
                 &[
                     ("date", Arg::Str(day(&n.at))),
                     ("text", Arg::Str(n.text.clone())),

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::engine::{Flag, Flagged};
 use crate::store::{self, QueueItem, StoreError};
 
 /// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
@@ -56,6 +57,9 @@ pub struct Note {
     pub author: String,
     /// What they wrote.
     pub text: String,
+    /// For the resident's words of crisis: what was found and how signpost answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flag: Option<Flagged>,
 }
 
 /// Figures for `queue stats`.
@@ -217,6 +221,22 @@ fn add_note(
     Ok(())
 }
 
+/// Keeps the resident's words of crisis with their referral, as a note by `resident` marked
+/// with what was found and how signpost answered.
+pub fn flagged_note(conn: &Connection, reference: &str, flag: &Flag) -> Result<(), QueueError> {
+    let (id, _, _) = find(conn, reference)?;
+    conn.prepare_cached(
+        "INSERT INTO notes (referral_id, at, author, text, flag) VALUES (?1, ?2, 'resident', ?3, ?4)",
+    )?
+    .execute(params![
+        id,
+        now_s(flag.at),
+        flag.words.as_deref().unwrap_or_default(),
+        serde_json::to_string(&flag.about).map_err(|e| QueueError::Store(e.into()))?,
+    ])?;
+    Ok(())
+}
+
 /// Records a call that was not answered; the callback stays with `by` to try again.
 pub fn attempt(
     conn: &Connection,
@@ -292,14 +312,22 @@ pub fn get(conn: &Connection, reference: &str) -> Result<Option<QueueItem>, Queu
 /// The notes of a referral, oldest first.
 pub fn notes(conn: &Connection, reference: &str) -> Result<Vec<Note>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT n.at, n.author, n.text FROM notes n JOIN referrals r ON r.id = n.referral_id
-         WHERE r.reference = ?1 ORDER BY n.id",
+        "SELECT n.at, n.author, n.text, n.flag FROM notes n JOIN referrals r ON r.id = n.referral_id
+         WHERE r.reference = ?1 ORDER BY n.at, n.id",
     )?;
     let rows = stmt.query_map([reference], |r| {
+        let flag: Option<String> = r.get(3)?;
         Ok(Note {
             at: r.get(0)?,
             author: r.get(1)?,
             text: r.get(2)?,
+            flag: flag.and_then(|f| match serde_json::from_str(&f) {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    tracing::warn!(error = ?e.classify(), "a note's crisis mark is unreadable");
+                    None
+                }
+            }),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -417,7 +445,7 @@ pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueErr
     for item in store::list(conn, None)? {
         let notes = notes(conn, &item.reference)?
             .iter()
-            .map(|n| format!("{} {}: {}", n.at, n.author, n.text))
+            .map(note_line)
             .collect::<Vec<_>>()
             .join("\n");
         let row = [
@@ -484,7 +512,50 @@ pub fn describe(item: &QueueItem, notes: &[Note]) -> String {
         lines.push(format!("Claimed by {by}; call attempts: {}", item.attempts));
     }
     for n in notes {
-        lines.push(format!("Note {} {}: {}", n.at, n.author, n.text));
+        let line = note_line(n);
+        lines.push(match n.flag {
+            None => format!("Note {line}"),
+            Some(_) => line,
+        });
     }
     lines.join("\n")
+}
+
+/// A note as a prescriber reads it; the resident's words of crisis say what was found and how
+/// signpost answered.
+pub fn note_line(n: &Note) -> String {
+    match &n.flag {
+        None => format!("{} {}: {}", n.at, n.author, n.text),
+        Some(f) => {
+            let kinds = f
+                .kinds
+                .iter()
+                .map(|k| match k {
+                    crate::crisis::Kind::SelfHarm => "risk to self",
+                    crate::crisis::Kind::Danger => "danger from someone else",
+                })
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let response = match f.response {
+                crate::engine::Response::Shown => "emergency numbers shown",
+                crate::engine::Response::Asked => "asked directly, no answer",
+                crate::engine::Response::AskedYes => "asked directly, said yes, numbers shown",
+                crate::engine::Response::AskedNo => "asked directly, said no",
+            };
+            let saved = f
+                .answer
+                .as_deref()
+                .map(|a| format!(", kept as their answer \"{a}\""))
+                .unwrap_or_default();
+            let words = if n.text.is_empty() {
+                "(typed before they agreed to the privacy notice, so not kept)"
+            } else {
+                &n.text
+            };
+            format!(
+                "CRISIS {} ({kinds}; {response}; at \"{}\"{saved}): {words}",
+                n.at, f.question
+            )
+        }
+    }
 }

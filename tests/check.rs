@@ -188,14 +188,121 @@ fn invalid_regex() {
 }
 
 #[test]
-fn invalid_crisis_pattern() {
+fn invalid_crisis_phrase() {
     assert_error(
-        "dialogues/crisis.toml",
-        "  'better off dead',",
-        "  'better off (dead',",
+        EN_RULES,
+        "\"better off dead\",",
+        "\"better off (dead\",",
         "better off (dead",
-        "invalid-regex",
-        "crisis pattern for en-GB",
+        "invalid-phrase",
+        "unbalanced brackets",
+    );
+    assert_error(
+        EN_RULES,
+        "\"better off dead\",",
+        "\"better off @corpse\",",
+        "better off @corpse",
+        "invalid-phrase",
+        "@corpse is not in [words]",
+    );
+}
+
+const EN_RULES: &str = "dialogues/crisis/en-GB.toml";
+
+#[test]
+fn deleting_every_english_rule_is_an_error_not_a_silence() {
+    let dir = copy_content();
+    let path = dir.path().join(EN_RULES);
+    let source = std::fs::read_to_string(&path).expect("read");
+    // Keep the header and the word lists; drop every rule and exception.
+    let head = &source[..source.find("[[rule]]").expect("rules")];
+    std::fs::write(&path, head).expect("write");
+    let out = check(dir.path());
+    let text = stdout(&out);
+    for kind in ["self", "danger"] {
+        assert!(
+            text.contains(&format!(
+                "{EN_RULES}:1: error[missing-crisis-rules]: en-GB has no rule of kind \"{kind}\""
+            )),
+            "{text}"
+        );
+    }
+    assert_eq!(out.status.code(), Some(1));
+    // And the bot refuses to start on it.
+    let o = common::run(
+        &dir.path().join("x.db"),
+        &["chat", "--content", &dir.path().to_string_lossy()],
+        b"",
+        &[],
+    );
+    assert!(common::refused(&o).contains("missing-crisis-rules"));
+}
+
+#[test]
+fn an_example_that_no_longer_fires_names_its_line() {
+    // Narrow the rule so its own example no longer fires.
+    assert_error(
+        EN_RULES,
+        "\"@want ~2 @die\",",
+        "\"@want ~2 expire\",",
+        "honestly wanna die lol no joke",
+        "crisis-example",
+        "no longer fires rule \"wish-to-die\"",
+    );
+}
+
+#[test]
+fn a_near_miss_that_fires_names_its_line() {
+    assert_error(
+        EN_RULES,
+        "  \"dying to see you\",",
+        "  \"dying to see you\",\n  \"I want to die\",",
+        "\"I want to die\"",
+        "crisis-example",
+        "near-miss \"I want to die\" fires en-GB/wish-to-die",
+    );
+}
+
+#[test]
+fn rules_for_a_language_that_is_not_shipped_are_an_error() {
+    let dir = copy_content();
+    let rules = dir.path().join("dialogues/crisis");
+    let en = std::fs::read_to_string(rules.join("en-GB.toml")).expect("read");
+    std::fs::write(
+        rules.join("eng.toml"),
+        en.replace("language = \"en-GB\"", "language = \"eng\""),
+    )
+    .expect("write");
+    let text = stdout(&check(dir.path()));
+    assert!(
+        text.contains("dialogues/crisis/eng.toml:1: error[missing-crisis-rules]: crisis rules for \"eng\", which is not a shipped language"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_language_without_a_rule_file_is_an_error() {
+    let dir = copy_content();
+    std::fs::remove_file(dir.path().join("dialogues/crisis/pl.toml")).expect("rm");
+    let text = stdout(&check(dir.path()));
+    assert!(
+        text.contains("dialogues/crisis/pl.toml:1: error[missing-crisis-rules]: pl has no rule of kind \"self\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_old_crisis_file_is_refused_with_what_to_do() {
+    let dir = copy_content();
+    std::fs::write(
+        dir.path().join("dialogues/crisis.toml"),
+        "schema = 1\nmessage = \"crisis-help\"\nresume = \"crisis-resume\"\n[patterns]\n\"en-GB\" = ['suicid(e|al)']\n",
+    )
+    .expect("write");
+    let text = stdout(&check(dir.path()));
+    assert!(
+        text.contains("dialogues/crisis.toml:1: error[unsupported-schema]: schema 1 (one list of regular expressions) is no longer read"),
+        "{text}"
     );
 }
 
@@ -378,9 +485,21 @@ fn missing_crisis_file() {
     let text = stdout(&out);
     assert!(
         text.contains(
-            "dialogues/crisis.toml:1: error[unreadable]: the crisis patterns file is missing"
+            "dialogues/crisis.toml:1: error[unreadable]: the crisis replies file is missing"
         ),
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn open_belongs_to_text_nodes() {
+    assert_error(
+        FLOW,
+        "id = \"contact\"\nkind = \"choice\"",
+        "id = \"contact\"\nkind = \"choice\"\nopen = true",
+        "id = \"contact\"",
+        "invalid-field",
+        "has `open`, which only text nodes can have",
+    );
 }

@@ -35,6 +35,7 @@ fn referral(reference: &str, minutes_ago: i64, urgent: bool, name: &str) -> Refe
         services: vec!["housing-advice-borough".into()],
         consent_at: Some("2026-11-24T08:00:00Z".into()),
         notice_version: Some("2026-11".into()),
+        flags: Vec::new(),
     }
 }
 

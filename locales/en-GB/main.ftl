@@ -71,6 +71,18 @@ crisis-help =
     Samaritans will listen at any time: call 116 123. It's free.
     Or text SHOUT to 85258 for free, private support by text.
 crisis-resume = When you're ready, we can carry on. If you send your request, a social prescriber will see it first.
+crisis-danger =
+    If you are in danger now, call 999. If you can't speak safely, call 999 from a mobile, listen, and press 55 when asked: they will know you need help.
+    National Domestic Abuse Helpline, free, day or night: 0808 2000 247.
+    If you are being forced to marry, or threatened over family "honour": Karma Nirvana, 0800 5999 247.
+    If a child is being hurt: call 999, or the NSPCC on 0808 800 5000.
+    It is not your fault, and you don't have to face this alone.
+crisis-ask-self = I'm going to ask you directly, because it matters: are you having thoughts of ending your life?
+crisis-ask-danger = I want to check you are safe: are you afraid someone will hurt you, or are you in danger now?
+crisis-ask-yes = Yes
+crisis-ask-no = No
+crisis-ask-thanks = Thank you for telling me. If that changes, or you ever feel unsafe, call 999, or Samaritans free on 116 123, day or night.
+crisis-ask-again = Please tap Yes or No, so I know how best to help.
 
 ## The self-referral
 
@@ -225,6 +237,10 @@ mydata-services = Services we suggested: { $services }
 #   $date (String) - the day, DD/MM/YYYY
 #   $text (String) - what they wrote
 mydata-your-message = Your message of { $date }: { $text }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $text (String) - what they wrote
+mydata-flagged = When we showed you where to get help, on { $date }, you wrote: { $text }
 # Variables:
 #   $count (Number) - how many notes
 mydata-team-notes = { $count ->

@@ -64,6 +64,18 @@ crisis-help =
     Samaritans wysłuchają Cię o każdej porze: zadzwoń pod 116 123. To nic nie kosztuje.
     Możesz też wysłać SMS o treści SHOUT na numer 85258, aby dostać bezpłatne, poufne wsparcie.
 crisis-resume = Kiedy będziesz gotowy(-a), możemy kontynuować. Jeśli wyślesz prośbę, doradca zobaczy ją w pierwszej kolejności.
+crisis-danger =
+    Jeśli jesteś teraz w niebezpieczeństwie, zadzwoń pod 999. Jeśli nie możesz bezpiecznie mówić, zadzwoń pod 999 z komórki, słuchaj i naciśnij 55, gdy padnie pytanie: będą wiedzieć, że potrzebujesz pomocy.
+    National Domestic Abuse Helpline (przemoc domowa), bezpłatnie, o każdej porze: 0808 2000 247.
+    Jeśli ktoś zmusza Cię do ślubu albo grozi Ci w imię „honoru” rodziny: Karma Nirvana, 0800 5999 247.
+    Jeśli krzywdzone jest dziecko: zadzwoń pod 999 albo do NSPCC: 0808 800 5000.
+    To nie Twoja wina i nie musisz mierzyć się z tym sam(a).
+crisis-ask-self = Zapytam wprost, bo to ważne: czy masz myśli o odebraniu sobie życia?
+crisis-ask-danger = Chcę się upewnić, że jesteś bezpieczny(-a): czy boisz się, że ktoś zrobi Ci krzywdę, albo czy jesteś teraz w niebezpieczeństwie?
+crisis-ask-yes = Tak
+crisis-ask-no = Nie
+crisis-ask-thanks = Dziękuję, że mi powiedziałeś(-aś). Jeśli to się zmieni albo kiedykolwiek poczujesz się zagrożony(-a), zadzwoń pod 999 albo bezpłatnie do Samaritans: 116 123, o każdej porze.
+crisis-ask-again = Proszę, naciśnij Tak albo Nie, żebym wiedział, jak najlepiej pomóc.
 
 ## The self-referral
 
@@ -194,6 +206,10 @@ mydata-referral = Twoja prośba { $reference } z dnia { $date }: { $status ->
 mydata-consent = Zgoda na informację o prywatności (wersja { $version }) z dnia { $date }.
 mydata-services = Zaproponowane usługi: { $services }
 mydata-your-message = Twoja wiadomość z dnia { $date }: { $text }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $text (String) - what they wrote
+mydata-flagged = Gdy { $date } pokazaliśmy Ci, gdzie szukać pomocy, napisałeś(-aś): { $text }
 mydata-team-notes = { $count ->
         [one] Zespół zapisał jedną notatkę o Twojej prośbie. Poproś o kopię, jeśli chcesz.
         [few] Zespół zapisał { $count } notatki o Twojej prośbie. Poproś o kopię, jeśli chcesz.

@@ -58,6 +58,18 @@ crisis-help =
     Samaritans way ku dhageysanayaan wakhti kasta: wac 116 123. Waa bilaash.
     Ama u dir fariin qoraal ah SHOUT lambarka 85258 si aad u hesho taageero bilaash ah oo qarsoodi ah.
 crisis-resume = Markaad diyaar noqoto, waan sii wadi karnaa. Haddii aad codsigaaga dirto, la-taliyaha bulshada ayaa marka hore arki doona.
+crisis-danger =
+    Haddii aad hadda khatar ku jirto, wac 999. Haddii aadan si nabad ah u hadli karin, ka wac 999 taleefan gacmeed, dhageyso, oo riix 55 marka lagu weydiiyo: way garan doonaan inaad caawimo u baahan tahay.
+    National Domestic Abuse Helpline (xadgudubka qoyska), bilaash, habeen iyo maalin: 0808 2000 247.
+    Haddii lagugu qasbayo guur, ama lagugu hanjabayo "sharafta" qoyska: Karma Nirvana, 0800 5999 247.
+    Haddii ilmo la dhibayo: wac 999, ama NSPCC 0808 800 5000.
+    Adiga eed kuma laha, kaligaana uma baahnid inaad la kulanto.
+crisis-ask-self = Si toos ah ayaan kuu weydiinayaa, sababtoo ah waa muhiim: ma ku soo dhacaan fikrado ah inaad naftaada dhammeyso?
+crisis-ask-danger = Waxaan rabaa inaan hubiyo inaad nabad qabtid: ma ka baqaysaa in qof ku dhibo, mise hadda khatar ayaad ku jirtaa?
+crisis-ask-yes = Haa
+crisis-ask-no = Maya
+crisis-ask-thanks = Waad ku mahadsan tahay inaad ii sheegtay. Haddii ay wax isbeddelaan, ama aad dareento inaadan nabad qabin, wac 999, ama Samaritans bilaash 116 123, habeen iyo maalin.
+crisis-ask-again = Fadlan riix Haa ama Maya, si aan u ogaado sida ugu wanaagsan ee aan kuu caawin karo.
 
 ## The self-referral
 
@@ -188,6 +200,10 @@ mydata-referral = Codsigaaga { $reference }, la sameeyay { $date }: { $status ->
 mydata-consent = Waxaad oggolaatay ogeysiiskayaga asturnaanta (nooca { $version }) { $date }.
 mydata-services = Adeegyada aan kuu soo jeedinnay: { $services }
 mydata-your-message = Fariintaada { $date }: { $text }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $text (String) - what they wrote
+mydata-flagged = Markii aan ku tusnay meesha caawimada laga helo, { $date }, waxaad qortay: { $text }
 mydata-team-notes = { $count ->
         [one] Kooxdu hal qoraal ayay ka qortay codsigaaga. Weydii haddii aad rabto nuqul.
        *[other] Kooxdu { $count } qoraal ayay ka qortay codsigaaga. Weydii haddii aad rabto nuqul.

@@ -58,6 +58,18 @@ crisis-help =
     Samaritans her zaman sizi dinler: 116 123'ü arayın. Ücretsizdir.
     Ya da ücretsiz ve gizli destek için SHOUT yazıp 85258'e mesaj gönderin.
 crisis-resume = Hazır olduğunuzda devam edebiliriz. İsteğinizi gönderirseniz bir sosyal danışman onu ilk olarak görecek.
+crisis-danger =
+    Şu anda tehlikedeyseniz 999'u arayın. Güvenle konuşamıyorsanız cep telefonundan 999'u arayın, dinleyin ve sorulduğunda 55'e basın: yardıma ihtiyacınız olduğunu anlayacaklar.
+    National Domestic Abuse Helpline (aile içi şiddet hattı), ücretsiz, gece gündüz: 0808 2000 247.
+    Zorla evlendiriliyorsanız ya da aile "namusu" yüzünden tehdit ediliyorsanız: Karma Nirvana, 0800 5999 247.
+    Bir çocuğa zarar veriliyorsa: 999'u ya da NSPCC'yi 0808 800 5000'den arayın.
+    Bu sizin suçunuz değil ve bununla tek başınıza yüzleşmek zorunda değilsiniz.
+crisis-ask-self = Size açıkça soracağım, çünkü önemli: hayatınıza son vermeyi düşünüyor musunuz?
+crisis-ask-danger = Güvende olduğunuzdan emin olmak istiyorum: birinin size zarar vermesinden korkuyor musunuz, ya da şu anda tehlikede misiniz?
+crisis-ask-yes = Evet
+crisis-ask-no = Hayır
+crisis-ask-thanks = Bana söylediğiniz için teşekkürler. Bu değişirse ya da kendinizi güvende hissetmezseniz 999'u ya da ücretsiz olarak Samaritans'ı 116 123'ten arayın, gece gündüz.
+crisis-ask-again = Lütfen Evet ya da Hayır'a dokunun, size en iyi nasıl yardım edeceğimi bileyim.
 
 ## The self-referral
 
@@ -188,6 +200,10 @@ mydata-referral = { $date } tarihli { $reference } isteğiniz: { $status ->
 mydata-consent = { $date } tarihinde gizlilik bildirimimizi (sürüm { $version }) kabul ettiniz.
 mydata-services = Önerdiğimiz hizmetler: { $services }
 mydata-your-message = { $date } tarihli mesajınız: { $text }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $text (String) - what they wrote
+mydata-flagged = { $date } tarihinde size yardım numaralarını gösterdiğimizde şunu yazmıştınız: { $text }
 mydata-team-notes = { $count ->
         [one] Ekip isteğiniz hakkında bir not yazdı. Bir kopyasını isterseniz onlara sorun.
        *[other] Ekip isteğiniz hakkında { $count } not yazdı. Bir kopyasını isterseniz onlara sorun.

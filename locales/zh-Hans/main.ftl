@@ -54,6 +54,18 @@ crisis-help =
     Samaritans 随时愿意倾听：请拨打 116 123，免费。
     或者发送短信 SHOUT 到 85258，获得免费、保密的短信支持。
 crisis-resume = 等您准备好，我们可以继续。如果您提交请求，社会处方顾问会优先处理。
+crisis-danger =
+    如果您现在有危险，请拨打 999。如果不方便安全说话，请用手机拨打 999，听提示，被询问时按 55：他们会知道您需要帮助。
+    全国家庭暴力求助热线（National Domestic Abuse Helpline），免费，全天 24 小时：0808 2000 247。
+    如果有人逼您结婚，或以家族"名誉"威胁您：Karma Nirvana，0800 5999 247。
+    如果有孩子正在受到伤害：请拨打 999，或拨打 NSPCC 0808 800 5000。
+    这不是您的错，您不必独自面对。
+crisis-ask-self = 我想直接问您，因为这很重要：您有结束自己生命的想法吗？
+crisis-ask-danger = 我想确认您是安全的：您是否害怕有人会伤害您，或者您现在有危险吗？
+crisis-ask-yes = 是
+crisis-ask-no = 否
+crisis-ask-thanks = 谢谢您告诉我。如果情况有变化，或者您感到不安全，请拨打 999，或免费拨打 Samaritans 116 123，全天 24 小时。
+crisis-ask-again = 请点"是"或"否"，这样我才知道怎样最好地帮助您。
 
 ## The self-referral
 
@@ -180,6 +192,10 @@ mydata-referral = 您的请求 { $reference }（{ $date } 提交）：{ $status 
 mydata-consent = 您于 { $date } 同意了我们的隐私声明（版本 { $version }）。
 mydata-services = 我们建议的服务：{ $services }
 mydata-your-message = 您 { $date } 的留言：{ $text }
+# Variables:
+#   $date (String) - the day, DD/MM/YYYY
+#   $text (String) - what they wrote
+mydata-flagged = { $date } 我们向您提供求助方式时，您写道：{ $text }
 mydata-team-notes = 团队为您的请求写了 { $count } 条记录。如需副本，请向他们索取。
 mydata-outcome = 结果：{ $outcome }
 mydata-footer = 如要删除以上全部信息，请发送 /forget。

@@ -1,101 +1,527 @@
-//! The crisis interrupt: word-boundary, case-insensitive patterns per language, checked before
-//! any node on everything a person types.
+//! The crisis interrupt's content: `dialogues/crisis.toml` (the replies for each kind of
+//! danger) and `dialogues/crisis/<language>.toml` (each language's rules, exceptions, examples
+//! that must fire and near-misses that must not), loaded into a [`Detector`].
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
-use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::problem::{Problem, ProblemKind, line_of, parse_toml};
+use super::problem::{Problem, ProblemKind, line_of, parse_toml_schema};
+use crate::crisis::phrase::{Compiler, Phrase, Words};
+use crate::crisis::{
+    Detection, Detector, ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape, View,
+};
 
-/// Compiled crisis patterns.
-#[derive(Debug, Clone)]
-pub struct Crisis {
-    /// Fluent message id with the emergency routes.
+/// The `schema` of `dialogues/crisis.toml` this build reads.
+pub const SCHEMA: u32 = 2;
+/// The `schema` of each rule file this build reads.
+pub const RULES_SCHEMA: u32 = 1;
+/// The folder of rule files, inside `dialogues/`.
+pub const RULES_DIR: &str = "crisis";
+/// How near the parts of an `all` rule must be, in words, unless it says.
+pub const DEFAULT_NEAR: usize = 8;
+
+/// The replies for one kind of danger (Fluent message ids).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// The emergency routes, shown at once.
     pub message: String,
-    /// Fluent message id offering to carry on afterwards.
+    /// The direct question asked when a message is worrying but not clear.
+    pub ask: String,
+}
+
+/// The buttons and answers of the direct question (Fluent message ids).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ask {
+    /// "Yes".
+    pub yes: String,
+    /// "No".
+    pub no: String,
+    /// Said after "no", before carrying on.
+    pub thanks: String,
+    /// Said when something else is typed at the question.
+    pub again: String,
+}
+
+/// An example kept beside a rule (must fire it) or an exception (must stay quiet).
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Its rule file.
+    pub path: PathBuf,
+    /// Its line.
+    pub line: usize,
+    /// `Some((language, rule id))` when it must fire that rule; `None` when nothing may fire.
+    pub fires: Option<(String, String)>,
+    /// The message.
+    pub text: String,
+}
+
+/// The crisis interrupt, loaded.
+#[derive(Debug)]
+pub struct Crisis {
+    /// Said after the routes: carry on when ready.
     pub resume: String,
-    set: RegexSet,
-    /// Languages with at least one pattern.
-    pub languages: Vec<String>,
+    /// Replies for a risk to self.
+    pub self_route: Route,
+    /// Replies for danger from another person.
+    pub danger_route: Route,
+    /// The direct question's buttons and answers.
+    pub ask: Ask,
+    /// The compiled rules.
+    pub detector: Detector,
+    /// Examples and near-misses, proven by `check`.
+    pub examples: Vec<Example>,
+    /// Where each language's rules are, to name in problems.
+    pub files: BTreeMap<String, PathBuf>,
+}
+
+impl Crisis {
+    /// The replies for `kind`.
+    pub fn route(&self, kind: Kind) -> &Route {
+        match kind {
+            Kind::SelfHarm => &self.self_route,
+            Kind::Danger => &self.danger_route,
+        }
+    }
+
+    /// What fired in `text`.
+    pub fn detect(&self, text: &str) -> Detection {
+        self.detector.detect(text)
+    }
+
+    /// Every message id the interrupt uses.
+    pub fn message_ids(&self) -> Vec<&str> {
+        let mut ids = vec![self.resume.as_str()];
+        for kind in Kind::ALL {
+            let r = self.route(kind);
+            ids.extend([r.message.as_str(), r.ask.as_str()]);
+        }
+        ids.extend([
+            self.ask.yes.as_str(),
+            self.ask.no.as_str(),
+            self.ask.thanks.as_str(),
+            self.ask.again.as_str(),
+        ]);
+        ids
+    }
+
+    /// Problems only the loaded detector can find: languages without rules of every kind,
+    /// rules for languages that are not shipped, examples that no longer fire and
+    /// near-misses that do.
+    pub fn check(&self, shipped: &[String], problems: &mut Vec<Problem>) {
+        for tag in shipped {
+            let path = self
+                .files
+                .get(tag)
+                .cloned()
+                .unwrap_or_else(|| rules_path(tag));
+            let rules: Vec<_> = self.detector.rules_of(tag).collect();
+            for kind in Kind::ALL {
+                if !rules.iter().any(|(_, k, ask)| *k == kind && !ask) {
+                    problems.push(Problem::error(
+                        &path,
+                        0,
+                        ProblemKind::MissingCrisisRules,
+                        format!(
+                            "{tag} has no rule of kind \"{}\" that shows the routes at once; every shipped language needs one of each kind ({})",
+                            kind.as_str(),
+                            Kind::ALL.map(Kind::as_str).join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        for (tag, path) in &self.files {
+            if !shipped.contains(tag) {
+                problems.push(Problem::error(
+                    path,
+                    0,
+                    ProblemKind::MissingCrisisRules,
+                    format!(
+                        "crisis rules for \"{tag}\", which is not a shipped language (locales/: {})",
+                        shipped.join(", ")
+                    ),
+                ));
+            }
+        }
+        for e in &self.examples {
+            let d = self.detector.detect(&e.text);
+            match &e.fires {
+                Some((lang, rule))
+                    if !d.hits.iter().any(|h| h.lang == *lang && h.rule == *rule) =>
+                {
+                    problems.push(Problem::error(
+                        &e.path,
+                        e.line,
+                        ProblemKind::CrisisExample,
+                        format!(
+                            "example {:?} no longer fires rule \"{rule}\" (run `signpost check --crisis-explain` with it to see why)",
+                            e.text
+                        ),
+                    ));
+                }
+                None if !d.is_empty() => problems.push(Problem::error(
+                    &e.path,
+                    e.line,
+                    ProblemKind::CrisisExample,
+                    format!(
+                        "near-miss {:?} fires {}; add an exception or narrow the rule",
+                        e.text,
+                        d.rule_ids().join(", ")
+                    ),
+                )),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `dialogues/crisis/<tag>.toml`.
+pub fn rules_path(tag: &str) -> PathBuf {
+    Path::new("dialogues")
+        .join(RULES_DIR)
+        .join(format!("{tag}.toml"))
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCrisis {
     schema: Spanned<u32>,
-    message: String,
     resume: String,
-    /// Languages written without spaces between words (Chinese): matched anywhere.
-    #[serde(default)]
-    unbounded: Vec<String>,
-    patterns: BTreeMap<String, Vec<Spanned<String>>>,
+    routes: RawRoutes,
+    ask: Ask,
 }
 
-impl Crisis {
-    /// Parses `crisis.toml`; each bad pattern is reported on its own line.
-    pub fn parse(path: &Path, source: &str) -> (Option<Crisis>, Vec<Problem>) {
-        let mut problems = Vec::new();
-        let raw: RawCrisis = match parse_toml(path, source, |r: &RawCrisis| &r.schema) {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoutes {
+    #[serde(rename = "self")]
+    self_route: Route,
+    danger: Route,
+}
+
+/// `dialogues/crisis.toml` alone, before the rules are loaded.
+pub struct Replies {
+    resume: String,
+    self_route: Route,
+    danger_route: Route,
+    ask: Ask,
+}
+
+/// Parses `dialogues/crisis.toml`.
+pub fn parse_replies(path: &Path, source: &str) -> Result<Replies, Problem> {
+    if let Ok(v) = toml::from_str::<toml::Table>(source)
+        && v.get("schema").and_then(toml::Value::as_integer) == Some(1)
+    {
+        return Err(Problem::error(
+            path,
+            1,
+            ProblemKind::UnsupportedSchema,
+            "schema 1 (one list of regular expressions) is no longer read: the rules now live in dialogues/crisis/<language>.toml and this file holds the replies (schema 2); see README, \"Crisis words\"",
+        ));
+    }
+    let raw: RawCrisis = parse_toml_schema(path, source, |r: &RawCrisis| &r.schema, SCHEMA)?;
+    Ok(Replies {
+        resume: raw.resume,
+        self_route: raw.routes.self_route,
+        danger_route: raw.routes.danger,
+        ask: raw.ask,
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    schema: Spanned<u32>,
+    language: Spanned<String>,
+    /// Read words in Latin letters loosely (transliterated languages).
+    #[serde(default)]
+    loose: bool,
+    /// Messages that must not fire anything.
+    #[serde(default)]
+    quiet: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+    #[serde(default)]
+    except: Vec<RawExcept>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    #[serde(default)]
+    ask: bool,
+    why: String,
+    #[serde(default)]
+    any: Vec<Spanned<String>>,
+    #[serde(default)]
+    all: Vec<Spanned<String>>,
+    near: Option<usize>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExcept {
+    why: String,
+    any: Vec<Spanned<String>>,
+    /// The editor knows a phrase here can be one word, and that word is never a crisis.
+    #[serde(default)]
+    one_word: bool,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+}
+
+/// One rule file, read and compiled.
+pub struct RuleFile {
+    /// Its path, relative to the content folder.
+    pub path: PathBuf,
+    spec: LanguageSpec,
+    examples: Vec<Example>,
+}
+
+impl RuleFile {
+    /// The language's rules, ready to compile.
+    pub fn spec(&self) -> &LanguageSpec {
+        &self.spec
+    }
+}
+
+/// Parses one `dialogues/crisis/<tag>.toml`; every bad phrase is its own problem.
+pub fn parse_rules(path: &Path, source: &str) -> (Option<RuleFile>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let raw: RawRules =
+        match parse_toml_schema(path, source, |r: &RawRules| &r.schema, RULES_SCHEMA) {
             Ok(r) => r,
             Err(p) => return (None, vec![p]),
         };
-        let mut all = Vec::new();
-        let mut languages = Vec::new();
-        for (lang, patterns) in &raw.patterns {
-            if !patterns.is_empty() {
-                languages.push(lang.clone());
-            }
-            let bounded = !raw.unbounded.contains(lang);
-            for p in patterns {
-                let wrapped = if bounded {
-                    format!(r"(?i)\b(?:{})\b", p.get_ref())
-                } else {
-                    format!(r"(?i)(?:{})", p.get_ref())
-                };
-                match Regex::new(&wrapped) {
-                    Ok(_) => all.push(wrapped),
-                    Err(e) => problems.push(Problem::error(
-                        path,
-                        line_of(source, p.span().start),
-                        ProblemKind::InvalidRegex,
-                        format!(
-                            "crisis pattern for {lang} does not compile: {}",
-                            e.to_string().lines().last().unwrap_or_default().trim()
-                        ),
-                    )),
-                }
-            }
-        }
-        if problems.iter().any(Problem::is_error) {
-            return (None, problems);
-        }
-        match RegexSet::new(&all) {
-            Ok(set) => (
-                Some(Crisis {
-                    message: raw.message,
-                    resume: raw.resume,
-                    set,
-                    languages,
-                }),
-                problems,
-            ),
+    let line = |s: &std::ops::Range<usize>| line_of(source, s.start);
+    let tag = raw.language.get_ref().clone();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem != tag {
+        problems.push(Problem::error(
+            path,
+            line(&raw.language.span()),
+            ProblemKind::InvalidField,
+            format!("language \"{tag}\" must match the file name ({stem}.toml)"),
+        ));
+    }
+    let view = if raw.loose { View::Loose } else { View::Plain };
+    let words: Words = raw
+        .words
+        .iter()
+        .map(|(k, v)| (k.clone(), v.iter().map(|s| s.get_ref().clone()).collect()))
+        .collect();
+    let mut compiler = Compiler::new(&words, view);
+    let mut compile = |p: &Spanned<String>, problems: &mut Vec<Problem>| -> Option<Phrase> {
+        match compiler.phrase(p.get_ref()) {
+            Ok(phrase) => Some(phrase),
             Err(e) => {
                 problems.push(Problem::error(
                     path,
-                    0,
-                    ProblemKind::InvalidRegex,
-                    format!("the crisis patterns together are too large: {e}"),
+                    line(&p.span()),
+                    ProblemKind::InvalidPhrase,
+                    format!("{:?}: {e}", p.get_ref()),
                 ));
-                (None, problems)
+                None
             }
         }
+    };
+    for list in raw.words.values() {
+        for p in list {
+            compile(p, &mut problems);
+        }
     }
+    let mut rules = Vec::new();
+    let mut examples = Vec::new();
+    let mut ids = BTreeSet::new();
+    for r in &raw.rule {
+        let id = r.id.get_ref().clone();
+        let at = line(&r.id.span());
+        if !ids.insert(id.clone()) {
+            problems.push(Problem::error(
+                path,
+                at,
+                ProblemKind::DuplicateId,
+                format!("rule \"{id}\" is defined twice"),
+            ));
+        }
+        let Some(kind) = Kind::parse(r.kind.get_ref()) else {
+            problems.push(Problem::error(
+                path,
+                line(&r.kind.span()),
+                ProblemKind::InvalidField,
+                format!(
+                    "kind \"{}\" is not one of: {}",
+                    r.kind.get_ref(),
+                    Kind::ALL.map(Kind::as_str).join(", ")
+                ),
+            ));
+            continue;
+        };
+        if r.why.trim().is_empty() {
+            problems.push(Problem::error(
+                path,
+                at,
+                ProblemKind::InvalidField,
+                format!("rule \"{id}\" needs a `why` a reader can follow"),
+            ));
+        }
+        let shape = match (r.any.is_empty(), r.all.is_empty()) {
+            (false, true) => {
+                let c: Vec<_> = r
+                    .any
+                    .iter()
+                    .filter_map(|p| compile(p, &mut problems))
+                    .collect();
+                (c.len() == r.any.len()).then_some(Shape::Any(c))
+            }
+            (true, false) if r.all.len() >= 2 => {
+                let c: Vec<_> = r
+                    .all
+                    .iter()
+                    .filter_map(|p| compile(p, &mut problems))
+                    .collect();
+                (c.len() == r.all.len()).then_some(Shape::All {
+                    parts: c,
+                    near: r.near.unwrap_or(DEFAULT_NEAR),
+                })
+            }
+            _ => {
+                problems.push(Problem::error(
+                    path,
+                    at,
+                    ProblemKind::InvalidField,
+                    format!(
+                        "rule \"{id}\" needs either `any` (phrases, one is enough) or `all` (two or more parts that must all appear), not both or neither"
+                    ),
+                ));
+                None
+            }
+        };
+        if r.near.is_some() && r.all.is_empty() {
+            problems.push(Problem::error(
+                path,
+                at,
+                ProblemKind::InvalidField,
+                format!("rule \"{id}\" has `near` but no `all`"),
+            ));
+        }
+        if r.examples.is_empty() {
+            problems.push(Problem::warning(
+                path,
+                at,
+                ProblemKind::CrisisExample,
+                format!("rule \"{id}\" has no examples; add a message it must fire on"),
+            ));
+        }
+        for e in &r.examples {
+            examples.push(Example {
+                path: path.to_path_buf(),
+                line: line(&e.span()),
+                fires: Some((tag.clone(), id.clone())),
+                text: e.get_ref().clone(),
+            });
+        }
+        if let Some(shape) = shape {
+            rules.push(RuleSpec {
+                id,
+                kind,
+                ask: r.ask,
+                why: r.why.trim().to_string(),
+                shape,
+            });
+        }
+    }
+    let mut exceptions = Vec::new();
+    for x in &raw.except {
+        let mut phrases = Vec::new();
+        for p in &x.any {
+            let Some(phrase) = compile(p, &mut problems) else {
+                continue;
+            };
+            // An exception silences its words for every language's rules: one word alone
+            // ("said", "bridge") would silence it everywhere.
+            if phrase.min_words < 2 && !x.one_word {
+                problems.push(Problem::warning(
+                    path,
+                    line(&p.span()),
+                    ProblemKind::InvalidPhrase,
+                    format!(
+                        "exception {:?} can match a single word, which is then ignored in every message and every language's rules; make it two words or more, or, if that word can never be part of a crisis (\"przedawkował\": he overdosed), say `one_word = true`",
+                        p.get_ref()
+                    ),
+                ));
+            }
+            phrases.push(phrase);
+        }
+        exceptions.push(ExceptionSpec {
+            why: x.why.trim().to_string(),
+            phrases,
+        });
+        if x.why.trim().is_empty() {
+            problems.push(Problem::error(
+                path,
+                x.any.first().map(|p| line(&p.span())).unwrap_or(0),
+                ProblemKind::InvalidField,
+                "each exception needs a `why`",
+            ));
+        }
+        for e in &x.examples {
+            examples.push(Example {
+                path: path.to_path_buf(),
+                line: line(&e.span()),
+                fires: None,
+                text: e.get_ref().clone(),
+            });
+        }
+    }
+    for q in &raw.quiet {
+        examples.push(Example {
+            path: path.to_path_buf(),
+            line: line(&q.span()),
+            fires: None,
+            text: q.get_ref().clone(),
+        });
+    }
+    let file = RuleFile {
+        path: path.to_path_buf(),
+        spec: LanguageSpec {
+            tag,
+            view,
+            lists: compiler.lists(),
+            rules,
+            exceptions,
+        },
+        examples,
+    };
+    let ok = !problems.iter().any(Problem::is_error);
+    (ok.then_some(file), problems)
+}
 
-    /// True when `text` contains words of crisis in any language (people mix languages).
-    pub fn matches(&self, text: &str) -> bool {
-        self.set.is_match(text)
+/// Builds the interrupt from its replies and every language's rule file.
+pub fn build(replies: Replies, files: Vec<RuleFile>) -> Crisis {
+    let specs: Vec<LanguageSpec> = files.iter().map(|f| f.spec.clone()).collect();
+    let detector = Detector::new(&specs);
+    Crisis {
+        resume: replies.resume,
+        self_route: replies.self_route,
+        danger_route: replies.danger_route,
+        ask: replies.ask,
+        detector,
+        files: files
+            .iter()
+            .map(|f| (f.spec.tag.clone(), f.path.clone()))
+            .collect(),
+        examples: files.into_iter().flat_map(|f| f.examples).collect(),
     }
 }

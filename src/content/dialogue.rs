@@ -162,6 +162,9 @@ pub enum NodeKind {
         validate: Option<Validation>,
         skip: Option<Skip>,
         max_len: usize,
+        /// An open question ("tell us more"): words of crisis typed here are the answer
+        /// (kept, marked as flagged). Elsewhere they are never taken as the answer.
+        open: bool,
         next: String,
     },
     /// Branch on a saved answer.
@@ -335,6 +338,7 @@ struct RawNode {
     validate: Option<Spanned<RawValidate>>,
     skip: Option<RawSkip>,
     max_len: Option<usize>,
+    open: Option<bool>,
     on: Option<String>,
     cases: Option<Vec<RawCase>>,
     default: Option<Spanned<String>>,
@@ -515,6 +519,14 @@ fn build_node(
         })
     };
     let next = target(targets, &rn.next);
+    if rn.open.is_some() && kind_name != "text" {
+        problems.push(Problem::error(
+            path,
+            line,
+            ProblemKind::InvalidField,
+            format!("node \"{id}\" ({kind_name}) has `open`, which only text nodes can have"),
+        ));
+    }
     let text = rn.text.clone().unwrap_or_default();
     let needs_text = !matches!(kind_name, "switch");
     if needs_text && text.is_empty() {
@@ -726,6 +738,7 @@ fn build_node(
                 validate,
                 skip,
                 max_len: rn.max_len.unwrap_or(DEFAULT_MAX_LEN),
+                open: rn.open.unwrap_or(false),
                 next,
             }
         }

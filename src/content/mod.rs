@@ -51,6 +51,7 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "mydata-consent",
     "mydata-services",
     "mydata-your-message",
+    "mydata-flagged",
     "mydata-team-notes",
     "mydata-outcome",
     "mydata-footer",
@@ -144,14 +145,15 @@ impl Content {
         }
         let mut problems = Vec::new();
         let mut flows = Vec::new();
-        let mut crisis = None;
+        let mut replies = None;
         let mut crisis_seen = false;
         for (path, rel, source) in read_files(root, "dialogues", "toml", &mut problems) {
             if path.file_name().is_some_and(|n| n == "crisis.toml") {
                 crisis_seen = true;
-                let (c, p) = Crisis::parse(&rel, &source);
-                crisis = c;
-                problems.extend(p);
+                match crisis::parse_replies(&rel, &source) {
+                    Ok(r) => replies = Some(r),
+                    Err(p) => problems.push(p),
+                }
             } else {
                 let (f, p) = dialogue::parse(&rel, &source);
                 problems.extend(p);
@@ -163,9 +165,30 @@ impl Content {
                 Path::new("dialogues/crisis.toml"),
                 0,
                 ProblemKind::Unreadable,
-                "the crisis patterns file is missing; signpost will not run without it",
+                "the crisis replies file is missing; signpost will not run without it",
             ));
         }
+        let rules_dir = Path::new("dialogues").join(crisis::RULES_DIR);
+        // A rule file with errors is left out (and reported); the others still load, so
+        // `check --crisis-report` works while one language is being edited.
+        let mut rule_files = Vec::new();
+        if root.join(&rules_dir).is_dir() {
+            for (_, rel, source) in
+                read_files(root, &rules_dir.to_string_lossy(), "toml", &mut problems)
+            {
+                let (f, p) = crisis::parse_rules(&rel, &source);
+                problems.extend(p);
+                rule_files.extend(f);
+            }
+        } else {
+            problems.push(Problem::error(
+                &rules_dir,
+                0,
+                ProblemKind::MissingCrisisRules,
+                "the crisis rules folder is missing; signpost will not run without it",
+            ));
+        }
+        let crisis = replies.map(|r| crisis::build(r, rule_files));
         let (locales, p) = Locales::load(&root.join("locales"), Path::new("locales"));
         problems.extend(p);
         let mut directory = Directory::default();
@@ -252,8 +275,7 @@ impl Content {
             .iter()
             .flat_map(|f| f.message_ids().into_iter().map(|(id, _)| id))
             .collect();
-        ids.insert(self.crisis.message.clone());
-        ids.insert(self.crisis.resume.clone());
+        ids.extend(self.crisis.message_ids().into_iter().map(str::to_string));
         ids.extend(ENGINE_MESSAGES.iter().map(|s| s.to_string()));
         ids
     }
@@ -331,8 +353,9 @@ impl Content {
             }
         }
         let crisis_path = PathBuf::from("dialogues/crisis.toml");
-        used.push((self.crisis.message.clone(), crisis_path.clone(), 0));
-        used.push((self.crisis.resume.clone(), crisis_path.clone(), 0));
+        for id in self.crisis.message_ids() {
+            used.push((id.to_string(), crisis_path.clone(), 0));
+        }
         for id in ENGINE_MESSAGES {
             used.push((id.to_string(), PathBuf::from("locales"), 0));
         }
@@ -425,18 +448,14 @@ impl Content {
                     }
                 }
             }
-            if !self.crisis.languages.contains(&lang.tag) {
-                problems.push(Problem::warning(
-                    &crisis_path,
-                    0,
-                    ProblemKind::MissingMessage,
-                    format!(
-                        "there are no crisis patterns for {}; add some under [patterns]",
-                        lang.tag
-                    ),
-                ));
-            }
         }
+        let shipped: Vec<String> = self
+            .locales
+            .languages
+            .iter()
+            .map(|l| l.tag.clone())
+            .collect();
+        self.crisis.check(&shipped, problems);
         let needs = self.need_ids();
         for s in &self.directory.services {
             let (path, line) = self.directory.lines.get(&s.id).cloned().unwrap_or_default();

@@ -53,6 +53,12 @@ pub enum ProblemKind {
     UnknownNeed,
     /// A service entry not reviewed for over a year.
     Stale,
+    /// A crisis rule phrase that cannot be read.
+    InvalidPhrase,
+    /// A crisis example that no longer fires, or a near-miss that does.
+    CrisisExample,
+    /// A shipped language without crisis rules of every kind.
+    MissingCrisisRules,
 }
 
 impl ProblemKind {
@@ -78,6 +84,9 @@ impl ProblemKind {
             ProblemKind::InvalidLanguage => "invalid-language",
             ProblemKind::UnknownNeed => "unknown-need",
             ProblemKind::Stale => "stale",
+            ProblemKind::InvalidPhrase => "invalid-phrase",
+            ProblemKind::CrisisExample => "crisis-example",
+            ProblemKind::MissingCrisisRules => "missing-crisis-rules",
         }
     }
 }
@@ -153,20 +162,29 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     source: &str,
     schema: impl Fn(&T) -> &toml::Spanned<u32>,
 ) -> Result<T, Problem> {
+    parse_toml_schema(path, source, schema, super::dialogue::SCHEMA)
+}
+
+/// [`parse_toml`] for a file whose `schema` must be `supported`.
+pub fn parse_toml_schema<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: &str,
+    schema: impl Fn(&T) -> &toml::Spanned<u32>,
+    supported: u32,
+) -> Result<T, Problem> {
     let value: T = toml::from_str(source).map_err(|e| {
         let line = e.span().map(|s| line_of(source, s.start)).unwrap_or(0);
         Problem::error(path, line, ProblemKind::Syntax, e.message().trim())
     })?;
     let version = schema(&value);
-    if *version.get_ref() != super::dialogue::SCHEMA {
+    if *version.get_ref() != supported {
         return Err(Problem::error(
             path,
             line_of(source, version.span().start),
             ProblemKind::UnsupportedSchema,
             format!(
-                "schema {} is not supported; this signpost reads schema {}",
+                "schema {} is not supported; this signpost reads schema {supported}",
                 version.get_ref(),
-                super::dialogue::SCHEMA
             ),
         ));
     }

@@ -2,7 +2,10 @@
 //! It knows nothing of Telegram, terminals or SQLite; transports turn its replies into messages
 //! and the store persists its sessions and effects.
 
+mod crisis;
 pub mod validate;
+
+pub use crisis::{ASK_NODE, Asking, Flag, Flagged, Response, Then};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -113,6 +116,13 @@ pub struct Session {
     /// Outside the flow: the menu for a callback already waiting.
     #[serde(default)]
     pub aside: Option<Aside>,
+    /// Words of crisis, kept for the referral being made.
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    /// The direct question ("are you having thoughts of ending your life?") waiting for yes or
+    /// no.
+    #[serde(default)]
+    pub asking: Option<Asking>,
 }
 
 /// Steps outside the dialogue graph, for someone whose callback is already queued.
@@ -172,6 +182,9 @@ pub struct Reply {
     pub choices: Vec<Button>,
     /// The node the buttons belong to.
     pub node: Option<String>,
+    /// Sent as a message of its own, never joined to the next (the emergency routes).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
 }
 
 impl Reply {
@@ -181,6 +194,15 @@ impl Reply {
             text,
             choices: Vec::new(),
             node: None,
+            alone: false,
+        }
+    }
+
+    /// A message without buttons, sent on its own.
+    pub fn alone(text: String) -> Self {
+        Reply {
+            alone: true,
+            ..Reply::text(text)
         }
     }
 }
@@ -206,6 +228,8 @@ pub struct Referral {
     pub consent_at: Option<String>,
     /// Version of the privacy notice they agreed to.
     pub notice_version: Option<String>,
+    /// What they said when help was shown, or when asked directly.
+    pub flags: Vec<Flag>,
 }
 
 /// What must be stored as a result of a step, in the same transaction as the session.
@@ -228,6 +252,13 @@ pub enum Effect {
     Cancel {
         /// The callback.
         reference: String,
+    },
+    /// Words of crisis from the resident whose callback is waiting: kept with it.
+    Flagged {
+        /// The callback.
+        reference: String,
+        /// The words, and how signpost answered.
+        flag: Flag,
     },
 }
 
@@ -393,6 +424,33 @@ impl Engine {
         Reply::text(self.content().locales.format(lang, id, &[]))
     }
 
+    /// The emergency routes when `text` holds clear words of crisis, in the language of the
+    /// words or `lang`: for places where no conversation runs (a group chat). Nothing is kept.
+    pub fn routes_only(&self, text: &str, lang: Option<&str>) -> Option<Reply> {
+        let found = self.content.crisis.detect(&validate::clean_text(text));
+        let clear = found.clear();
+        if clear.is_empty() {
+            return None;
+        }
+        let ctx = Context {
+            now: Utc::now(),
+            reference: String::new(),
+            waiting: None,
+        };
+        let mut turn = Turn {
+            c: &self.content,
+            s: Session {
+                lang_hint: lang.map(str::to_string),
+                ..Session::default()
+            },
+            replies: Vec::new(),
+            effects: Vec::new(),
+            ctx: &ctx,
+        };
+        turn.show_routes(&clear, &found);
+        turn.replies.into_iter().next()
+    }
+
     /// What the person is being asked now, for showing the step again (on resume).
     pub fn current(&self, session: &Session) -> Vec<Reply> {
         let ctx = Context {
@@ -480,16 +538,25 @@ impl Turn<'_> {
         let input = match input {
             Input::Text(raw) => {
                 let text = validate::clean_text(&raw);
+                // Words of crisis are looked for first, in a message of any length.
+                let found = self.c.crisis.detect(&text);
                 let chars = text.chars().count();
                 if chars > MAX_INPUT_CHARS {
+                    if !found.clear().is_empty() {
+                        self.on_crisis(&text, &found);
+                    }
                     self.say("too-long", &[("max", Arg::Num(MAX_INPUT_CHARS as f64))]);
-                    if self.s.started {
+                    if self.s.started && found.clear().is_empty() {
                         self.present();
                     }
                     return;
                 }
-                if self.c.crisis.matches(&text) {
-                    self.crisis();
+                if self.s.asking.is_some() {
+                    if self.on_ask_reply(&text, &found) {
+                        return;
+                    }
+                } else if !found.is_empty() && self.on_crisis(&text, &found) {
+                    return;
                 }
                 if text.is_empty() {
                     if self.s.started {
@@ -519,14 +586,23 @@ impl Turn<'_> {
                     self.present();
                 }
             }
+            Input::Choice { node, choice } if node == ASK_NODE && self.s.asking.is_some() => {
+                self.answer_ask(choice == "yes", None);
+            }
             _ if !self.s.started => self.begin(),
             Input::Help => {
                 self.say("help", &[]);
                 self.present();
             }
             Input::Restart => {
+                self.drop_ask();
                 self.say("restarted", &[]);
                 self.begin();
+            }
+            Input::Back if self.s.asking.is_some() => {
+                // Back from the direct question: the step before it, words kept.
+                self.drop_ask();
+                self.present();
             }
             Input::Back if self.s.aside == Some(Aside::WaitingMessage) => {
                 self.s.aside = Some(Aside::Waiting);
@@ -612,18 +688,6 @@ impl Turn<'_> {
         }
     }
 
-    fn crisis(&mut self) {
-        tracing::warn!("crisis interrupt fired");
-        let text = format!(
-            "{}\n\n{}",
-            self.fmt(&self.c.crisis.message, &[]),
-            self.fmt(&self.c.crisis.resume, &[])
-        );
-        self.replies.push(Reply::text(text));
-        self.s.urgent = true;
-        self.effects.push(Effect::Crisis);
-    }
-
     /// Starts the conversation afresh: the language picker, or the first node.
     fn begin(&mut self) {
         self.reset();
@@ -644,6 +708,7 @@ impl Turn<'_> {
             lang: self.s.lang.clone(),
             lang_hint: self.s.lang_hint.clone(),
             urgent: self.s.urgent,
+            flags: std::mem::take(&mut self.s.flags),
             ..Session::default()
         };
         self.s = keep;
@@ -951,6 +1016,7 @@ impl Turn<'_> {
                         .consent
                         .as_ref()
                         .map(|c| c.notice_version.clone()),
+                    flags: std::mem::take(&mut self.s.flags),
                 }));
                 tracing::info!(reference = %r, "callback queued");
                 self.s.reference = Some(r.clone());
@@ -1029,6 +1095,9 @@ impl Turn<'_> {
         if self.s.picking_language {
             return self.language_prompt();
         }
+        if let Some(asking) = &self.s.asking {
+            return self.ask_prompt(asking);
+        }
         match self.s.aside {
             Some(Aside::Waiting) => {
                 let reference = self.ctx.waiting.clone().unwrap_or_default();
@@ -1043,6 +1112,7 @@ impl Turn<'_> {
                         })
                         .collect(),
                     node: Some(WAITING_NODE.to_string()),
+                    alone: false,
                 };
             }
             Some(Aside::WaitingMessage) => {
@@ -1143,6 +1213,7 @@ impl Turn<'_> {
             text,
             node: (!choices.is_empty()).then(|| node.id.clone()),
             choices,
+            alone: false,
         }
     }
 
@@ -1166,6 +1237,7 @@ impl Turn<'_> {
                 })
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),
+            alone: false,
         }
     }
 
@@ -1297,6 +1369,20 @@ impl Turn<'_> {
             },
             _ => {}
         }
+    }
+
+    /// Saves `text` as the answer to the open question at the current step, without moving
+    /// on; the node to go to next, or `None` when it was refused (too long).
+    fn accept_open(&mut self, text: &str) -> Option<String> {
+        let Some(NodeKind::Text { max_len, next, .. }) = self.node().map(|n| n.kind.clone()) else {
+            return None;
+        };
+        if text.chars().count() > max_len {
+            self.say("too-long", &[("max", Arg::Num(max_len as f64))]);
+            return None;
+        }
+        self.accept(Some(Answer::Text(text.to_string())), &[]);
+        Some(next)
     }
 
     /// Typed text at the current step: a button by number or label, or a free-text answer.

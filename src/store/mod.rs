@@ -125,6 +125,9 @@ fn migrations() -> Migrations<'static> {
         CREATE INDEX sessions_updated ON sessions (updated_at);
         "#,
         ),
+        // What a resident said when help was shown (words of crisis) is kept as their note on
+        // the referral, with how signpost answered (JSON: kinds, response, rules, question).
+        M::up("ALTER TABLE notes ADD COLUMN flag TEXT;"),
     ])
 }
 
@@ -461,7 +464,17 @@ pub fn commit_step(
     let mut delete = false;
     for effect in effects {
         match effect {
-            Effect::Queue(r) => insert_referral(conn, channel, user, r)?,
+            Effect::Queue(r) => {
+                insert_referral(conn, channel, user, r)?;
+                for flag in &r.flags {
+                    crate::queue::flagged_note(conn, &r.reference, flag)
+                        .map_err(|e| StoreError::Commit(e.to_string()))?;
+                }
+            }
+            Effect::Flagged { reference, flag } => {
+                crate::queue::flagged_note(conn, reference, flag)
+                    .map_err(|e| StoreError::Commit(e.to_string()))?;
+            }
             Effect::Crisis => {
                 // A callback already waiting turns urgent, and the prescribers are told.
                 let mut stmt = conn.prepare(

@@ -36,6 +36,9 @@ pub enum Event {
         chat: i64,
         /// The app's language.
         lang: Option<String>,
+        /// A caption typed with it, read only for words of crisis.
+        #[serde(default)]
+        caption: Option<String>,
     },
     /// A message in a group, where the referral must not run.
     Group {
@@ -43,6 +46,9 @@ pub enum Event {
         chat: i64,
         /// The sender's app language.
         lang: Option<String>,
+        /// What they typed, read only for words of crisis.
+        #[serde(default)]
+        text: Option<String>,
     },
 }
 
@@ -79,7 +85,8 @@ impl Event {
                 let chat = m.chat.id.0;
                 let lang = m.from.as_ref().and_then(|u| u.language_code.clone());
                 if !m.chat.is_private() {
-                    return Some(Event::Group { chat, lang });
+                    let text = m.text().or(m.caption()).map(str::to_string);
+                    return Some(Event::Group { chat, lang, text });
                 }
                 Some(match m.text() {
                     Some(text) => Event::Text {
@@ -87,7 +94,11 @@ impl Event {
                         lang,
                         text: text.to_string(),
                     },
-                    None => Event::NotText { chat, lang },
+                    None => Event::NotText {
+                        chat,
+                        lang,
+                        caption: m.caption().map(str::to_string),
+                    },
                 })
             }
             UpdateKind::CallbackQuery(q) => {

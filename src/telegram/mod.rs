@@ -854,9 +854,16 @@ fn handle(
         }));
     }
     let actions = match ev {
-        Event::Group { lang, .. } => {
+        Event::Group { lang, text, .. } => {
             let l = language(engine, None, lang.as_deref());
-            render::messages(&[engine.message(&l, "group-chat")])
+            // Nothing is stored from a group, but words of crisis still get the routes.
+            let mut replies: Vec<Reply> = text
+                .as_deref()
+                .and_then(|t| engine.routes_only(t, Some(&l)))
+                .into_iter()
+                .collect();
+            replies.push(engine.message(&l, "group-chat"));
+            render::messages(&replies)
         }
         Event::Text { lang, .. } | Event::Button { lang, .. } | Event::NotText { lang, .. } => {
             let user = chat.to_string();
@@ -887,6 +894,10 @@ fn handle(
                         choice: choice.to_string(),
                     })
                 }
+                // A caption with words of crisis is read as typed text, so it is answered.
+                Event::NotText {
+                    caption: Some(c), ..
+                } if !engine.content().crisis.detect(c).is_empty() => Some(Input::Text(c.clone())),
                 _ if !session.started => Some(Input::Start {
                     lang_hint: lang.clone(),
                 }),

@@ -80,8 +80,12 @@ pub fn messages(replies: &[Reply]) -> Vec<Action> {
     for r in replies {
         let text = r.text.trim();
         let joined_len = utf16_len(&pending) + 2 + utf16_len(text);
-        if !pending.is_empty() && joined_len > MAX_TEXT {
+        if !pending.is_empty() && (joined_len > MAX_TEXT || r.alone) {
             flush(&mut out, std::mem::take(&mut pending), Vec::new());
+        }
+        if r.alone && r.choices.is_empty() {
+            flush(&mut out, text.to_string(), Vec::new());
+            continue;
         }
         if !text.is_empty() {
             if !pending.is_empty() {
@@ -169,6 +173,7 @@ mod tests {
                 })
                 .collect(),
             node: (!choices.is_empty()).then(|| "n".to_string()),
+            alone: false,
         }
     }
 
@@ -208,6 +213,23 @@ mod tests {
             })
             .sum();
         assert_eq!(total, 5000, "nothing lost in splitting");
+    }
+
+    #[test]
+    fn the_emergency_routes_are_a_message_of_their_own() {
+        let m = messages(&[
+            reply("Before.", &[]),
+            Reply::alone("Call 999.".into()),
+            reply("Your name?", &[]),
+        ]);
+        let texts: Vec<&str> = m
+            .iter()
+            .map(|a| match a {
+                Action::Send { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(texts, ["Before.", "Call 999.", "Your name?"]);
     }
 
     #[test]

@@ -751,3 +751,14 @@ pub fn group_text(group_id: i64, user_id: i64, text: &str) -> Value {
         "text": text,
     }})
 }
+
+/// A photo with a caption.
+pub fn photo(user_id: i64, lang: Option<&str>, caption: &str) -> Value {
+    json!({"message": {
+        "message_id": 4, "date": 1_764_000_000,
+        "chat": {"id": user_id, "type": "private", "first_name": "Resident"},
+        "from": user(user_id, lang),
+        "photo": [{"file_id": "p1", "file_unique_id": "pu1", "width": 640, "height": 480}],
+        "caption": caption,
+    }})
+}

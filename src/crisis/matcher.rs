@@ -1,0 +1,369 @@
+//! Finding phrases among the words of a normalised text. Every phrase is indexed by the words
+//! it can start with, so a message is read once, word by word, and only the phrases that can
+//! start at a word are tried there: the cost grows with the message, not with the rules.
+
+use rustc_hash::FxHashMap;
+
+use super::phrase::{Lists, Part, Seq, WordTest};
+
+/// How many needed parts besides the first must be seen before a phrase is tried.
+const OTHER_KEYS: usize = 2;
+
+/// Phrases by the words their parts can start with. A phrase is tried only where its first
+/// part can start, and only when its most telling other parts (the rarest-looking words it
+/// needs) can start somewhere in the message too, so most phrases are never tried at all.
+#[derive(Debug, Default)]
+pub struct Index {
+    exact: FxHashMap<String, Vec<Key>>,
+    /// Starts of words, byte by byte.
+    prefix: Trie,
+    /// Ends of words, byte by byte from the last.
+    suffix: Trie,
+    contains: FxHashMap<String, Vec<Key>>,
+    /// The `contains` strings in one automaton (built by [`Index::finish`]), with their keys.
+    contains_ac: Option<(aho_corasick::AhoCorasick, Vec<Vec<Key>>)>,
+    /// Parts each phrase needs, by phrase id.
+    needs: Vec<u8>,
+}
+
+/// A phrase and which of its needed parts a word can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The phrase.
+    pub id: u32,
+    /// The part (0: the first).
+    pub part: u8,
+}
+
+impl Index {
+    /// Indexes phrase `id` (`seq`, over `lists`) by the words its first part can start with,
+    /// and by those of the most telling other part it needs.
+    pub fn add(&mut self, id: u32, seq: &Seq, lists: &Lists) {
+        let mut needed: Vec<Vec<WordTest>> = Vec::new();
+        for part in seq {
+            match part {
+                Part::Words(tests) => needed.extend(tests.iter().map(|t| vec![t.clone()])),
+                Part::Any(_) | Part::List(_) => {
+                    let mut firsts = Vec::new();
+                    first_tests(std::slice::from_ref(part), lists, &mut firsts, 0);
+                    needed.push(firsts);
+                }
+                Part::Optional(_) | Part::Gap(_) => {}
+            }
+        }
+        let mut keys: Vec<Vec<WordTest>> = needed.first().cloned().into_iter().collect();
+        let mut rest: Vec<&Vec<WordTest>> = needed.iter().skip(1).collect();
+        rest.sort_by(|a, b| commonness(a).total_cmp(&commonness(b)));
+        keys.extend(rest.into_iter().take(OTHER_KEYS).cloned());
+        let id_index = id as usize;
+        if self.needs.len() <= id_index {
+            self.needs.resize(id_index + 1, 0);
+        }
+        self.needs[id_index] = keys.len() as u8;
+        for (part, mut tests) in keys.into_iter().enumerate() {
+            tests.sort();
+            tests.dedup();
+            let key = Key {
+                id,
+                part: part as u8,
+            };
+            for t in tests {
+                match t {
+                    WordTest::Exact(s) => self.exact.entry(s).or_default().push(key),
+                    WordTest::Prefix(s) => self.prefix.insert(s.bytes(), key),
+                    WordTest::Suffix(s) => self.suffix.insert(s.bytes().rev(), key),
+                    WordTest::Contains(s) => self.contains.entry(s).or_default().push(key),
+                }
+            }
+        }
+    }
+
+    /// The keys a word can start, added to `out`.
+    fn keys(&self, w: &str, out: &mut Vec<Key>) {
+        if let Some(keys) = self.exact.get(w) {
+            out.extend(keys);
+        }
+        self.prefix.walk(w.bytes(), out);
+        self.suffix.walk(w.bytes().rev(), out);
+        if let Some((ac, keys)) = &self.contains_ac {
+            for m in ac.find_overlapping_iter(w) {
+                out.extend(&keys[m.pattern().as_usize()]);
+            }
+        }
+    }
+
+    /// Prepares the index for reading, once every phrase is added.
+    pub fn finish(&mut self) {
+        if self.contains.is_empty() {
+            return;
+        }
+        let (strings, keys): (Vec<String>, Vec<Vec<Key>>) = self
+            .contains
+            .iter()
+            .map(|(s, k)| (s.clone(), k.clone()))
+            .unzip();
+        match aho_corasick::AhoCorasick::new(&strings) {
+            Ok(ac) => self.contains_ac = Some((ac, keys)),
+            // Too many to build at all (never, at this size): no word will be read as
+            // containing them, and the rules that need them cannot start.
+            Err(e) => tracing::error!(error = %e, "crisis word parts could not be indexed"),
+        }
+    }
+
+    /// The phrases that may match in `words`, each with the words its first part can start
+    /// at (ascending): those whose other needed part can start somewhere too.
+    pub fn starts(&self, words: &[&str]) -> Vec<(u32, Vec<usize>)> {
+        let mut hits: Vec<(u32, u8, u32)> = Vec::new();
+        let mut keys = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            keys.clear();
+            self.keys(w, &mut keys);
+            hits.extend(keys.iter().map(|k| (k.id, k.part, i as u32)));
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        let mut out = Vec::new();
+        for group in hits.chunk_by(|a, b| a.0 == b.0) {
+            let id = group[0].0;
+            let needs = self.needs.get(id as usize).copied().unwrap_or(0);
+            let mask = group.iter().fold(0u64, |m, h| m | 1 << h.1);
+            if mask == (1u64 << needs) - 1 {
+                let starts = group
+                    .iter()
+                    .filter(|h| h.1 == 0)
+                    .map(|h| h.2 as usize)
+                    .collect();
+                out.push((id, starts));
+            }
+        }
+        out
+    }
+}
+
+/// Strings byte by byte: every stored string that a word starts with is found in one walk.
+#[derive(Debug)]
+struct Trie {
+    /// Node 0 is the root.
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Default)]
+struct TrieNode {
+    /// Children by byte, sorted.
+    next: Vec<(u8, u32)>,
+    /// Keys of the string ending here.
+    keys: Vec<Key>,
+}
+
+impl Default for Trie {
+    fn default() -> Trie {
+        Trie {
+            nodes: vec![TrieNode::default()],
+        }
+    }
+}
+
+impl Trie {
+    fn insert(&mut self, bytes: impl Iterator<Item = u8>, key: Key) {
+        let mut at = 0;
+        for b in bytes {
+            at = match self.nodes[at].next.binary_search_by_key(&b, |&(c, _)| c) {
+                Ok(i) => self.nodes[at].next[i].1 as usize,
+                Err(i) => {
+                    let n = self.nodes.len();
+                    self.nodes.push(TrieNode::default());
+                    self.nodes[at].next.insert(i, (b, n as u32));
+                    n
+                }
+            };
+        }
+        self.nodes[at].keys.push(key);
+    }
+
+    /// Adds the keys of every stored string that `bytes` begins with.
+    fn walk(&self, bytes: impl Iterator<Item = u8>, out: &mut Vec<Key>) {
+        let mut at = 0;
+        for b in bytes {
+            match self.nodes[at].next.binary_search_by_key(&b, |&(c, _)| c) {
+                Ok(i) => at = self.nodes[at].next[i].1 as usize,
+                Err(_) => return,
+            }
+            out.extend(&self.nodes[at].keys);
+        }
+    }
+}
+
+/// How often words passing one of `tests` may be expected in a message: short words and
+/// wildcards are common, long exact words rare.
+fn commonness(tests: &[WordTest]) -> f64 {
+    tests
+        .iter()
+        .map(|t| {
+            let (s, wild) = match t {
+                WordTest::Exact(s) => (s, 1.0),
+                WordTest::Prefix(s) | WordTest::Suffix(s) => (s, 3.0),
+                WordTest::Contains(s) => (s, 6.0),
+            };
+            wild / (s.chars().count().max(1) as f64).powi(2)
+        })
+        .sum()
+}
+
+/// The tests a first word must pass for `seq` to match.
+fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) {
+    let Some(first) = seq.first() else { return };
+    if depth > 16 {
+        return;
+    }
+    match first {
+        Part::Words(tests) => out.extend(tests.first().cloned()),
+        Part::Any(alts) => {
+            for a in alts {
+                first_tests(a, lists, out, depth + 1);
+            }
+        }
+        Part::List(i) => {
+            for a in lists.seqs.get(*i).into_iter().flatten() {
+                first_tests(a, lists, out, depth + 1);
+            }
+        }
+        // Parsing refuses these first; nothing to index.
+        Part::Optional(_) | Part::Gap(_) => {}
+    }
+}
+
+/// The words of one reading of a message.
+pub struct Text<'a> {
+    words: &'a [&'a str],
+}
+
+impl<'a> Text<'a> {
+    /// A text of these words.
+    pub fn new(words: &'a [&'a str]) -> Text<'a> {
+        Text { words }
+    }
+}
+
+/// Calls `found` with every position where `seq`, started at word `i`, can end (a position
+/// may come more than once).
+pub fn ends(seq: &[Part], lists: &Lists, text: &Text, i: usize, found: &mut dyn FnMut(usize)) {
+    let Some((part, rest)) = seq.split_first() else {
+        found(i);
+        return;
+    };
+    if rest.is_empty() {
+        return part_ends(part, lists, text, i, found);
+    }
+    // Where the first part can end, each once (gaps and choices reach the same word many
+    // ways): a bit per word after `i`, and a list for the rare part longer than that.
+    let mut near: u128 = 0;
+    let mut far: Vec<usize> = Vec::new();
+    part_ends(part, lists, text, i, &mut |m| match m - i {
+        d if d < 128 => near |= 1 << d,
+        _ => far.push(m),
+    });
+    while near != 0 {
+        let d = near.trailing_zeros() as usize;
+        near &= near - 1;
+        ends(rest, lists, text, i + d, found);
+    }
+    far.sort_unstable();
+    far.dedup();
+    for m in far {
+        ends(rest, lists, text, m, found);
+    }
+}
+
+fn part_ends(part: &Part, lists: &Lists, text: &Text, i: usize, found: &mut dyn FnMut(usize)) {
+    let words = text.words;
+    match part {
+        Part::Words(tests) => {
+            if words.len() >= i + tests.len()
+                && tests.iter().zip(&words[i..]).all(|(t, w)| t.test(w))
+            {
+                found(i + tests.len());
+            }
+        }
+        Part::Any(alts) => {
+            for a in alts {
+                ends(a, lists, text, i, found);
+            }
+        }
+        Part::List(k) => {
+            let (Some(seqs), Some(first)) = (lists.seqs.get(*k), lists.by_first.get(*k)) else {
+                return;
+            };
+            let own = words.get(i).and_then(|w| first.exact.get(*w));
+            for &n in own.into_iter().flatten().chain(&first.other) {
+                ends(&seqs[n], lists, text, i, found);
+            }
+        }
+        Part::Optional(alts) => {
+            found(i);
+            for a in alts {
+                ends(a, lists, text, i, found);
+            }
+        }
+        Part::Gap(n) => (i..=(i + n).min(words.len())).for_each(found),
+    }
+}
+
+/// The longest match of `seq` starting at word `i`, as its end.
+pub fn longest(seq: &[Part], lists: &Lists, text: &Text, i: usize) -> Option<usize> {
+    let mut best = None;
+    ends(seq, lists, text, i, &mut |e| best = best.max(Some(e)));
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crisis::normalise::{View, normalise, tokens};
+    use crate::crisis::phrase::{Compiler, Words};
+
+    fn finds(phrase: &str, text: &str) -> Option<(usize, usize)> {
+        let mut words = Words::new();
+        words.insert(
+            "me".into(),
+            vec!["me".into(), "my self".into(), "myself".into()],
+        );
+        let mut c = Compiler::new(&words, View::Plain);
+        let p = c.phrase(phrase).expect("parses");
+        let lists = c.lists();
+        let mut index = Index::default();
+        index.add(0, &p.seq, &lists);
+        index.finish();
+        let norm = normalise(text, View::Plain);
+        let ws: Vec<&str> = tokens(&norm).collect();
+        let starts = index.starts(&ws);
+        starts
+            .iter()
+            .filter(|(id, _)| *id == 0)
+            .flat_map(|(_, s)| s)
+            .find_map(|&i| longest(&p.seq, &lists, &Text::new(&ws), i).map(|end| (i, end)))
+    }
+
+    #[test]
+    fn whole_words_wildcards_lists_options_and_gaps() {
+        assert_eq!(finds("kill* @me", "I want to KILL MYSELF"), Some((3, 5)));
+        assert!(finds("kill* @me", "killing my self").is_some());
+        assert!(finds("kill* @me", "skill myself up").is_none());
+        assert!(finds("*suicide", "antisuicide").is_some());
+        assert!(finds("*انتحار*", "والانتحارات").is_some());
+        assert!(
+            finds(
+                "i [really | honestly] want to die",
+                "i honestly want to die"
+            )
+            .is_some()
+        );
+        assert!(finds("i [really] want to die", "i want to die").is_some());
+        assert!(finds("i [really] want to die", "i really really want to die").is_none());
+        assert!(finds("i (really | truly)? want to die", "i truly want to die").is_some());
+        assert!(finds("want ~ die", "want to just die").is_some());
+        assert!(finds("want ~2 die", "want to go and die").is_none());
+        assert!(finds("(take | swallow) all", "swallow all of them").is_some());
+        assert_eq!(finds("想死", "我想死了"), Some((1, 3)));
+        assert!(finds("die", "").is_none());
+    }
+}

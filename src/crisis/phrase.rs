@@ -1,0 +1,459 @@
+//! The phrase language of crisis rules, parsed into patterns over the words of a normalised
+//! text (see [`super::matcher`]).
+//!
+//! A phrase is words separated by spaces, each matched as a whole word after
+//! [normalisation](super::normalise):
+//! - `kill*` a word starting "kill", `*suicide` one ending it, `*انتحار*` one containing it;
+//! - `(take | swallow)` one of several, each itself a phrase;
+//! - `[all]` an optional part (`[really | honestly]` or `(really | honestly)?` too);
+//! - `~` up to 3 other words in between, `~5` up to 5;
+//! - `@pills` any phrase of the rule file's `[words]` list `pills`.
+
+use std::collections::BTreeMap;
+
+use super::normalise::{View, normalise, tokens};
+
+/// Why a phrase cannot be used, for a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhraseError {
+    /// Empty, or made only of symbols.
+    #[error("the phrase has no words (only letters, marks and digits count)")]
+    Empty,
+    /// `(` or `[` without its closing bracket, or the other way round.
+    #[error("unbalanced brackets: every ( needs a ) and every [ a ]")]
+    Unbalanced,
+    /// A part that may match nothing opens a phrase or an alternative.
+    #[error("a phrase or alternative cannot start with an optional [...] or a ~ gap")]
+    OptionalFirst,
+    /// `@name` names no list.
+    #[error("@{0} is not in [words]")]
+    UnknownWords(String),
+    /// A list refers back to itself.
+    #[error("@{0} refers to itself through other lists")]
+    Cycle(String),
+    /// A gap over 8 words.
+    #[error("~{0} is too wide; use at most ~8")]
+    GapTooWide(usize),
+    /// A `*` alone or between words.
+    #[error("* must touch the letters of a word (kill*, *suicide)")]
+    LoneWildcard,
+}
+
+/// The named word lists of a rule file, as written.
+pub type Words = BTreeMap<String, Vec<String>>;
+
+/// Longest gap allowed, in words.
+pub const MAX_GAP: usize = 8;
+/// Gap when `~` has no number.
+pub const DEFAULT_GAP: usize = 3;
+
+/// How one word of a text is compared with one written word.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WordTest {
+    /// The same word.
+    Exact(String),
+    /// A word starting with this (`kill*`).
+    Prefix(String),
+    /// A word ending with this (`*suicide`).
+    Suffix(String),
+    /// A word containing this (`*انتحار*`).
+    Contains(String),
+}
+
+impl WordTest {
+    /// True when the text's word `w` passes.
+    pub fn test(&self, w: &str) -> bool {
+        match self {
+            WordTest::Exact(s) => w == s,
+            WordTest::Prefix(s) => w.starts_with(s.as_str()),
+            WordTest::Suffix(s) => w.ends_with(s.as_str()),
+            WordTest::Contains(s) => w.contains(s.as_str()),
+        }
+    }
+}
+
+/// One part of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Consecutive words, one test each.
+    Words(Vec<WordTest>),
+    /// One of several sequences.
+    Any(Vec<Seq>),
+    /// A `[words]` list of the same file, by its index in [`Lists`].
+    List(usize),
+    /// An optional sequence (one of several).
+    Optional(Vec<Seq>),
+    /// Up to this many other words.
+    Gap(usize),
+}
+
+/// Parts in order.
+pub type Seq = Vec<Part>;
+
+/// A rule file's word lists, each parsed once and shared by every phrase naming it.
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// Each list's phrases.
+    pub seqs: Vec<Vec<Seq>>,
+    /// Each list's phrases by the exact word they start with, so a word tries only its own.
+    pub by_first: Vec<FirstWords>,
+}
+
+/// A list's phrases by their first word.
+#[derive(Debug, Clone, Default)]
+pub struct FirstWords {
+    /// Phrases (their positions in the list) that start with this exact word.
+    pub exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Phrases starting otherwise (a wildcard, a choice): always tried.
+    pub other: Vec<usize>,
+}
+
+impl FirstWords {
+    fn of(seqs: &[Seq]) -> FirstWords {
+        let mut f = FirstWords::default();
+        for (n, seq) in seqs.iter().enumerate() {
+            match seq.first() {
+                Some(Part::Words(tests)) => match tests.first() {
+                    Some(WordTest::Exact(w)) => f.exact.entry(w.clone()).or_default().push(n),
+                    _ => f.other.push(n),
+                },
+                _ => f.other.push(n),
+            }
+        }
+        f
+    }
+}
+
+/// A parsed phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Its parts.
+    pub seq: Seq,
+    /// The fewest words a match has.
+    pub min_words: usize,
+}
+
+/// Parses the phrases of one rule file (its lists shared among them).
+pub struct Compiler<'a> {
+    words: &'a Words,
+    view: View,
+    lists: Lists,
+    /// Name to index, once parsed (`None` while being parsed, to refuse cycles).
+    index: BTreeMap<String, Option<usize>>,
+    mins: Vec<usize>,
+}
+
+impl<'a> Compiler<'a> {
+    /// A compiler over the file's `[words]`, for messages read in `view`.
+    pub fn new(words: &'a Words, view: View) -> Compiler<'a> {
+        Compiler {
+            words,
+            view,
+            lists: Lists::default(),
+            index: BTreeMap::new(),
+            mins: Vec::new(),
+        }
+    }
+
+    /// Parses one phrase.
+    pub fn phrase(&mut self, text: &str) -> Result<Phrase, PhraseError> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = 0;
+        let (alts, min) = self.alternatives(&chars, &mut at, None)?;
+        if at < chars.len() {
+            return Err(PhraseError::Unbalanced);
+        }
+        let seq = if alts.len() == 1 {
+            alts.into_iter().next().unwrap_or_default()
+        } else {
+            vec![Part::Any(alts)]
+        };
+        Ok(Phrase {
+            seq,
+            min_words: min,
+        })
+    }
+
+    /// The lists parsed so far.
+    pub fn lists(self) -> Lists {
+        self.lists
+    }
+
+    /// `seq ('|' seq)*` up to `close` (or the end), and the fewest words among them.
+    fn alternatives(
+        &mut self,
+        chars: &[char],
+        at: &mut usize,
+        close: Option<char>,
+    ) -> Result<(Vec<Seq>, usize), PhraseError> {
+        let mut alts = vec![self.sequence(chars, at)?];
+        loop {
+            skip_spaces(chars, at);
+            match chars.get(*at) {
+                Some('|') => {
+                    *at += 1;
+                    alts.push(self.sequence(chars, at)?);
+                }
+                Some(c) if Some(*c) == close => {
+                    *at += 1;
+                    break;
+                }
+                None if close.is_none() => break,
+                _ => return Err(PhraseError::Unbalanced),
+            }
+        }
+        let min = alts.iter().map(|(_, m)| *m).min().unwrap_or(0);
+        Ok((alts.into_iter().map(|(s, _)| s).collect(), min))
+    }
+
+    /// Items separated by spaces; the first must match at least one word.
+    fn sequence(&mut self, chars: &[char], at: &mut usize) -> Result<(Seq, usize), PhraseError> {
+        let mut seq: Seq = Vec::new();
+        let mut min = 0;
+        loop {
+            skip_spaces(chars, at);
+            match chars.get(*at) {
+                None | Some('|' | ')' | ']') => break,
+                _ => {}
+            }
+            let (part, part_min) = self.item(chars, at)?;
+            if seq.is_empty() && part_min == 0 {
+                return Err(PhraseError::OptionalFirst);
+            }
+            min += part_min;
+            // Consecutive words join into one part.
+            match (seq.last_mut(), part) {
+                (Some(Part::Words(prev)), Part::Words(next)) => prev.extend(next),
+                (_, part) => seq.push(part),
+            }
+        }
+        if seq.is_empty() {
+            return Err(PhraseError::Empty);
+        }
+        Ok((seq, min))
+    }
+
+    fn item(&mut self, chars: &[char], at: &mut usize) -> Result<(Part, usize), PhraseError> {
+        match chars.get(*at) {
+            Some('(') => {
+                *at += 1;
+                let (alts, min) = self.alternatives(chars, at, Some(')'))?;
+                let alts = self.indexed(alts);
+                if chars.get(*at) == Some(&'?') {
+                    // `(a | b)?` is the same as `[a | b]`.
+                    *at += 1;
+                    return Ok((Part::Optional(alts), 0));
+                }
+                Ok((one_of(alts), min))
+            }
+            Some('[') => {
+                *at += 1;
+                let (alts, _) = self.alternatives(chars, at, Some(']'))?;
+                Ok((Part::Optional(self.indexed(alts)), 0))
+            }
+            Some('~') => {
+                *at += 1;
+                let start = *at;
+                while chars.get(*at).is_some_and(|c| c.is_ascii_digit()) {
+                    *at += 1;
+                }
+                let digits: String = chars[start..*at].iter().collect();
+                let n = if digits.is_empty() {
+                    DEFAULT_GAP
+                } else {
+                    digits.parse().unwrap_or(usize::MAX)
+                };
+                if n > MAX_GAP {
+                    return Err(PhraseError::GapTooWide(n));
+                }
+                Ok((Part::Gap(n), 0))
+            }
+            Some('@') => {
+                *at += 1;
+                let start = *at;
+                while chars
+                    .get(*at)
+                    .is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                {
+                    *at += 1;
+                }
+                let name: String = chars[start..*at].iter().collect();
+                let i = self.list(&name)?;
+                Ok((Part::List(i), self.mins[i]))
+            }
+            Some(')' | ']') => Err(PhraseError::Unbalanced),
+            _ => self.word(chars, at),
+        }
+    }
+
+    /// Many alternatives become an unnamed list, indexed by first word like named ones.
+    fn indexed(&mut self, alts: Vec<Seq>) -> Vec<Seq> {
+        if alts.len() < 4 {
+            return alts;
+        }
+        let i = self.lists.seqs.len();
+        self.lists.by_first.push(FirstWords::of(&alts));
+        self.lists.seqs.push(alts);
+        self.mins.push(0);
+        vec![vec![Part::List(i)]]
+    }
+
+    /// `@name`, parsed the first time it is named.
+    fn list(&mut self, name: &str) -> Result<usize, PhraseError> {
+        match self.index.get(name) {
+            Some(Some(i)) => return Ok(*i),
+            Some(None) => return Err(PhraseError::Cycle(name.to_string())),
+            None => {}
+        }
+        let phrases = self
+            .words
+            .get(name)
+            .ok_or_else(|| PhraseError::UnknownWords(name.to_string()))?;
+        self.index.insert(name.to_string(), None);
+        let mut seqs = Vec::new();
+        let mut min = usize::MAX;
+        for phrase in phrases {
+            let p = self.phrase(phrase).inspect_err(|_| {
+                self.index.remove(name);
+            })?;
+            min = min.min(p.min_words);
+            seqs.push(p.seq);
+        }
+        if seqs.is_empty() {
+            return Err(PhraseError::Empty);
+        }
+        let i = self.lists.seqs.len();
+        self.lists.by_first.push(FirstWords::of(&seqs));
+        self.lists.seqs.push(seqs);
+        self.mins.push(min);
+        self.index.insert(name.to_string(), Some(i));
+        Ok(i)
+    }
+
+    /// A word with optional `*` at either end, normalised as messages are.
+    fn word(&mut self, chars: &[char], at: &mut usize) -> Result<(Part, usize), PhraseError> {
+        let start = *at;
+        while chars
+            .get(*at)
+            .is_some_and(|c| !c.is_whitespace() && !"()[]|~@".contains(*c))
+        {
+            *at += 1;
+        }
+        let raw: String = chars[start..*at].iter().collect();
+        let lead = raw.starts_with('*');
+        let trail = raw.len() > 1 && raw.ends_with('*');
+        let inner = raw.trim_matches('*');
+        if inner.contains('*') || inner.is_empty() {
+            return Err(PhraseError::LoneWildcard);
+        }
+        let norm = normalise(inner, self.view);
+        let toks: Vec<&str> = tokens(&norm).collect();
+        if toks.is_empty() {
+            return Err(PhraseError::Empty);
+        }
+        let last = toks.len() - 1;
+        let tests = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let t = t.to_string();
+                match (lead && i == 0, trail && i == last) {
+                    (true, true) => WordTest::Contains(t),
+                    (true, false) => WordTest::Suffix(t),
+                    (false, true) => WordTest::Prefix(t),
+                    (false, false) => WordTest::Exact(t),
+                }
+            })
+            .collect();
+        Ok((Part::Words(tests), toks.len()))
+    }
+}
+
+fn skip_spaces(chars: &[char], at: &mut usize) {
+    while chars.get(*at).is_some_and(|c| c.is_whitespace()) {
+        *at += 1;
+    }
+}
+
+/// One sequence as it is, several as a choice.
+fn one_of(mut alts: Vec<Seq>) -> Part {
+    if alts.len() == 1
+        && let Some(seq) = alts.pop()
+        && seq.len() == 1
+        && let Some(part) = seq.into_iter().next()
+    {
+        return part;
+    }
+    Part::Any(alts)
+}
+
+/// Parses one phrase with its own compiler, for checking it alone.
+pub fn parse(text: &str, words: &Words, view: View) -> Result<Phrase, PhraseError> {
+    Compiler::new(words, view).phrase(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> Words {
+        let mut w = Words::new();
+        w.insert(
+            "me".into(),
+            vec!["me".into(), "my self".into(), "myself".into()],
+        );
+        w.insert("loop".into(), vec!["@loop".into()]);
+        w
+    }
+
+    #[test]
+    fn words_wildcards_lists_options_and_gaps_parse() {
+        let p = |s: &str| parse(s, &words(), View::Plain).expect(s);
+        assert_eq!(
+            p("kill* now").seq,
+            [Part::Words(vec![
+                WordTest::Prefix("kil".into()),
+                WordTest::Exact("now".into())
+            ])]
+        );
+        assert_eq!(
+            p("*انتحار*").seq,
+            [Part::Words(vec![WordTest::Contains("انتحار".into())])]
+        );
+        assert_eq!(
+            p("想死").seq,
+            [Part::Words(vec![
+                WordTest::Exact("想".into()),
+                WordTest::Exact("死".into())
+            ])]
+        );
+        assert!(matches!(p("a ~2 b").seq[1], Part::Gap(2)));
+        assert!(matches!(p("a [b | c]").seq[1], Part::Optional(_)));
+        assert!(matches!(p("a (b | c)?").seq[1], Part::Optional(_)));
+        assert!(matches!(p("@me").seq[0], Part::List(0)));
+    }
+
+    #[test]
+    fn the_fewest_words_a_phrase_matches() {
+        let n = |p: &str| parse(p, &words(), View::Plain).expect(p).min_words;
+        assert_eq!(n("kill* @me"), 2);
+        assert_eq!(n("a [b c] d"), 2);
+        assert_eq!(n("(a b | c) ~ d"), 2);
+        assert_eq!(n("想死"), 2);
+        assert_eq!(n("said"), 1);
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let e = |p: &str| parse(p, &words(), View::Plain).expect_err(p);
+        assert_eq!(e("(kill me"), PhraseError::Unbalanced);
+        assert_eq!(e("kill me)"), PhraseError::Unbalanced);
+        assert_eq!(e("[really] die"), PhraseError::OptionalFirst);
+        assert_eq!(e("@nothing"), PhraseError::UnknownWords("nothing".into()));
+        assert_eq!(e("@loop"), PhraseError::Cycle("loop".into()));
+        assert_eq!(e("a ~9 b"), PhraseError::GapTooWide(9));
+        assert_eq!(e("a * b"), PhraseError::LoneWildcard);
+        assert_eq!(e("!!!"), PhraseError::Empty);
+        assert_eq!(e(""), PhraseError::Empty);
+    }
+}
