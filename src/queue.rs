@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::engine::{Flag, Flagged};
+use crate::engine::{Flag, Flagged, Response};
 use crate::store::{self, QueueItem, StoreError};
 
 /// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
@@ -233,6 +233,28 @@ pub fn flagged_note(conn: &Connection, reference: &str, flag: &Flag) -> Result<(
         now_s(flag.at),
         flag.words.as_deref().unwrap_or_default(),
         serde_json::to_string(&flag.about).map_err(|e| QueueError::Store(e.into()))?,
+    ])?;
+    Ok(())
+}
+
+/// Records how the resident answered the direct question their words (typed at `at`, kept
+/// with `reference`) raised.
+pub fn flag_answered(
+    conn: &Connection,
+    reference: &str,
+    at: DateTime<Utc>,
+    response: Response,
+) -> Result<(), QueueError> {
+    let (id, _, _) = find(conn, reference)?;
+    let response = serde_json::to_value(response).map_err(|e| QueueError::Store(e.into()))?;
+    conn.prepare_cached(
+        "UPDATE notes SET flag = json_set(flag, '$.response', ?3)
+         WHERE referral_id = ?1 AND at = ?2 AND flag IS NOT NULL",
+    )?
+    .execute(params![
+        id,
+        now_s(at),
+        response.as_str().unwrap_or_default()
     ])?;
     Ok(())
 }

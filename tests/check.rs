@@ -503,3 +503,38 @@ fn open_belongs_to_text_nodes() {
         "has `open`, which only text nodes can have",
     );
 }
+
+#[test]
+fn weights_must_match_the_parts_and_enough_must_be_reachable() {
+    assert_error(
+        EN_RULES,
+        "weights = [2, 3, 2, 2, 1, 2, 2, 1]",
+        "weights = [2, 3]",
+        "id = \"signs\"",
+        "invalid-field",
+        "rule \"signs\" has 8 part(s) in `all` and 2 weight(s)",
+    );
+    assert_error(
+        EN_RULES,
+        "enough = 4\nnear = 28",
+        "enough = 99\nnear = 28",
+        "id = \"signs\"",
+        "invalid-field",
+        "rule \"signs\" needs `enough` between 1 and 15",
+    );
+}
+
+#[test]
+fn an_exception_of_one_word_is_a_warning_unless_the_editor_says_so() {
+    let dir = copy_content();
+    let path = dir.path().join(EN_RULES);
+    edit(&path, "  \"jump* ship\",", "  \"jump* ship\", \"said\",");
+    let line = line_of(&path, "\"said\"");
+    let text = stdout(&check(dir.path()));
+    assert!(
+        text.contains(&format!(
+            "{EN_RULES}:{line}: warning[invalid-phrase]: exception \"said\" can match a single word"
+        )),
+        "{text}"
+    );
+}

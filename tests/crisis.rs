@@ -68,6 +68,11 @@ fn every_crisis_message_of_the_held_out_set_fires_and_near_misses_stay_quiet() {
     meets_bars("holdout");
 }
 
+#[test]
+fn every_crisis_message_of_the_second_held_out_set_fires_and_near_misses_stay_quiet() {
+    meets_bars("holdout2");
+}
+
 /// A session at `node` of the shipped referral, consent given, in `lang`.
 fn at(node: &str, lang: &str) -> Convo {
     let mut c = Convo::new(engine(), Some("en-GB"));
@@ -464,4 +469,196 @@ fn check_reports_the_figures_and_explains_a_message() {
     let out = common::ok(&o);
     assert!(out.contains("fired en-GB/"), "{out}");
     assert!(out.contains("(danger)"), "{out}");
+}
+
+#[test]
+fn an_english_first_message_gets_english_routes_and_the_apps_language_too() {
+    let e = engine();
+    for text in ["I am suicidal", "kms", "i overdosed"] {
+        let out = e.step(&e.new_session(None), Input::Text(text.into()), &ctx());
+        let first = strip_isolation(&out.replies[0].text);
+        assert!(first.contains("Samaritans will listen"), "{text}: {first}");
+        assert!(out.replies[1].choices.len() > 1, "{text}: then the picker");
+    }
+    // A Bengali phone, English words: English, then Bengali.
+    let s = signpost::engine::Session {
+        lang_hint: Some("bn".into()),
+        ..e.new_session(None)
+    };
+    let out = e.step(&s, Input::Text("I want to end my life".into()), &ctx());
+    assert!(strip_isolation(&out.replies[0].text).contains("Samaritans will listen"));
+    assert!(strip_isolation(&out.replies[1].text).contains("999 নম্বরে ফোন করুন"));
+}
+
+#[test]
+fn words_of_danger_and_of_risk_to_self_together_get_the_routes_and_the_question() {
+    let mut c = at("name", "en-GB");
+    c.say("my dad will kill me if he finds out, and honestly i want to die");
+    let texts: Vec<String> = c
+        .last
+        .replies
+        .iter()
+        .map(|r| strip_isolation(&r.text))
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("116 123")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("0808 2000 247")),
+        "{texts:?}"
+    );
+    // Clear for both kinds here; a worrying one of the other kind is asked about after.
+    let mut c = at("name", "en-GB");
+    c.say("my brother is going to kill me. i want to die");
+    assert!(c.text().contains("116 123"), "{}", c.text());
+    assert_eq!(c.prompt().node.as_deref(), Some(ASK_NODE), "{}", c.text());
+    assert!(
+        c.text().contains("are you afraid someone will hurt you"),
+        "{}",
+        c.text()
+    );
+}
+
+#[test]
+fn a_button_from_before_the_question_does_not_answer_another_step() {
+    let mut c = Convo::new(engine(), Some("en-GB"));
+    c.say("whats the point");
+    assert_eq!(c.prompt().node.as_deref(), Some(ASK_NODE));
+    c.send(Input::Choice {
+        node: "privacy".into(),
+        choice: "yes".into(),
+    });
+    assert!(
+        c.text()
+            .contains("That button was from an earlier question")
+    );
+    assert!(
+        !c.session.answers.contains_key("consent"),
+        "no consent recorded"
+    );
+    assert!(c.session.asking.is_some());
+}
+
+#[test]
+fn a_worrying_message_for_the_prescriber_is_kept_at_once_even_if_never_answered() {
+    let e = engine();
+    let mut c = Convo::new(e.clone(), Some("en-GB"));
+    to_summary(&mut c);
+    c.press("confirm");
+    let waiting = signpost::engine::Context {
+        waiting: Some("SP-7K3Q".into()),
+        ..ctx()
+    };
+    let out = e.step(&c.session, Input::Start { lang_hint: None }, &waiting);
+    let out = e.step(
+        &out.session,
+        Input::Choice {
+            node: signpost::engine::WAITING_NODE.into(),
+            choice: "message".into(),
+        },
+        &waiting,
+    );
+    let out = e.step(
+        &out.session,
+        Input::Text("i cant do this anymore".into()),
+        &waiting,
+    );
+    let kept: Vec<_> = out
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Flagged { flag, .. } => Some(flag.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", out.effects);
+    assert_eq!(kept[0].words.as_deref(), Some("i cant do this anymore"));
+    assert_eq!(kept[0].about.response, Response::Asked);
+    assert_eq!(kept[0].about.answer.as_deref(), Some("message"));
+    assert!(strip_isolation(&out.replies[0].text).contains("Your message is with your request"));
+    // Answered later: the answer is recorded on those words.
+    let out = e.step(
+        &out.session,
+        Input::Choice {
+            node: ASK_NODE.into(),
+            choice: "yes".into(),
+        },
+        &waiting,
+    );
+    assert!(out.effects.iter().any(|e| matches!(
+        e,
+        Effect::FlagAnswered {
+            response: Response::AskedYes,
+            ..
+        }
+    )));
+    assert!(out.effects.contains(&Effect::Crisis));
+}
+
+#[test]
+fn a_long_message_at_the_open_question_is_not_taken_but_its_words_are_kept_whole() {
+    let mut c = Convo::new(engine(), Some("en-GB"));
+    c.press("yes").press("mental").press("done");
+    let long = format!(
+        "{} i am going to kill myself tonight",
+        "so much has happened. ".repeat(250)
+    );
+    c.say(&long);
+    assert!(c.text().contains("116 123"));
+    assert!(c.text().contains("Please keep it under"));
+    assert!(
+        c.text()
+            .ends_with("Write as much or as little as you like."),
+        "{}",
+        c.text()
+    );
+    assert_eq!(c.at(), "story");
+    assert!(!c.session.answers.contains_key("story"));
+    assert_eq!(c.session.flags[0].words.as_deref(), Some(long.as_str()));
+    assert_eq!(c.session.flags[0].about.answer, None);
+}
+
+#[test]
+fn the_person_sees_their_words_in_mydata_and_forget_erases_them() {
+    use signpost::store::{Channel, Store};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let e = engine();
+    let mut s = e.new_session(Some("en-GB"));
+    let mut say = |s: &mut signpost::engine::Session, input: Input| {
+        *s = signpost::chat::apply(&e, &mut store, Channel::Terminal, "amy", s, input)
+            .expect("step")
+            .session;
+    };
+    say(&mut s, Input::Start { lang_hint: None });
+    for choice in ["yes", "money", "done", "no-thanks"] {
+        let node = s.node.clone();
+        say(
+            &mut s,
+            Input::Choice {
+                node,
+                choice: choice.into(),
+            },
+        );
+    }
+    say(&mut s, Input::Text("honestly i want to die".into()));
+    assert_eq!(s.node, "name");
+    let mine = store
+        .in_transaction(|c| signpost::privacy::my_data(c, &e, Channel::Terminal, "amy", "en-GB"))
+        .expect("mydata");
+    let mine = strip_isolation(&mine);
+    assert!(
+        mine.contains("When we showed you where to get help, on ")
+            && mine.contains(", you wrote: honestly i want to die"),
+        "{mine}"
+    );
+    store
+        .in_transaction(|c| {
+            signpost::privacy::forget(c, Channel::Terminal, "amy", chrono::Utc::now())
+        })
+        .expect("forget");
+    assert!(store.checkpoint().expect("checkpoint"));
+    let bytes = common::file_bytes(&dir.path().join("s.db"));
+    assert!(
+        !common::contains(&bytes, "honestly i want to die"),
+        "erased to the byte"
+    );
 }

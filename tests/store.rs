@@ -478,3 +478,122 @@ fn an_unreadable_record_is_reported_without_quoting_it() {
         "{err}"
     );
 }
+
+#[test]
+fn a_conversation_saved_before_words_of_crisis_were_kept_still_loads() {
+    // A session as signpost stored it before flags and the direct question existed.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    drop(Store::open(&db).expect("create"));
+    let old = r#"{"started":true,"flow":"self-referral","node":"name","lang":"bn","lang_hint":null,
+        "picking_language":false,"answers":{"consent":{"kind":"choice","value":"yes"}},
+        "history":[],"tries":0,"picks":[],"page":0,"editing":null,"urgent":true,
+        "consent_at":"2026-11-01T10:00:00Z","suggested":[],"reference":null,"finished":false}"#;
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute(
+        "INSERT INTO sessions (channel, user_id, state, updated_at) VALUES ('telegram', '5', ?1, '2026-11-01T10:00:00Z')",
+        [old],
+    )
+    .expect("insert");
+    drop(c);
+    let store = Store::open(&db).expect("reopen");
+    let s = store
+        .load_session(Channel::Telegram, "5")
+        .expect("loads")
+        .expect("is there");
+    assert_eq!(s.node, "name");
+    assert!(s.urgent);
+    assert!(s.flags.is_empty() && s.asking.is_none());
+}
+
+#[test]
+fn words_of_crisis_go_with_the_referral_and_the_answer_is_recorded_on_them() {
+    use signpost::crisis::Kind;
+    use signpost::engine::{Flag, Flagged, Response};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let now = Utc::now();
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 30)
+        .single()
+        .expect("date");
+    let flag = |words: &str, response| Flag {
+        at,
+        words: Some(words.into()),
+        about: Flagged {
+            kinds: vec![Kind::SelfHarm],
+            response,
+            rules: vec!["en-GB/cant-go-on".into()],
+            question: "name".into(),
+            answer: None,
+        },
+    };
+    let mut r = referral("SP-FLAG", 1);
+    r.flags = vec![flag("I want to die", Response::Shown)];
+    store
+        .commit_step(
+            Channel::Telegram,
+            "9",
+            &session("goodbye"),
+            &[Effect::Queue(r)],
+            now,
+        )
+        .expect("queue");
+    // Later, waiting: worrying words, asked about, answered no.
+    store
+        .commit_step(
+            Channel::Telegram,
+            "9",
+            &session("goodbye"),
+            &[Effect::Flagged {
+                reference: "SP-FLAG".into(),
+                flag: Flag {
+                    at: at + chrono::Duration::hours(1),
+                    ..flag("whats the point", Response::Asked)
+                },
+            }],
+            now,
+        )
+        .expect("flagged");
+    store
+        .commit_step(
+            Channel::Telegram,
+            "9",
+            &session("goodbye"),
+            &[Effect::FlagAnswered {
+                reference: "SP-FLAG".into(),
+                at: at + chrono::Duration::hours(1),
+                response: Response::AskedNo,
+            }],
+            now,
+        )
+        .expect("answered");
+    let notes = store
+        .in_transaction(|c| signpost::queue::notes(c, "SP-FLAG"))
+        .expect("notes");
+    let responses: Vec<_> = notes
+        .iter()
+        .map(|n| (n.text.as_str(), n.flag.as_ref().map(|f| f.response)))
+        .collect();
+    assert_eq!(
+        responses,
+        [
+            ("I want to die", Some(Response::Shown)),
+            ("whats the point", Some(Response::AskedNo))
+        ]
+    );
+    let item = store
+        .in_transaction(|c| signpost::queue::get(c, "SP-FLAG"))
+        .expect("get")
+        .expect("there");
+    let shown = signpost::queue::describe(&item, &notes);
+    assert!(
+        shown.contains("CRISIS 2026-11-24T09:00:30Z (risk to self; emergency numbers shown; at \"name\"): I want to die"),
+        "{shown}"
+    );
+    let mut csv = Vec::new();
+    store
+        .in_transaction(|c| signpost::queue::export_csv(c, &mut csv))
+        .expect("csv");
+    assert!(String::from_utf8_lossy(&csv).contains("asked directly, said no"));
+}

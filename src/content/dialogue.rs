@@ -519,6 +519,14 @@ fn build_node(
         })
     };
     let next = target(targets, &rn.next);
+    if rn.open == Some(true) && rn.validate.is_some() {
+        problems.push(Problem::error(
+            path,
+            line,
+            ProblemKind::InvalidField,
+            format!("node \"{id}\" is an open question (`open = true`) and validates its answer; an open question takes any words, so remove one of them"),
+        ));
+    }
     if rn.open.is_some() && kind_name != "text" {
         problems.push(Problem::error(
             path,

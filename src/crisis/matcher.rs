@@ -2,6 +2,8 @@
 //! it can start with, so a message is read once, word by word, and only the phrases that can
 //! start at a word are tried there: the cost grows with the message, not with the rules.
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap;
 
 use super::phrase::{Lists, Part, Seq, WordTest};
@@ -211,82 +213,172 @@ fn commonness(tests: &[WordTest]) -> f64 {
 
 /// The tests a first word must pass for `seq` to match.
 fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) {
-    let Some(first) = seq.first() else { return };
     if depth > 16 {
         return;
     }
-    match first {
-        Part::Words(tests) => out.extend(tests.first().cloned()),
-        Part::Any(alts) => {
-            for a in alts {
-                first_tests(a, lists, out, depth + 1);
+    for part in seq {
+        match part {
+            Part::Words(tests) => {
+                out.extend(tests.first().cloned());
+                return;
             }
-        }
-        Part::List(i) => {
-            for a in lists.seqs.get(*i).into_iter().flatten() {
-                first_tests(a, lists, out, depth + 1);
+            Part::Any(alts) => {
+                for a in alts {
+                    first_tests(a, lists, out, depth + 1);
+                }
+                return;
             }
+            Part::List(i) => {
+                for a in lists.seqs.get(*i).into_iter().flatten() {
+                    first_tests(a, lists, out, depth + 1);
+                }
+                return;
+            }
+            // An optional part: it, or what follows, can come first.
+            Part::Optional(alts) => {
+                for a in alts {
+                    first_tests(a, lists, out, depth + 1);
+                }
+            }
+            // Parsing refuses a gap first; one after an optional part could start anywhere,
+            // so the words after it are indexed too (a phrase found late is still found).
+            Part::Gap(_) => {}
         }
-        // Parsing refuses these first; nothing to index.
-        Part::Optional(_) | Part::Gap(_) => {}
     }
 }
 
 /// The words of one reading of a message.
 pub struct Text<'a> {
     words: &'a [&'a str],
+    /// Steps taken by the current search, to bound it.
+    steps: Cell<u32>,
+    /// Whether to note which words written words matched (for exceptions).
+    track: bool,
 }
+
+/// Most steps one search may take (a phrase tried at one word). Rules are small, so no real
+/// search comes near; past it the search stops and counts as a match, to be safe.
+pub const MAX_STEPS: u32 = 20_000;
 
 impl<'a> Text<'a> {
     /// A text of these words.
     pub fn new(words: &'a [&'a str]) -> Text<'a> {
-        Text { words }
+        Text {
+            words,
+            steps: Cell::new(0),
+            track: false,
+        }
+    }
+
+    /// A text of these words whose matches note the words written words matched.
+    pub fn tracking(words: &'a [&'a str]) -> Text<'a> {
+        Text {
+            track: true,
+            ..Text::new(words)
+        }
+    }
+
+    /// One more step; false once the search has taken too many.
+    fn step(&self) -> bool {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        n <= MAX_STEPS
     }
 }
 
-/// Calls `found` with every position where `seq`, started at word `i`, can end (a position
-/// may come more than once).
-pub fn ends(seq: &[Part], lists: &Lists, text: &Text, i: usize, found: &mut dyn FnMut(usize)) {
+/// Where a match ends, and which of its words were matched by written words (bit `k` for word
+/// `start + k`; words a `~` gap passed over are not).
+type Found<'f> = &'f mut dyn FnMut(usize, u128);
+
+fn bits(from: usize, to: usize, origin: usize) -> u128 {
+    (from..to)
+        .map(|p| p - origin)
+        .filter(|d| *d < 128)
+        .fold(0, |m, d| m | 1 << d)
+}
+
+/// Calls `found` with every position where `seq`, started at word `i`, can end, and the words
+/// it used (`used` so far, from `origin`). A position may come more than once.
+fn ends(
+    seq: &[Part],
+    lists: &Lists,
+    text: &Text,
+    (i, used, origin): (usize, u128, usize),
+    found: Found,
+) {
+    if !text.step() {
+        return;
+    }
     let Some((part, rest)) = seq.split_first() else {
-        found(i);
+        found(i, used);
         return;
     };
     if rest.is_empty() {
-        return part_ends(part, lists, text, i, found);
+        return part_ends(part, lists, text, (i, used, origin), found);
     }
     // Where the first part can end, each once (gaps and choices reach the same word many
-    // ways): a bit per word after `i`, and a list for the rare part longer than that.
+    // ways).
+    if text.track {
+        let mut mids: Vec<(usize, u128)> = Vec::new();
+        part_ends(part, lists, text, (i, used, origin), &mut |m, u| {
+            if !mids.iter().any(|x| x.0 == m) {
+                mids.push((m, u));
+            }
+        });
+        for (m, u) in mids {
+            ends(rest, lists, text, (m, u, origin), found);
+        }
+        return;
+    }
+    // A bit per word after `i`, and a list for the rare part longer than that.
     let mut near: u128 = 0;
     let mut far: Vec<usize> = Vec::new();
-    part_ends(part, lists, text, i, &mut |m| match m - i {
-        d if d < 128 => near |= 1 << d,
-        _ => far.push(m),
-    });
+    part_ends(
+        part,
+        lists,
+        text,
+        (i, used, origin),
+        &mut |m, _| match m - i {
+            d if d < 128 => near |= 1 << d,
+            _ => far.push(m),
+        },
+    );
     while near != 0 {
         let d = near.trailing_zeros() as usize;
         near &= near - 1;
-        ends(rest, lists, text, i + d, found);
+        ends(rest, lists, text, (i + d, 0, origin), found);
     }
     far.sort_unstable();
     far.dedup();
     for m in far {
-        ends(rest, lists, text, m, found);
+        ends(rest, lists, text, (m, 0, origin), found);
     }
 }
 
-fn part_ends(part: &Part, lists: &Lists, text: &Text, i: usize, found: &mut dyn FnMut(usize)) {
+fn part_ends(
+    part: &Part,
+    lists: &Lists,
+    text: &Text,
+    (i, used, origin): (usize, u128, usize),
+    found: Found,
+) {
     let words = text.words;
     match part {
         Part::Words(tests) => {
             if words.len() >= i + tests.len()
                 && tests.iter().zip(&words[i..]).all(|(t, w)| t.test(w))
             {
-                found(i + tests.len());
+                let used = if text.track {
+                    used | bits(i, i + tests.len(), origin)
+                } else {
+                    0
+                };
+                found(i + tests.len(), used);
             }
         }
         Part::Any(alts) => {
             for a in alts {
-                ends(a, lists, text, i, found);
+                ends(a, lists, text, (i, used, origin), found);
             }
         }
         Part::List(k) => {
@@ -295,23 +387,49 @@ fn part_ends(part: &Part, lists: &Lists, text: &Text, i: usize, found: &mut dyn 
             };
             let own = words.get(i).and_then(|w| first.exact.get(*w));
             for &n in own.into_iter().flatten().chain(&first.other) {
-                ends(&seqs[n], lists, text, i, found);
+                ends(&seqs[n], lists, text, (i, used, origin), found);
             }
         }
         Part::Optional(alts) => {
-            found(i);
+            found(i, used);
             for a in alts {
-                ends(a, lists, text, i, found);
+                ends(a, lists, text, (i, used, origin), found);
             }
         }
-        Part::Gap(n) => (i..=(i + n).min(words.len())).for_each(found),
+        Part::Gap(n) => {
+            for e in i..=(i + n).min(words.len()) {
+                found(e, used);
+            }
+        }
     }
 }
 
-/// The longest match of `seq` starting at word `i`, as its end.
-pub fn longest(seq: &[Part], lists: &Lists, text: &Text, i: usize) -> Option<usize> {
-    let mut best = None;
-    ends(seq, lists, text, i, &mut |e| best = best.max(Some(e)));
+/// A match of a phrase at one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The word after its last.
+    pub end: usize,
+    /// Its words matched by written words (bit `k` for word `start + k`), not by gaps.
+    pub used: u128,
+}
+
+/// The longest match of `seq` starting at word `i`. A search too long to finish counts as a
+/// match of the word `i` alone.
+pub fn longest(seq: &[Part], lists: &Lists, text: &Text, i: usize) -> Option<Match> {
+    text.steps.set(0);
+    let mut best: Option<Match> = None;
+    ends(seq, lists, text, (i, 0, i), &mut |end, used| {
+        if best.is_none_or(|b| end > b.end) {
+            best = Some(Match { end, used });
+        }
+    });
+    if best.is_none() && text.steps.get() > MAX_STEPS {
+        tracing::warn!("a crisis phrase took too long to try; counted as matching");
+        return Some(Match {
+            end: (i + 1).min(text.words.len()),
+            used: 0,
+        });
+    }
     best
 }
 
@@ -340,7 +458,7 @@ mod tests {
             .iter()
             .filter(|(id, _)| *id == 0)
             .flat_map(|(_, s)| s)
-            .find_map(|&i| longest(&p.seq, &lists, &Text::new(&ws), i).map(|end| (i, end)))
+            .find_map(|&i| longest(&p.seq, &lists, &Text::new(&ws), i).map(|m| (i, m.end)))
     }
 
     #[test]
@@ -365,5 +483,13 @@ mod tests {
         assert!(finds("(take | swallow) all", "swallow all of them").is_some());
         assert_eq!(finds("想死", "我想死了"), Some((1, 3)));
         assert!(finds("die", "").is_none());
+    }
+
+    #[test]
+    fn a_group_of_one_choice_with_a_gap_or_a_group_inside_matches() {
+        assert!(finds("tried (pills ~2 again) now", "tried pills once again now").is_some());
+        assert!(finds("((take | swallow) all)", "swallow all").is_some());
+        assert!(finds("x ((a | b) c) y", "x b c y").is_some());
+        assert!(finds("x ((a | b) c) y", "x c y").is_none());
     }
 }

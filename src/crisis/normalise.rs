@@ -47,6 +47,42 @@ pub fn views(text: &str) -> [String; 2] {
     [plain, loose]
 }
 
+/// The writing systems of the shipped languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin letters (with accents).
+    Latin,
+    /// Bengali.
+    Bengali,
+    /// Arabic, and Urdu's Nastaliq.
+    Arabic,
+    /// Chinese characters.
+    Han,
+}
+
+/// The script most of the letters of `text` are written in, if any.
+pub fn script(text: &str) -> Option<Script> {
+    let mut counts = [0usize; 4];
+    for c in text.chars() {
+        let k = match c {
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => 0,
+            '\u{0980}'..='\u{09FF}' => 1,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => 2,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => 3,
+            _ => continue,
+        };
+        counts[k] += 1;
+    }
+    let (k, n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, n)| (**n, usize::MAX - k))?;
+    (*n > 0).then_some([Script::Latin, Script::Bengali, Script::Arabic, Script::Han][k])
+}
+
 /// One character after folding: dropped, kept, or replaced by up to two.
 enum Fold {
     Drop,
@@ -300,6 +336,15 @@ mod tests {
     fn chinese_characters_are_words() {
         assert_eq!(p("我想死。"), " 我  想  死 ");
         assert_eq!(p("想死死死"), " 想  死 ");
+    }
+
+    #[test]
+    fn the_script_most_letters_are_in() {
+        assert_eq!(script("I want to die"), Some(Script::Latin));
+        assert_eq!(script("আমি আর বাঁচতে চাই না ok"), Some(Script::Bengali));
+        assert_eq!(script("میں خودکشی"), Some(Script::Arabic));
+        assert_eq!(script("我想死 ok"), Some(Script::Han));
+        assert_eq!(script("999 !!"), None);
     }
 
     #[test]

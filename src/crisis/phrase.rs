@@ -22,8 +22,10 @@ pub enum PhraseError {
     /// `(` or `[` without its closing bracket, or the other way round.
     #[error("unbalanced brackets: every ( needs a ) and every [ a ]")]
     Unbalanced,
-    /// A part that may match nothing opens a phrase or an alternative.
-    #[error("a phrase or alternative cannot start with an optional [...] or a ~ gap")]
+    /// A gap opens a phrase or an alternative, or nothing in it is required.
+    #[error(
+        "a phrase or alternative cannot start with a ~ gap, and needs a word that is not optional"
+    )]
     OptionalFirst,
     /// `@name` names no list.
     #[error("@{0} is not in [words]")]
@@ -37,6 +39,11 @@ pub enum PhraseError {
     /// A `*` alone or between words.
     #[error("* must touch the letters of a word (kill*, *suicide)")]
     LoneWildcard,
+    /// `*h...` in a file read loosely, where an `h` inside a word is not read.
+    #[error(
+        "{0} can never match: this file is read loosely, where an h inside a word is dropped; leave out the h"
+    )]
+    LooseH(String),
 }
 
 /// The named word lists of a rule file, as written.
@@ -217,7 +224,7 @@ impl<'a> Compiler<'a> {
                 _ => {}
             }
             let (part, part_min) = self.item(chars, at)?;
-            if seq.is_empty() && part_min == 0 {
+            if seq.is_empty() && matches!(part, Part::Gap(_)) {
                 return Err(PhraseError::OptionalFirst);
             }
             min += part_min;
@@ -229,6 +236,9 @@ impl<'a> Compiler<'a> {
         }
         if seq.is_empty() {
             return Err(PhraseError::Empty);
+        }
+        if min == 0 {
+            return Err(PhraseError::OptionalFirst);
         }
         Ok((seq, min))
     }
@@ -351,6 +361,10 @@ impl<'a> Compiler<'a> {
         if toks.is_empty() {
             return Err(PhraseError::Empty);
         }
+        if lead && self.view == View::Loose && toks[0].starts_with('h') {
+            // The loose reading drops an `h` inside a word, so `*h...` can never match.
+            return Err(PhraseError::LooseH(raw));
+        }
         let last = toks.len() - 1;
         let tests = toks
             .iter()
@@ -377,12 +391,10 @@ fn skip_spaces(chars: &[char], at: &mut usize) {
 
 /// One sequence as it is, several as a choice.
 fn one_of(mut alts: Vec<Seq>) -> Part {
-    if alts.len() == 1
-        && let Some(seq) = alts.pop()
-        && seq.len() == 1
-        && let Some(part) = seq.into_iter().next()
+    if let [seq] = alts.as_mut_slice()
+        && let [part] = seq.as_mut_slice()
     {
-        return part;
+        return std::mem::replace(part, Part::Gap(0));
     }
     Part::Any(alts)
 }
@@ -431,6 +443,7 @@ mod tests {
         assert!(matches!(p("a [b | c]").seq[1], Part::Optional(_)));
         assert!(matches!(p("a (b | c)?").seq[1], Part::Optional(_)));
         assert!(matches!(p("@me").seq[0], Part::List(0)));
+        assert!(matches!(p("[just] want to die").seq[0], Part::Optional(_)));
     }
 
     #[test]
@@ -448,12 +461,17 @@ mod tests {
         let e = |p: &str| parse(p, &words(), View::Plain).expect_err(p);
         assert_eq!(e("(kill me"), PhraseError::Unbalanced);
         assert_eq!(e("kill me)"), PhraseError::Unbalanced);
-        assert_eq!(e("[really] die"), PhraseError::OptionalFirst);
+        assert_eq!(e("~ die"), PhraseError::OptionalFirst);
+        assert_eq!(e("[really] [truly]"), PhraseError::OptionalFirst);
         assert_eq!(e("@nothing"), PhraseError::UnknownWords("nothing".into()));
         assert_eq!(e("@loop"), PhraseError::Cycle("loop".into()));
         assert_eq!(e("a ~9 b"), PhraseError::GapTooWide(9));
         assert_eq!(e("a * b"), PhraseError::LoneWildcard);
         assert_eq!(e("!!!"), PhraseError::Empty);
+        assert_eq!(
+            parse("*hamza", &words(), View::Loose).expect_err("loose"),
+            PhraseError::LooseH("*hamza".into())
+        );
         assert_eq!(e(""), PhraseError::Empty);
     }
 }

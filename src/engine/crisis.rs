@@ -8,159 +8,77 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-
+use super::flag::{Asking, Flag, Flagged, Kept, Response, Then};
 use super::{Aside, Button, Effect, Reply, Turn};
-use crate::content::NodeKind;
 use crate::content::locales::DEFAULT_LANGUAGE;
-use crate::crisis::{Detection, Kind};
+use crate::content::{Arg, NodeKind};
+use crate::crisis::normalise::script;
+use crate::crisis::{Detection, Kind, View};
 
 /// The pseudo node id of the direct question's buttons.
 pub const ASK_NODE: &str = "_crisis";
-/// Longest text kept with a flag, in characters.
-const MAX_WORDS: usize = super::MAX_INPUT_CHARS;
-
-/// How signpost answered words of crisis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Response {
-    /// The emergency routes were shown at once.
-    Shown,
-    /// Asked directly; no answer (yet).
-    Asked,
-    /// Asked directly; they said yes and were shown the routes.
-    AskedYes,
-    /// Asked directly; they said no.
-    AskedNo,
-}
-
-/// What is stored about words of crisis, apart from the words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flagged {
-    /// The kinds of danger found.
-    pub kinds: Vec<Kind>,
-    /// How signpost answered.
-    pub response: Response,
-    /// The rules that fired, `language/rule`.
-    pub rules: Vec<String>,
-    /// The question they were at (a node id, or `_waiting`).
-    pub question: String,
-    /// The answer the words were saved as, at an open question.
-    #[serde(default)]
-    pub answer: Option<String>,
-}
-
-/// Words of crisis, kept for the prescriber who calls.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flag {
-    /// When they were typed.
-    pub at: DateTime<Utc>,
-    /// What they typed; `None` when typed before consent (then nothing typed is kept).
-    pub words: Option<String>,
-    /// The rest.
-    #[serde(flatten)]
-    pub about: Flagged,
-}
-
-/// A direct question waiting for yes or no.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Asking {
-    /// The words that raised it.
-    pub flag: Flag,
-    /// What follows the answer.
-    pub then: Then,
-}
-
-/// Where the conversation goes once the direct question is answered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", content = "node", rename_all = "snake_case")]
-pub enum Then {
-    /// Show the current step again.
-    Present,
-    /// Go on to this node (the words were the answer to an open question).
-    Enter(String),
-    /// Begin the conversation (the words came first).
-    Begin,
-    /// Nothing (their message for the prescriber was saved).
-    Stay,
-}
 
 impl Turn<'_> {
-    /// Answers words of crisis in `text`; true when the step is complete (the words are not
-    /// to be read as an answer or a command).
-    pub(super) fn on_crisis(&mut self, text: &str, found: &Detection) -> bool {
+    /// Answers words of crisis in `text` (not at the direct question).
+    pub(super) fn on_crisis(&mut self, text: &str, found: &Detection) {
         let clear = found.clear();
-        if !clear.is_empty() {
-            self.show_routes(&clear, found);
-            let flag = self.flag(text, found, &clear, Response::Shown);
-            return match self.open_here() {
-                Open::Answer(key) => {
-                    self.keep(Flag {
-                        about: Flagged {
-                            answer: Some(key),
-                            ..flag.about
-                        },
-                        ..flag
-                    });
-                    false
-                }
-                Open::Message => {
-                    self.keep(Flag {
-                        about: Flagged {
-                            answer: Some("message".into()),
-                            ..flag.about
-                        },
-                        ..flag
-                    });
-                    self.message_kept();
-                    true
-                }
-                Open::No => {
-                    self.keep(flag);
-                    self.resume();
-                    true
-                }
-            };
-        }
         let unsure = found.unsure();
-        let flag = self.flag(text, found, &unsure, Response::Asked);
-        let then = match self.open_here() {
+        let langs = self.languages_of(text, found);
+        let (kinds, response) = if clear.is_empty() {
+            (unsure.clone(), Response::Asked)
+        } else {
+            self.show_routes(&clear, &langs);
+            (clear.union(&unsure).copied().collect(), Response::Shown)
+        };
+        let flag = self.flag(text, found, &kinds, response);
+        let (flag, then) = match self.open_here() {
             Open::Answer(key) => match self.accept_open(text) {
-                Some(next) => {
-                    self.asking(
-                        Flag {
-                            about: Flagged {
-                                answer: Some(key),
-                                ..flag.about
-                            },
-                            ..flag
-                        },
-                        Then::Enter(next),
-                    );
-                    return true;
-                }
-                None => Then::Present,
+                Some(next) => (flag.answering(&key), Then::Enter(next)),
+                None => (flag, Then::Present),
             },
             Open::Message => {
                 self.message_kept();
-                self.asking(
-                    Flag {
-                        about: Flagged {
-                            answer: Some("message".into()),
-                            ..flag.about
-                        },
-                        ..flag
-                    },
-                    Then::Stay,
-                );
-                return true;
+                (flag.answering("message"), Then::Stay)
             }
-            Open::No if !self.s.started => Then::Begin,
-            Open::No => Then::Present,
+            Open::No if self.s.started => (flag, Then::Present),
+            Open::No => (flag, Then::Begin),
         };
-        self.asking(flag, then);
-        true
+        let kept = self.keep(flag.clone());
+        if unsure.is_empty() {
+            self.follow(then);
+        } else {
+            // Worrying in a way the routes shown (if any) do not cover: ask.
+            let flag = Flag {
+                about: Flagged {
+                    kinds: unsure.into_iter().collect(),
+                    ..flag.about
+                },
+                ..flag
+            };
+            tracing::info!(rules = %flag.about.rules.join(","), "crisis question asked");
+            self.s.asking = Some(Asking {
+                flag,
+                kept,
+                langs,
+                then,
+            });
+            self.present();
+        }
+    }
+
+    /// A message too long to take that holds words of crisis: the routes, the words kept, and
+    /// nothing taken as an answer.
+    pub(super) fn on_crisis_too_long(&mut self, text: &str, found: &Detection) {
+        let clear = found.clear();
+        if self.s.asking.is_some() {
+            let more = self.flag(text, found, &clear, Response::Shown);
+            self.answer_ask(true, Some(more));
+            return;
+        }
+        let langs = self.languages_of(text, found);
+        self.show_routes(&clear, &langs);
+        let flag = self.flag(text, found, &clear, Response::Shown);
+        self.keep(flag);
     }
 
     /// A reply while the direct question waits: yes, no, or words of crisis (taken as yes).
@@ -177,6 +95,11 @@ impl Turn<'_> {
             Some("no") => self.answer_ask(false, None),
             _ if self.keyword(text).is_some() => return false,
             _ => {
+                if !found.is_empty() {
+                    // More worrying words: kept too, and the question still waits.
+                    let flag = self.flag(text, found, &found.unsure(), Response::Asked);
+                    self.keep(flag);
+                }
                 self.say(&self.c.crisis.ask.again, &[]);
                 self.present();
             }
@@ -184,98 +107,70 @@ impl Turn<'_> {
         true
     }
 
-    /// Yes or no to the direct question (a button or typed).
+    /// Yes or no to the direct question (a button or typed); `more`: words of crisis typed as
+    /// the answer.
     pub(super) fn answer_ask(&mut self, yes: bool, more: Option<Flag>) {
         let Some(asking) = self.s.asking.take() else {
             self.present();
             return;
         };
-        let mut flag = asking.flag;
-        if yes {
-            let kinds: BTreeSet<Kind> = flag
+        let response = if yes {
+            let kinds: BTreeSet<Kind> = asking
+                .flag
                 .about
                 .kinds
                 .iter()
                 .chain(more.iter().flat_map(|m| &m.about.kinds))
                 .copied()
                 .collect();
-            self.show_routes(&kinds, &Detection::default());
-            flag.about.response = Response::AskedYes;
+            self.show_routes(&kinds, &asking.langs);
+            Response::AskedYes
         } else {
-            self.say(&self.c.crisis.ask.thanks, &[]);
-            flag.about.response = Response::AskedNo;
+            self.say_in(&asking.langs, &self.c.crisis.ask.thanks);
+            Response::AskedNo
+        };
+        if asking.flag.about.response == Response::Asked {
+            self.answered(&asking, response);
         }
-        self.keep(flag);
         if let Some(m) = more {
             self.keep(m);
         }
-        match asking.then {
-            Then::Present => self.present(),
-            Then::Enter(next) => self.enter(&next),
-            Then::Begin => self.begin(),
-            Then::Stay => {}
-        }
+        self.follow(asking.then);
     }
 
-    /// Leaves the direct question unanswered (`back`, `restart`), keeping the words.
+    /// Leaves the direct question unanswered (`back`, `restart`); the words are already kept.
     pub(super) fn drop_ask(&mut self) {
-        if let Some(asking) = self.s.asking.take() {
-            self.keep(asking.flag);
-        }
+        self.s.asking = None;
     }
 
-    /// The direct question with its buttons.
+    /// The direct question with its buttons, in the language of the words until one is chosen.
     pub(super) fn ask_prompt(&self, asking: &Asking) -> Reply {
         let kind = Kind::ALL
             .into_iter()
             .find(|k| asking.flag.about.kinds.contains(k))
             .unwrap_or(Kind::SelfHarm);
+        let lang = self.route_languages(&asking.langs).remove(0);
+        let f = |id: &str| self.c.locales.format(&lang, id, &[]);
         let a = &self.c.crisis.ask;
         let button = |id: &str, label: &str| Button {
             id: id.to_string(),
-            label: self.fmt(label, &[]),
+            label: f(label),
             selected: false,
         };
         Reply {
-            text: self.fmt(&self.c.crisis.route(kind).ask, &[]),
+            text: f(&self.c.crisis.route(kind).ask),
             choices: vec![button("yes", &a.yes), button("no", &a.no)],
             node: Some(ASK_NODE.to_string()),
             alone: false,
         }
     }
 
-    /// The emergency routes for `kinds`, in the person's language and, when the words were in
-    /// another shipped language, in that one too. Marks the conversation urgent.
-    pub(super) fn show_routes(&mut self, kinds: &BTreeSet<Kind>, found: &Detection) {
-        let mut langs: Vec<String> = Vec::new();
-        let detected = found
-            .languages()
-            .into_iter()
-            .filter_map(|l| self.c.locales.best_match(l).map(str::to_string));
-        match &self.s.lang {
-            Some(l) => {
-                langs.push(l.clone());
-                langs.extend(detected.filter(|d| d != l).take(1));
-            }
-            None => {
-                // Not chosen yet: the language of the words, else the app's, else English.
-                let hint = self
-                    .s
-                    .lang_hint
-                    .as_deref()
-                    .and_then(|h| self.c.locales.best_match(h))
-                    .map(str::to_string);
-                langs.extend(
-                    detected
-                        .chain(hint)
-                        .chain([DEFAULT_LANGUAGE.to_string()])
-                        .take(1),
-                );
-            }
-        }
+    /// The emergency routes for `kinds`, each language a message of its own (see
+    /// [`Turn::route_languages`]). Marks the conversation urgent.
+    pub(super) fn show_routes(&mut self, kinds: &BTreeSet<Kind>, detected: &[String]) {
         // Danger from someone else first: 999 if they are in danger now.
         let order = [Kind::Danger, Kind::SelfHarm];
-        for lang in langs {
+        for lang in self.route_languages(detected) {
             let mut parts: Vec<String> = order
                 .iter()
                 .filter(|k| kinds.contains(k))
@@ -298,6 +193,65 @@ impl Turn<'_> {
         }
     }
 
+    /// The shipped languages whose rules fired, most likely first: those written in the
+    /// message's script first, and among them those read as written before transliterations
+    /// (so "kms" is English before it is Banglish).
+    pub(super) fn languages_of(&self, text: &str, found: &Detection) -> Vec<String> {
+        let written = script(text);
+        let mut ranked: Vec<(u8, usize, String)> = found
+            .languages()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, l)| {
+                let tag = self.c.locales.best_match(l)?;
+                let own = self.c.locales.get(tag).map(|l| script(&l.name))?;
+                let loose = self.c.crisis.detector.view_of(l) == Some(View::Loose);
+                let rank = match (own == written, loose) {
+                    (true, false) => 0,
+                    (true, true) => 1,
+                    (false, _) => 2,
+                };
+                Some((rank, n, tag.to_string()))
+            })
+            .collect();
+        ranked.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, tag) in ranked {
+            if !out.contains(&tag) {
+                out.push(tag);
+            }
+        }
+        out
+    }
+
+    /// The languages the routes are shown in: the person's, and the words' when another;
+    /// before one is chosen, the words', and the app's when another (else English).
+    fn route_languages(&self, detected: &[String]) -> Vec<String> {
+        let hint = self
+            .s
+            .lang_hint
+            .as_deref()
+            .and_then(|h| self.c.locales.best_match(h))
+            .map(str::to_string);
+        let (first, second) = match &self.s.lang {
+            Some(l) => (Some(l.clone()), detected.iter().find(|d| *d != l).cloned()),
+            None => match detected.first() {
+                Some(d) => (Some(d.clone()), hint.filter(|h| h != d)),
+                None => (hint, None),
+            },
+        };
+        let mut out = vec![first.unwrap_or_else(|| DEFAULT_LANGUAGE.to_string())];
+        out.extend(second);
+        out
+    }
+
+    /// Says message `id` in the first of the route languages.
+    fn say_in(&mut self, detected: &[String], id: &str) {
+        let lang = self.route_languages(detected).remove(0);
+        let text = self.c.locales.format(&lang, id, &[]);
+        self.replies.push(Reply::text(text));
+    }
+
     /// A flag for `text` at the current step; the words only once consent is given.
     fn flag(
         &self,
@@ -313,10 +267,9 @@ impl Turn<'_> {
         };
         // Consent given in this conversation, or for the callback already waiting.
         let agreed = self.s.started && (self.consented() || self.ctx.waiting.is_some());
-        let words = agreed.then(|| text.chars().take(MAX_WORDS).collect::<String>());
         Flag {
             at: self.ctx.now,
-            words,
+            words: agreed.then(|| text.to_string()),
             about: Flagged {
                 kinds: kinds.iter().copied().collect(),
                 response,
@@ -329,29 +282,51 @@ impl Turn<'_> {
 
     /// Keeps a flag where the prescriber will read it: with the callback already waiting, or
     /// with the referral being made.
-    fn keep(&mut self, flag: Flag) {
+    fn keep(&mut self, flag: Flag) -> Kept {
         match &self.ctx.waiting {
-            Some(reference) if flag.words.is_some() => self.effects.push(Effect::Flagged {
-                reference: reference.clone(),
-                flag,
-            }),
-            _ => self.s.flags.push(flag),
+            Some(reference) if flag.words.is_some() => {
+                self.effects.push(Effect::Flagged {
+                    reference: reference.clone(),
+                    flag,
+                });
+                Kept::Callback(reference.clone())
+            }
+            _ => {
+                self.s.flags.push(flag);
+                Kept::Session
+            }
         }
     }
 
-    /// Sets the direct question and shows it.
-    fn asking(&mut self, flag: Flag, then: Then) {
-        tracing::info!(rules = %flag.about.rules.join(","), "crisis question asked");
-        self.s.asking = Some(Asking { flag, then });
-        self.present();
+    /// Records the answer to the question `asking` raised, on the flag already kept.
+    fn answered(&mut self, asking: &Asking, response: Response) {
+        match &asking.kept {
+            Kept::Session => {
+                if let Some(f) = self
+                    .s
+                    .flags
+                    .iter_mut()
+                    .rev()
+                    .find(|f| f.at == asking.flag.at && f.words == asking.flag.words)
+                {
+                    f.about.response = response;
+                }
+            }
+            Kept::Callback(reference) => self.effects.push(Effect::FlagAnswered {
+                reference: reference.clone(),
+                at: asking.flag.at,
+                response,
+            }),
+        }
     }
 
-    /// Shows the step again after the routes (nothing typed is taken as its answer).
-    fn resume(&mut self) {
-        if self.s.started {
-            self.present();
-        } else {
-            self.begin();
+    /// Goes where the conversation goes after the routes or the question.
+    fn follow(&mut self, then: Then) {
+        match then {
+            Then::Present => self.present(),
+            Then::Enter(next) => self.enter(&next),
+            Then::Begin => self.begin(),
+            Then::Stay => {}
         }
     }
 
@@ -361,7 +336,7 @@ impl Turn<'_> {
         let reference = self.ctx.waiting.clone().unwrap_or_default();
         self.say(
             "waiting-message-saved",
-            &[("reference", crate::content::Arg::Str(reference))],
+            &[("reference", Arg::Str(reference))],
         );
     }
 

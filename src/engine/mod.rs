@@ -3,9 +3,11 @@
 //! and the store persists its sessions and effects.
 
 mod crisis;
+pub mod flag;
 pub mod validate;
 
-pub use crisis::{ASK_NODE, Asking, Flag, Flagged, Response, Then};
+pub use crisis::ASK_NODE;
+pub use flag::{Asking, Flag, Flagged, Kept, Response, Then};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -260,6 +262,15 @@ pub enum Effect {
         /// The words, and how signpost answered.
         flag: Flag,
     },
+    /// The answer to the direct question raised by words kept with a waiting callback.
+    FlagAnswered {
+        /// The callback.
+        reference: String,
+        /// When the words were typed (which flag).
+        at: DateTime<Utc>,
+        /// How it was answered.
+        response: Response,
+    },
 }
 
 /// What the transport supplies for a step: the time and a fresh reference to use if one is
@@ -447,7 +458,8 @@ impl Engine {
             effects: Vec::new(),
             ctx: &ctx,
         };
-        turn.show_routes(&clear, &found);
+        let langs = turn.languages_of(text, &found);
+        turn.show_routes(&clear, &langs);
         turn.replies.into_iter().next()
     }
 
@@ -542,12 +554,17 @@ impl Turn<'_> {
                 let found = self.c.crisis.detect(&text);
                 let chars = text.chars().count();
                 if chars > MAX_INPUT_CHARS {
-                    if !found.clear().is_empty() {
-                        self.on_crisis(&text, &found);
+                    let clear = !found.clear().is_empty();
+                    // At the direct question, clear words are its answer.
+                    let answered = clear && self.s.asking.is_some();
+                    if clear {
+                        self.on_crisis_too_long(&text, &found);
                     }
-                    self.say("too-long", &[("max", Arg::Num(MAX_INPUT_CHARS as f64))]);
-                    if self.s.started && found.clear().is_empty() {
-                        self.present();
+                    if !answered {
+                        self.say("too-long", &[("max", Arg::Num(MAX_INPUT_CHARS as f64))]);
+                        if self.s.started {
+                            self.present();
+                        }
                     }
                     return;
                 }
@@ -555,7 +572,8 @@ impl Turn<'_> {
                     if self.on_ask_reply(&text, &found) {
                         return;
                     }
-                } else if !found.is_empty() && self.on_crisis(&text, &found) {
+                } else if !found.is_empty() {
+                    self.on_crisis(&text, &found);
                     return;
                 }
                 if text.is_empty() {
@@ -588,6 +606,11 @@ impl Turn<'_> {
             }
             Input::Choice { node, choice } if node == ASK_NODE && self.s.asking.is_some() => {
                 self.answer_ask(choice == "yes", None);
+            }
+            Input::Choice { .. } if self.s.asking.is_some() => {
+                // A button from before the question: the question again.
+                self.say("stale-choice", &[]);
+                self.present();
             }
             _ if !self.s.started => self.begin(),
             Input::Help => {

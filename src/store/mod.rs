@@ -475,6 +475,14 @@ pub fn commit_step(
                 crate::queue::flagged_note(conn, reference, flag)
                     .map_err(|e| StoreError::Commit(e.to_string()))?;
             }
+            Effect::FlagAnswered {
+                reference,
+                at,
+                response,
+            } => {
+                crate::queue::flag_answered(conn, reference, *at, *response)
+                    .map_err(|e| StoreError::Commit(e.to_string()))?;
+            }
             Effect::Crisis => {
                 // A callback already waiting turns urgent, and the prescribers are told.
                 let mut stmt = conn.prepare(

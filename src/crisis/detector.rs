@@ -1,0 +1,389 @@
+//! Compiling every language's rules into one detector, and running it on a message.
+
+use super::*;
+use phrase::{Lists, Phrase};
+
+#[derive(Debug)]
+enum Compiled {
+    Any(Vec<u32>),
+    All {
+        parts: Vec<(u32, u32)>,
+        near: usize,
+        enough: u32,
+    },
+}
+
+#[derive(Debug)]
+struct Rule {
+    lang: usize,
+    id: String,
+    kind: Kind,
+    ask: bool,
+    why: String,
+    shape: Compiled,
+}
+
+#[derive(Debug)]
+struct Lang {
+    tag: String,
+    view: View,
+    lists: Lists,
+}
+
+/// A phrase of a rule or an exception, with its language (for its lists).
+#[derive(Debug)]
+struct Pattern {
+    lang: usize,
+    seq: phrase::Seq,
+}
+
+/// An exception: why, and its patterns.
+#[derive(Debug)]
+struct Exception {
+    lang: usize,
+    why: String,
+    patterns: Vec<u32>,
+}
+
+/// Compiled rules of every language.
+#[derive(Debug)]
+pub struct Detector {
+    langs: Vec<Lang>,
+    rules: Vec<Rule>,
+    patterns: Vec<Pattern>,
+    exceptions: Vec<Exception>,
+    /// Rule phrases by their first words, per view.
+    rule_index: Vec<matcher::Index>,
+    /// The rule of each pattern (`None` for an exception's).
+    rule_of: Vec<Option<usize>>,
+    /// Exception phrases by their first words, per view. An idiom or a title in one language
+    /// is set aside for the rules of all (a Turkish "intihar önleme" is not a crisis for the
+    /// Arabic rules).
+    except_index: Vec<matcher::Index>,
+}
+
+/// A phrase found: which, the words it spans, and those written words matched (not gaps).
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    pattern: u32,
+    start: usize,
+    end: usize,
+    used: u128,
+}
+
+impl Detector {
+    /// Compiles the rules of every language.
+    pub fn new(specs: &[LanguageSpec]) -> Detector {
+        let mut d = Detector {
+            langs: Vec::new(),
+            rules: Vec::new(),
+            patterns: Vec::new(),
+            exceptions: Vec::new(),
+            rule_index: View::ALL
+                .iter()
+                .map(|_| matcher::Index::default())
+                .collect(),
+            rule_of: Vec::new(),
+            except_index: View::ALL
+                .iter()
+                .map(|_| matcher::Index::default())
+                .collect(),
+        };
+        for spec in specs {
+            let lang = d.langs.len();
+            let v = spec.view.index();
+            d.langs.push(Lang {
+                tag: spec.tag.clone(),
+                view: spec.view,
+                lists: spec.lists.clone(),
+            });
+            for x in &spec.exceptions {
+                let patterns = x.phrases.iter().map(|p| d.add(lang, p, v, true)).collect();
+                d.exceptions.push(Exception {
+                    lang,
+                    why: x.why.clone(),
+                    patterns,
+                });
+            }
+            for r in &spec.rules {
+                let shape = match &r.shape {
+                    Shape::Any(phrases) => {
+                        Compiled::Any(phrases.iter().map(|p| d.add(lang, p, v, false)).collect())
+                    }
+                    Shape::All {
+                        parts,
+                        near,
+                        enough,
+                    } => Compiled::All {
+                        parts: parts
+                            .iter()
+                            .map(|(p, w)| (d.add(lang, p, v, false), *w))
+                            .collect(),
+                        near: *near,
+                        enough: *enough,
+                    },
+                };
+                d.rules.push(Rule {
+                    lang,
+                    id: r.id.clone(),
+                    kind: r.kind,
+                    ask: r.ask,
+                    why: r.why.clone(),
+                    shape,
+                });
+            }
+        }
+        for index in d.rule_index.iter_mut().chain(&mut d.except_index) {
+            index.finish();
+        }
+        d
+    }
+
+    fn add(&mut self, lang: usize, p: &Phrase, v: usize, exception: bool) -> u32 {
+        let id = self.patterns.len() as u32;
+        let index = if exception {
+            &mut self.except_index[v]
+        } else {
+            &mut self.rule_index[v]
+        };
+        index.add(id, &p.seq, &self.langs[lang].lists);
+        self.patterns.push(Pattern {
+            lang,
+            seq: p.seq.clone(),
+        });
+        self.rule_of.push((!exception).then_some(self.rules.len()));
+        id
+    }
+
+    /// The reading of the text `lang`'s rules are written for.
+    pub fn view_of(&self, lang: &str) -> Option<View> {
+        self.langs.iter().find(|l| l.tag == lang).map(|l| l.view)
+    }
+
+    /// Languages with rules.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.iter().map(|l| l.tag.as_str())
+    }
+
+    /// Rules of `lang` as `(id, kind, ask)`.
+    pub fn rules_of(&self, lang: &str) -> impl Iterator<Item = (&str, Kind, bool)> {
+        self.rules
+            .iter()
+            .filter(move |r| self.langs[r.lang].tag == lang)
+            .map(|r| (r.id.as_str(), r.kind, r.ask))
+    }
+
+    /// What fired in `text`.
+    pub fn detect(&self, text: &str) -> Detection {
+        self.run(text, None)
+    }
+
+    /// Why `text` fired or not, line by line, for a reader: the normalised text, what the
+    /// exceptions set aside, and each rule that fired with its reason and the words it matched.
+    pub fn explain(&self, text: &str) -> String {
+        let mut lines = Vec::new();
+        self.run(text, Some(&mut lines));
+        if lines.iter().all(|l| !l.starts_with("fired")) {
+            lines.push("nothing fired".to_string());
+        }
+        lines.join("\n")
+    }
+
+    /// Every phrase of `index` found in the words of each view (`track`: noting which words
+    /// written words matched).
+    fn scan(&self, index: &[matcher::Index], views: &[Vec<&str>], track: bool) -> Vec<Found> {
+        let mut found = Vec::new();
+        for (v, words) in views.iter().enumerate() {
+            let text = if track {
+                matcher::Text::tracking(words)
+            } else {
+                matcher::Text::new(words)
+            };
+            for (id, starts) in index[v].starts(words) {
+                let p = &self.patterns[id as usize];
+                for i in starts {
+                    if let Some(m) = matcher::longest(&p.seq, &self.langs[p.lang].lists, &text, i) {
+                        found.push(Found {
+                            pattern: id,
+                            start: i,
+                            end: m.end,
+                            used: m.used,
+                        });
+                    }
+                }
+            }
+        }
+        found.sort_unstable_by_key(|f| (f.pattern, f.start));
+        found
+    }
+
+    fn run(&self, text: &str, mut explain: Option<&mut Vec<String>>) -> Detection {
+        let texts = normalise::views(text);
+        let mut views: Vec<Vec<&str>> = texts
+            .iter()
+            .map(|t| normalise::tokens(t).collect())
+            .collect();
+        if let Some(out) = explain.as_deref_mut() {
+            for v in View::ALL {
+                out.push(format!("read ({v:?}): {}", views[v.index()].join(" ")));
+            }
+        }
+        let mut found = self.scan(&self.rule_index, &views, false);
+        if found.is_empty() {
+            return Detection::default();
+        }
+        // Something may fire: set aside what the exceptions match, and look again.
+        let set_aside = self.scan(&self.except_index, &views, true);
+        if !set_aside.is_empty() {
+            debug_assert!(views.iter().all(|v| v.len() == views[0].len()));
+            // Only the words an exception's written words matched: a word its `~` gap passed
+            // over may be the crisis ("he will kill me when he sees I called you").
+            let mut blank = vec![false; views[0].len()];
+            for f in &set_aside {
+                for (k, b) in blank[f.start..f.end].iter_mut().enumerate() {
+                    if k >= 128 || f.used & (1 << k) != 0 {
+                        *b = true;
+                    }
+                }
+            }
+            if let Some(out) = explain.as_deref_mut() {
+                for x in &self.exceptions {
+                    for f in set_aside.iter().filter(|f| x.patterns.contains(&f.pattern)) {
+                        let v = self.langs[self.patterns[f.pattern as usize].lang]
+                            .view
+                            .index();
+                        out.push(format!(
+                            "set aside by a {} exception ({}): {}",
+                            self.langs[x.lang].tag,
+                            x.why,
+                            views[v][f.start..f.end]
+                                .iter()
+                                .enumerate()
+                                .filter(|(k, _)| *k >= 128 || f.used & (1 << k) != 0)
+                                .map(|(_, w)| *w)
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ));
+                    }
+                }
+            }
+            for words in &mut views {
+                for (w, b) in words.iter_mut().zip(&blank) {
+                    if *b {
+                        *w = "_";
+                    }
+                }
+            }
+            // Setting words aside can only undo matches, never make one: look again only
+            // at those that touch a word set aside.
+            let texts: Vec<matcher::Text> = views.iter().map(|w| matcher::Text::new(w)).collect();
+            found.retain_mut(|f| {
+                if !blank[f.start..f.end].contains(&true) {
+                    return true;
+                }
+                let p = &self.patterns[f.pattern as usize];
+                let lang = &self.langs[p.lang];
+                match matcher::longest(&p.seq, &lang.lists, &texts[lang.view.index()], f.start) {
+                    Some(m) => {
+                        f.end = m.end;
+                        f.used = m.used;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        let mut candidates: Vec<usize> = found
+            .iter()
+            .filter_map(|f| self.rule_of[f.pattern as usize])
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut hits = Vec::new();
+        for rule in candidates.into_iter().map(|r| &self.rules[r]) {
+            let lang = &self.langs[rule.lang];
+            let words = &views[lang.view.index()];
+            let of = |p: &u32| {
+                let p = *p;
+                let from = found.partition_point(|f| f.pattern < p);
+                found[from..].iter().take_while(move |f| f.pattern == p)
+            };
+            let fired: Option<String> = match &rule.shape {
+                Compiled::Any(ps) => ps
+                    .iter()
+                    .find_map(|p| of(p).next())
+                    .map(|f| words[f.start..f.end].join(" ")),
+                Compiled::All {
+                    parts,
+                    near,
+                    enough,
+                } => {
+                    let starts: Vec<(Vec<usize>, u32)> = parts
+                        .iter()
+                        .map(|(p, w)| (of(p).map(|f| f.start).collect(), *w))
+                        .collect();
+                    within(&starts, *near, *enough).then(|| {
+                        parts
+                            .iter()
+                            .filter_map(|(p, _)| of(p).next())
+                            .map(|f| words[f.start..f.end].join(" "))
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    })
+                }
+            };
+            let Some(words) = fired else { continue };
+            if let Some(out) = explain.as_deref_mut() {
+                out.push(format!(
+                    "fired {}/{} ({}{}): {} [{words}]",
+                    lang.tag,
+                    rule.id,
+                    rule.kind.as_str(),
+                    if rule.ask { ", ask" } else { "" },
+                    rule.why,
+                ));
+            }
+            hits.push(Hit {
+                lang: lang.tag.clone(),
+                rule: rule.id.clone(),
+                kind: rule.kind,
+                ask: rule.ask,
+            });
+        }
+        Detection { hits }
+    }
+}
+
+/// Whether starts of parts whose weights add up to `enough` lie within `near` words of each
+/// other (each part counted once).
+fn within(starts: &[(Vec<usize>, u32)], near: usize, enough: u32) -> bool {
+    let mut events: Vec<(usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (s, _))| s.iter().map(move |&i| (i, k)))
+        .collect();
+    events.sort_unstable();
+    // Windows of at most `near` words: two pointers over the sorted starts.
+    let mut count = vec![0usize; starts.len()];
+    let mut weight = 0;
+    let mut left = 0;
+    for right in 0..events.len() {
+        let (at, k) = events[right];
+        while at - events[left].0 > near {
+            let (_, j) = events[left];
+            count[j] -= 1;
+            if count[j] == 0 {
+                weight -= starts[j].1;
+            }
+            left += 1;
+        }
+        if count[k] == 0 {
+            weight += starts[k].1;
+        }
+        count[k] += 1;
+        if weight >= enough {
+            return true;
+        }
+    }
+    false
+}
