@@ -37,12 +37,16 @@ fn bench(c: &mut Criterion) {
     let detector = &content.crisis.detector;
 
     let mut messages = Vec::new();
-    for part in ["dev", "holdout"] {
-        let dir = root.join("tests/fixtures/crisis").join(part);
-        if dir.is_dir() {
-            for (_, _, cases) in report::load_set(&dir).expect("labelled set") {
-                messages.extend(cases.into_iter().map(|c| c.text));
-            }
+    let sets = root.join("tests/fixtures/crisis");
+    let mut parts: Vec<_> = std::fs::read_dir(&sets)
+        .expect("labelled sets")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    parts.sort();
+    for dir in parts {
+        for (_, _, cases) in report::load_set(&dir).expect("labelled set") {
+            messages.extend(cases.into_iter().map(|c| c.text));
         }
     }
     let mut times = Vec::with_capacity(messages.len() * 50);

@@ -1,7 +1,7 @@
 //! Compiling every language's rules into one detector, and running it on a message.
 
 use super::*;
-use phrase::{Lists, Phrase};
+use phrase::{Lists, Phrase, Vocab};
 
 #[derive(Debug)]
 enum Compiled {
@@ -60,6 +60,8 @@ pub struct Detector {
     /// is set aside for the rules of all (a Turkish "intihar önleme" is not a crisis for the
     /// Arabic rules).
     except_index: Vec<matcher::Index>,
+    /// Every exact word of every language's rules, numbered.
+    vocab: Vocab,
 }
 
 /// A phrase found: which, the words it spans, and those written words matched (not gaps).
@@ -84,6 +86,7 @@ impl Detector {
                 .map(|_| matcher::Index::default())
                 .collect(),
             rule_of: Vec::new(),
+            vocab: Vocab::default(),
             except_index: View::ALL
                 .iter()
                 .map(|_| matcher::Index::default())
@@ -95,7 +98,7 @@ impl Detector {
             d.langs.push(Lang {
                 tag: spec.tag.clone(),
                 view: spec.view,
-                lists: spec.lists.clone(),
+                lists: d.vocab.number_lists(&spec.lists),
             });
             for x in &spec.exceptions {
                 let patterns = x.phrases.iter().map(|p| d.add(lang, p, v, true)).collect();
@@ -146,11 +149,9 @@ impl Detector {
         } else {
             &mut self.rule_index[v]
         };
-        index.add(id, &p.seq, &self.langs[lang].lists);
-        self.patterns.push(Pattern {
-            lang,
-            seq: p.seq.clone(),
-        });
+        let seq = self.vocab.number(&p.seq);
+        index.add(id, &seq, &self.langs[lang].lists);
+        self.patterns.push(Pattern { lang, seq });
         self.rule_of.push((!exception).then_some(self.rules.len()));
         id
     }
@@ -190,19 +191,37 @@ impl Detector {
     }
 
     /// Every phrase of `index` found in the words of each view (`track`: noting which words
-    /// written words matched).
+    /// written words matched). A rule's phrase is tried only when the phrases its rule needs
+    /// can all start somewhere (or, weighted, enough of them).
     fn scan(&self, index: &[matcher::Index], views: &[Vec<&str>], track: bool) -> Vec<Found> {
+        let texts: Vec<matcher::Text> = views
+            .iter()
+            .map(|words| {
+                let text = matcher::Text::numbered(words, &self.vocab);
+                if track { text.tracking() } else { text }
+            })
+            .collect();
+        let starts: Vec<Vec<(u32, Vec<usize>)>> = texts
+            .iter()
+            .enumerate()
+            .map(|(v, text)| index[v].starts(text))
+            .collect();
+        let mut may_start = vec![false; self.patterns.len()];
+        for (id, _) in starts.iter().flatten() {
+            may_start[*id as usize] = true;
+        }
         let mut found = Vec::new();
-        for (v, words) in views.iter().enumerate() {
-            let text = if track {
-                matcher::Text::tracking(words)
-            } else {
-                matcher::Text::new(words)
-            };
-            for (id, starts) in index[v].starts(words) {
+        for (v, starts) in starts.into_iter().enumerate() {
+            for (id, starts) in starts {
+                if let Some(rule) = self.rule_of[id as usize]
+                    && !self.may_fire(&self.rules[rule], &may_start)
+                {
+                    continue;
+                }
                 let p = &self.patterns[id as usize];
                 for i in starts {
-                    if let Some(m) = matcher::longest(&p.seq, &self.langs[p.lang].lists, &text, i) {
+                    let lists = &self.langs[p.lang].lists;
+                    if let Some(m) = matcher::longest(&p.seq, lists, &texts[v], i) {
                         found.push(Found {
                             pattern: id,
                             start: i,
@@ -217,6 +236,21 @@ impl Detector {
         found
     }
 
+    /// Whether `rule` could fire with the phrases that `may_start`.
+    fn may_fire(&self, rule: &Rule, may_start: &[bool]) -> bool {
+        match &rule.shape {
+            Compiled::Any(_) => true,
+            Compiled::All { parts, enough, .. } => {
+                parts
+                    .iter()
+                    .filter(|(p, _)| may_start[*p as usize])
+                    .map(|(_, w)| w)
+                    .sum::<u32>()
+                    >= *enough
+            }
+        }
+    }
+
     fn run(&self, text: &str, mut explain: Option<&mut Vec<String>>) -> Detection {
         let texts = normalise::views(text);
         let mut views: Vec<Vec<&str>> = texts
@@ -229,7 +263,8 @@ impl Detector {
             }
         }
         let mut found = self.scan(&self.rule_index, &views, false);
-        if found.is_empty() {
+        // Exceptions only ever undo matches: when nothing fires without them, nothing will.
+        if found.is_empty() || (explain.is_none() && !self.fire(&found, &views, None)) {
             return Detection::default();
         }
         // Something may fire: set aside what the exceptions match, and look again.
@@ -276,7 +311,10 @@ impl Detector {
             }
             // Setting words aside can only undo matches, never make one: look again only
             // at those that touch a word set aside.
-            let texts: Vec<matcher::Text> = views.iter().map(|w| matcher::Text::new(w)).collect();
+            let texts: Vec<matcher::Text> = views
+                .iter()
+                .map(|w| matcher::Text::numbered(w, &self.vocab))
+                .collect();
             found.retain_mut(|f| {
                 if !blank[f.start..f.end].contains(&true) {
                     return true;
@@ -293,26 +331,58 @@ impl Detector {
                 }
             });
         }
+        let mut hits = Vec::new();
+        self.fire(
+            &found,
+            &views,
+            Some(&mut |rule: &Rule, words: &dyn Fn() -> String| {
+                if let Some(out) = explain.as_deref_mut() {
+                    out.push(format!(
+                        "fired {}/{} ({}{}): {} [{}]",
+                        self.langs[rule.lang].tag,
+                        rule.id,
+                        rule.kind.as_str(),
+                        if rule.ask { ", ask" } else { "" },
+                        rule.why,
+                        words(),
+                    ));
+                }
+                hits.push(Hit {
+                    lang: self.langs[rule.lang].tag.clone(),
+                    rule: rule.id.clone(),
+                    kind: rule.kind,
+                    ask: rule.ask,
+                });
+            }),
+        );
+        Detection { hits }
+    }
+
+    /// Whether any rule fires on the phrases `found`, each that does passed to `each` with
+    /// the words it matched (made only when asked for).
+    fn fire(
+        &self,
+        found: &[Found],
+        views: &[Vec<&str>],
+        mut each: Option<&mut OnFired>,
+    ) -> bool {
         let mut candidates: Vec<usize> = found
             .iter()
             .filter_map(|f| self.rule_of[f.pattern as usize])
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut hits = Vec::new();
+        let mut any = false;
         for rule in candidates.into_iter().map(|r| &self.rules[r]) {
-            let lang = &self.langs[rule.lang];
-            let words = &views[lang.view.index()];
+            let words = &views[self.langs[rule.lang].view.index()];
             let of = |p: &u32| {
                 let p = *p;
                 let from = found.partition_point(|f| f.pattern < p);
                 found[from..].iter().take_while(move |f| f.pattern == p)
             };
-            let fired: Option<String> = match &rule.shape {
-                Compiled::Any(ps) => ps
-                    .iter()
-                    .find_map(|p| of(p).next())
-                    .map(|f| words[f.start..f.end].join(" ")),
+            let span = |f: &Found| words[f.start..f.end].join(" ");
+            let fired = match &rule.shape {
+                Compiled::Any(ps) => ps.iter().any(|p| of(p).next().is_some()),
                 Compiled::All {
                     parts,
                     near,
@@ -322,37 +392,37 @@ impl Detector {
                         .iter()
                         .map(|(p, w)| (of(p).map(|f| f.start).collect(), *w))
                         .collect();
-                    within(&starts, *near, *enough).then(|| {
-                        parts
-                            .iter()
-                            .filter_map(|(p, _)| of(p).next())
-                            .map(|f| words[f.start..f.end].join(" "))
-                            .collect::<Vec<_>>()
-                            .join(" + ")
-                    })
+                    within(&starts, *near, *enough)
                 }
             };
-            let Some(words) = fired else { continue };
-            if let Some(out) = explain.as_deref_mut() {
-                out.push(format!(
-                    "fired {}/{} ({}{}): {} [{words}]",
-                    lang.tag,
-                    rule.id,
-                    rule.kind.as_str(),
-                    if rule.ask { ", ask" } else { "" },
-                    rule.why,
-                ));
+            if !fired {
+                continue;
             }
-            hits.push(Hit {
-                lang: lang.tag.clone(),
-                rule: rule.id.clone(),
-                kind: rule.kind,
-                ask: rule.ask,
-            });
+            any = true;
+            let Some(each) = each.as_deref_mut() else {
+                return true;
+            };
+            let matched = || match &rule.shape {
+                Compiled::Any(ps) => ps
+                    .iter()
+                    .find_map(|p| of(p).next())
+                    .map(span)
+                    .unwrap_or_default(),
+                Compiled::All { parts, .. } => parts
+                    .iter()
+                    .filter_map(|(p, _)| of(p).next())
+                    .map(span)
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            };
+            each(rule, &matched);
         }
-        Detection { hits }
+        any
     }
 }
+
+/// Called with each rule that fires and a way to get the words it matched.
+type OnFired<'a> = dyn FnMut(&Rule, &dyn Fn() -> String) + 'a;
 
 /// Whether starts of parts whose weights add up to `enough` lie within `near` words of each
 /// other (each part counted once).

@@ -2,11 +2,12 @@
 //! it can start with, so a message is read once, word by word, and only the phrases that can
 //! start at a word are tried there: the cost grows with the message, not with the rules.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::FxHashMap;
 
-use super::phrase::{Lists, Part, Seq, WordTest};
+use super::phrase::{Lists, Part, Seq, Vocab, WordTest, first_tests};
+use super::trie::Trie;
 
 /// How many needed parts besides the first must be seen before a phrase is tried.
 const OTHER_KEYS: usize = 2;
@@ -17,10 +18,12 @@ const OTHER_KEYS: usize = 2;
 #[derive(Debug, Default)]
 pub struct Index {
     exact: FxHashMap<String, Vec<Key>>,
+    /// Numbered words (see [`Vocab`]).
+    ids: FxHashMap<u32, Vec<Key>>,
     /// Starts of words, byte by byte.
-    prefix: Trie,
+    prefix: Trie<Key>,
     /// Ends of words, byte by byte from the last.
-    suffix: Trie,
+    suffix: Trie<Key>,
     contains: FxHashMap<String, Vec<Key>>,
     /// The `contains` strings in one automaton (built by [`Index::finish`]), with their keys.
     contains_ac: Option<(aho_corasick::AhoCorasick, Vec<Vec<Key>>)>,
@@ -72,6 +75,7 @@ impl Index {
             for t in tests {
                 match t {
                     WordTest::Exact(s) => self.exact.entry(s).or_default().push(key),
+                    WordTest::Word { id, .. } => self.ids.entry(id).or_default().push(key),
                     WordTest::Prefix(s) => self.prefix.insert(s.bytes(), key),
                     WordTest::Suffix(s) => self.suffix.insert(s.bytes().rev(), key),
                     WordTest::Contains(s) => self.contains.entry(s).or_default().push(key),
@@ -81,8 +85,13 @@ impl Index {
     }
 
     /// The keys a word can start, added to `out`.
-    fn keys(&self, w: &str, out: &mut Vec<Key>) {
-        if let Some(keys) = self.exact.get(w) {
+    fn keys(&self, w: &str, id: u32, out: &mut Vec<Key>) {
+        if let Some(keys) = self.ids.get(&id) {
+            out.extend(keys);
+        }
+        if !self.exact.is_empty()
+            && let Some(keys) = self.exact.get(w)
+        {
             out.extend(keys);
         }
         self.prefix.walk(w.bytes(), out);
@@ -114,84 +123,34 @@ impl Index {
 
     /// The phrases that may match in `words`, each with the words its first part can start
     /// at (ascending): those whose other needed part can start somewhere too.
-    pub fn starts(&self, words: &[&str]) -> Vec<(u32, Vec<usize>)> {
-        let mut hits: Vec<(u32, u8, u32)> = Vec::new();
+    pub fn starts(&self, text: &Text) -> Vec<(u32, Vec<usize>)> {
+        // The needed parts seen, a bit each, per phrase; and where first parts can start.
+        let mut seen = vec![0u8; self.needs.len()];
+        let mut firsts: Vec<(u32, u32)> = Vec::new();
         let mut keys = Vec::new();
-        for (i, w) in words.iter().enumerate() {
+        for (i, (w, id)) in text.words.iter().zip(&text.ids).enumerate() {
             keys.clear();
-            self.keys(w, &mut keys);
-            hits.extend(keys.iter().map(|k| (k.id, k.part, i as u32)));
-        }
-        hits.sort_unstable();
-        hits.dedup();
-        let mut out = Vec::new();
-        for group in hits.chunk_by(|a, b| a.0 == b.0) {
-            let id = group[0].0;
-            let needs = self.needs.get(id as usize).copied().unwrap_or(0);
-            let mask = group.iter().fold(0u64, |m, h| m | 1 << h.1);
-            if mask == (1u64 << needs) - 1 {
-                let starts = group
-                    .iter()
-                    .filter(|h| h.1 == 0)
-                    .map(|h| h.2 as usize)
-                    .collect();
-                out.push((id, starts));
-            }
-        }
-        out
-    }
-}
-
-/// Strings byte by byte: every stored string that a word starts with is found in one walk.
-#[derive(Debug)]
-struct Trie {
-    /// Node 0 is the root.
-    nodes: Vec<TrieNode>,
-}
-
-#[derive(Debug, Default)]
-struct TrieNode {
-    /// Children by byte, sorted.
-    next: Vec<(u8, u32)>,
-    /// Keys of the string ending here.
-    keys: Vec<Key>,
-}
-
-impl Default for Trie {
-    fn default() -> Trie {
-        Trie {
-            nodes: vec![TrieNode::default()],
-        }
-    }
-}
-
-impl Trie {
-    fn insert(&mut self, bytes: impl Iterator<Item = u8>, key: Key) {
-        let mut at = 0;
-        for b in bytes {
-            at = match self.nodes[at].next.binary_search_by_key(&b, |&(c, _)| c) {
-                Ok(i) => self.nodes[at].next[i].1 as usize,
-                Err(i) => {
-                    let n = self.nodes.len();
-                    self.nodes.push(TrieNode::default());
-                    self.nodes[at].next.insert(i, (b, n as u32));
-                    n
+            self.keys(w, *id, &mut keys);
+            for k in &keys {
+                if let Some(s) = seen.get_mut(k.id as usize) {
+                    *s |= 1 << k.part;
                 }
-            };
-        }
-        self.nodes[at].keys.push(key);
-    }
-
-    /// Adds the keys of every stored string that `bytes` begins with.
-    fn walk(&self, bytes: impl Iterator<Item = u8>, out: &mut Vec<Key>) {
-        let mut at = 0;
-        for b in bytes {
-            match self.nodes[at].next.binary_search_by_key(&b, |&(c, _)| c) {
-                Ok(i) => at = self.nodes[at].next[i].1 as usize,
-                Err(_) => return,
+                if k.part == 0 {
+                    firsts.push((k.id, i as u32));
+                }
             }
-            out.extend(&self.nodes[at].keys);
         }
+        let all_seen = |id: u32| {
+            let needs = self.needs[id as usize];
+            seen[id as usize] == ((1u16 << needs) - 1) as u8
+        };
+        firsts.retain(|&(id, _)| all_seen(id));
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|group| (group[0].0, group.iter().map(|h| h.1 as usize).collect()))
+            .collect()
     }
 }
 
@@ -202,6 +161,7 @@ fn commonness(tests: &[WordTest]) -> f64 {
         .iter()
         .map(|t| {
             let (s, wild) = match t {
+                WordTest::Word { chars, .. } => return 1.0 / f64::from((*chars).max(1)).powi(2),
                 WordTest::Exact(s) => (s, 1.0),
                 WordTest::Prefix(s) | WordTest::Suffix(s) => (s, 3.0),
                 WordTest::Contains(s) => (s, 6.0),
@@ -211,49 +171,17 @@ fn commonness(tests: &[WordTest]) -> f64 {
         .sum()
 }
 
-/// The tests a first word must pass for `seq` to match.
-fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    for part in seq {
-        match part {
-            Part::Words(tests) => {
-                out.extend(tests.first().cloned());
-                return;
-            }
-            Part::Any(alts) => {
-                for a in alts {
-                    first_tests(a, lists, out, depth + 1);
-                }
-                return;
-            }
-            Part::List(i) => {
-                for a in lists.seqs.get(*i).into_iter().flatten() {
-                    first_tests(a, lists, out, depth + 1);
-                }
-                return;
-            }
-            // An optional part: it, or what follows, can come first.
-            Part::Optional(alts) => {
-                for a in alts {
-                    first_tests(a, lists, out, depth + 1);
-                }
-            }
-            // Parsing refuses a gap first; one after an optional part could start anywhere,
-            // so the words after it are indexed too (a phrase found late is still found).
-            Part::Gap(_) => {}
-        }
-    }
-}
-
 /// The words of one reading of a message.
 pub struct Text<'a> {
     words: &'a [&'a str],
+    /// Each word's number in the rules' [`Vocab`].
+    ids: Vec<u32>,
     /// Steps taken by the current search, to bound it.
     steps: Cell<u32>,
     /// Whether to note which words written words matched (for exceptions).
     track: bool,
+    /// Spare buffers for the phrases of a list a word can start (lists nest).
+    spare: RefCell<Vec<Vec<u32>>>,
 }
 
 /// Most steps one search may take (a phrase tried at one word). Rules are small, so no real
@@ -261,20 +189,27 @@ pub struct Text<'a> {
 pub const MAX_STEPS: u32 = 20_000;
 
 impl<'a> Text<'a> {
-    /// A text of these words.
+    /// A text of these words, for rules whose words are not numbered.
     pub fn new(words: &'a [&'a str]) -> Text<'a> {
+        Text::numbered(words, &Vocab::default())
+    }
+
+    /// A text of these words, numbered by `vocab`.
+    pub fn numbered(words: &'a [&'a str], vocab: &Vocab) -> Text<'a> {
         Text {
             words,
+            ids: words.iter().map(|w| vocab.id(w)).collect(),
             steps: Cell::new(0),
             track: false,
+            spare: RefCell::new(Vec::new()),
         }
     }
 
-    /// A text of these words whose matches note the words written words matched.
-    pub fn tracking(words: &'a [&'a str]) -> Text<'a> {
+    /// This text, its matches noting the words written words matched.
+    pub fn tracking(self) -> Text<'a> {
         Text {
             track: true,
-            ..Text::new(words)
+            ..self
         }
     }
 
@@ -366,7 +301,11 @@ fn part_ends(
     match part {
         Part::Words(tests) => {
             if words.len() >= i + tests.len()
-                && tests.iter().zip(&words[i..]).all(|(t, w)| t.test(w))
+                && tests
+                    .iter()
+                    .zip(&words[i..])
+                    .zip(&text.ids[i..])
+                    .all(|((t, w), id)| t.test(w, *id))
             {
                 let used = if text.track {
                     used | bits(i, i + tests.len(), origin)
@@ -381,15 +320,7 @@ fn part_ends(
                 ends(a, lists, text, (i, used, origin), found);
             }
         }
-        Part::List(k) => {
-            let (Some(seqs), Some(first)) = (lists.seqs.get(*k), lists.by_first.get(*k)) else {
-                return;
-            };
-            let own = words.get(i).and_then(|w| first.exact.get(*w));
-            for &n in own.into_iter().flatten().chain(&first.other) {
-                ends(&seqs[n], lists, text, (i, used, origin), found);
-            }
-        }
+        Part::List(k) => list_ends(*k, lists, text, (i, used, origin), found),
         Part::Optional(alts) => {
             found(i, used);
             for a in alts {
@@ -402,6 +333,28 @@ fn part_ends(
             }
         }
     }
+}
+
+/// Where list `k` of `lists`, started at word `i`, can end: each of its phrases that can start
+/// with that word is tried.
+fn list_ends(
+    k: usize,
+    lists: &Lists,
+    text: &Text,
+    (i, used, origin): (usize, u128, usize),
+    found: Found,
+) {
+    let (Some(seqs), Some(first), Some(w)) =
+        (lists.seqs.get(k), lists.by_first.get(k), text.words.get(i))
+    else {
+        return;
+    };
+    let mut mine = text.spare.borrow_mut().pop().unwrap_or_default();
+    first.of_word(w, text.ids[i], &mut mine);
+    for &n in &mine {
+        ends(&seqs[n as usize], lists, text, (i, used, origin), found);
+    }
+    text.spare.borrow_mut().push(mine);
 }
 
 /// A match of a phrase at one word.
@@ -453,7 +406,7 @@ mod tests {
         index.finish();
         let norm = normalise(text, View::Plain);
         let ws: Vec<&str> = tokens(&norm).collect();
-        let starts = index.starts(&ws);
+        let starts = index.starts(&Text::new(&ws));
         starts
             .iter()
             .filter(|(id, _)| *id == 0)

@@ -8,12 +8,14 @@
 //! Rules come from `dialogues/crisis/*.toml` (see [`crate::content::crisis`]).
 
 mod detector;
+mod lists;
 pub mod matcher;
 pub mod normalise;
 pub mod phrase;
 pub mod report;
 #[cfg(test)]
 mod tests;
+mod trie;
 
 use std::collections::BTreeSet;
 

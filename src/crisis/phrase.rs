@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::normalise::{View, normalise, tokens};
+pub use super::lists::{FirstWords, Lists, Vocab, first_tests};
 
 /// Why a phrase cannot be used, for a person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -65,12 +66,20 @@ pub enum WordTest {
     Suffix(String),
     /// A word containing this (`*انتحار*`).
     Contains(String),
+    /// An exact word by its number in a [`Vocab`] (`chars` long), once numbered.
+    Word {
+        /// Its number.
+        id: u32,
+        /// Its length in characters.
+        chars: u32,
+    },
 }
 
 impl WordTest {
-    /// True when the text's word `w` passes.
-    pub fn test(&self, w: &str) -> bool {
+    /// True when the text's word `w`, numbered `id` in the rules' [`Vocab`], passes.
+    pub fn test(&self, w: &str, id: u32) -> bool {
         match self {
+            WordTest::Word { id: n, .. } => id == *n,
             WordTest::Exact(s) => w == s,
             WordTest::Prefix(s) => w.starts_with(s.as_str()),
             WordTest::Suffix(s) => w.ends_with(s.as_str()),
@@ -96,40 +105,6 @@ pub enum Part {
 
 /// Parts in order.
 pub type Seq = Vec<Part>;
-
-/// A rule file's word lists, each parsed once and shared by every phrase naming it.
-#[derive(Debug, Clone, Default)]
-pub struct Lists {
-    /// Each list's phrases.
-    pub seqs: Vec<Vec<Seq>>,
-    /// Each list's phrases by the exact word they start with, so a word tries only its own.
-    pub by_first: Vec<FirstWords>,
-}
-
-/// A list's phrases by their first word.
-#[derive(Debug, Clone, Default)]
-pub struct FirstWords {
-    /// Phrases (their positions in the list) that start with this exact word.
-    pub exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// Phrases starting otherwise (a wildcard, a choice): always tried.
-    pub other: Vec<usize>,
-}
-
-impl FirstWords {
-    fn of(seqs: &[Seq]) -> FirstWords {
-        let mut f = FirstWords::default();
-        for (n, seq) in seqs.iter().enumerate() {
-            match seq.first() {
-                Some(Part::Words(tests)) => match tests.first() {
-                    Some(WordTest::Exact(w)) => f.exact.entry(w.clone()).or_default().push(n),
-                    _ => f.other.push(n),
-                },
-                _ => f.other.push(n),
-            }
-        }
-        f
-    }
-}
 
 /// A parsed phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,7 +277,7 @@ impl<'a> Compiler<'a> {
             return alts;
         }
         let i = self.lists.seqs.len();
-        self.lists.by_first.push(FirstWords::of(&alts));
+        self.lists.by_first.push(FirstWords::of(&alts, &self.lists));
         self.lists.seqs.push(alts);
         self.mins.push(0);
         vec![vec![Part::List(i)]]
@@ -333,7 +308,7 @@ impl<'a> Compiler<'a> {
             return Err(PhraseError::Empty);
         }
         let i = self.lists.seqs.len();
-        self.lists.by_first.push(FirstWords::of(&seqs));
+        self.lists.by_first.push(FirstWords::of(&seqs, &self.lists));
         self.lists.seqs.push(seqs);
         self.mins.push(min);
         self.index.insert(name.to_string(), Some(i));

@@ -1,0 +1,191 @@
+//! A rule file's word lists as they are matched: each list's phrases indexed by the words
+//! they can start with, and the rules' exact words numbered.
+
+use std::collections::BTreeMap;
+
+use super::phrase::{Part, Seq, WordTest};
+use super::trie::Trie;
+
+/// A rule file's word lists, each parsed once and shared by every phrase naming it.
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// Each list's phrases.
+    pub seqs: Vec<Vec<Seq>>,
+    /// Each list's phrases by the exact word they start with, so a word tries only its own.
+    pub by_first: Vec<FirstWords>,
+}
+
+/// A list's phrases by the words they can start with, so a word tries only its own.
+#[derive(Debug, Clone, Default)]
+pub struct FirstWords {
+    /// By each exact word they can start with.
+    exact: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// By each numbered word they can start with.
+    ids: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    /// By the starts of words they can start with (`kill*`).
+    prefix: Trie<u32>,
+    /// By the ends of words, reversed (`*suicide`).
+    suffix: Trie<u32>,
+    /// By parts of words (`*انتحار*`), in one automaton.
+    contains: Option<(aho_corasick::AhoCorasick, Vec<Vec<u32>>)>,
+    /// Phrases whose first word is not known: always tried.
+    always: Vec<u32>,
+}
+
+impl FirstWords {
+    /// The phrases `seqs` (a list of `lists`) by their first words.
+    pub(super) fn of(seqs: &[Seq], lists: &Lists) -> FirstWords {
+        let mut f = FirstWords::default();
+        let mut contains: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (n, seq) in seqs.iter().enumerate() {
+            let n = n as u32;
+            let mut tests = Vec::new();
+            first_tests(seq, lists, &mut tests, 0);
+            if tests.is_empty() {
+                f.always.push(n);
+            }
+            for t in tests {
+                match t {
+                    WordTest::Exact(w) => f.exact.entry(w).or_default().push(n),
+                    WordTest::Word { id, .. } => f.ids.entry(id).or_default().push(n),
+                    WordTest::Prefix(s) => f.prefix.insert(s.bytes(), n),
+                    WordTest::Suffix(s) => f.suffix.insert(s.bytes().rev(), n),
+                    WordTest::Contains(s) => contains.entry(s).or_default().push(n),
+                }
+            }
+        }
+        if !contains.is_empty() {
+            let (strings, ns): (Vec<String>, Vec<Vec<u32>>) = contains.into_iter().unzip();
+            // Failing to build (never, at this size) leaves these phrases untried.
+            f.contains = aho_corasick::AhoCorasick::new(&strings)
+                .ok()
+                .map(|ac| (ac, ns));
+        }
+        f
+    }
+
+    /// The phrases (positions in the list) that can start with `word` (numbered `id`), each
+    /// once, ascending.
+    pub fn of_word(&self, word: &str, id: u32, out: &mut Vec<u32>) {
+        out.clear();
+        if let Some(ns) = self.ids.get(&id) {
+            out.extend_from_slice(ns);
+        }
+        if !self.exact.is_empty()
+            && let Some(ns) = self.exact.get(word)
+        {
+            out.extend_from_slice(ns);
+        }
+        self.prefix.walk(word.bytes(), out);
+        self.suffix.walk(word.bytes().rev(), out);
+        if let Some((ac, ns)) = &self.contains {
+            for m in ac.find_overlapping_iter(word) {
+                out.extend_from_slice(&ns[m.pattern().as_usize()]);
+            }
+        }
+        out.extend_from_slice(&self.always);
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The tests a first word must pass for `seq` to match, added to `out`.
+pub fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    for part in seq {
+        match part {
+            Part::Words(tests) => {
+                out.extend(tests.first().cloned());
+                return;
+            }
+            Part::Any(alts) => {
+                for a in alts {
+                    first_tests(a, lists, out, depth + 1);
+                }
+                return;
+            }
+            Part::List(i) => {
+                for a in lists.seqs.get(*i).into_iter().flatten() {
+                    first_tests(a, lists, out, depth + 1);
+                }
+                return;
+            }
+            // An optional part: it, or what follows, can come first.
+            Part::Optional(alts) => {
+                for a in alts {
+                    first_tests(a, lists, out, depth + 1);
+                }
+            }
+            // Parsing refuses a gap first; one after an optional part could start anywhere,
+            // so the words after it are indexed too (a phrase found late is still found).
+            Part::Gap(_) => {}
+        }
+    }
+}
+
+/// Numbers for the exact words of rules, so each word of a message is looked up once and
+/// compared as a number after that.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab(rustc_hash::FxHashMap<String, u32>);
+
+impl Vocab {
+    /// The number of a word no rule has.
+    pub const UNKNOWN: u32 = u32::MAX;
+
+    /// The number of `word`, or [`Vocab::UNKNOWN`].
+    pub fn id(&self, word: &str) -> u32 {
+        self.0.get(word).copied().unwrap_or(Vocab::UNKNOWN)
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(word.to_string()).or_insert(next)
+    }
+
+    /// `seq` with its exact words numbered.
+    pub fn number(&mut self, seq: &Seq) -> Seq {
+        seq.iter()
+            .map(|part| match part {
+                Part::Words(tests) => Part::Words(
+                    tests
+                        .iter()
+                        .map(|t| match t {
+                            WordTest::Exact(w) => WordTest::Word {
+                                id: self.intern(w),
+                                chars: w.chars().count() as u32,
+                            },
+                            other => other.clone(),
+                        })
+                        .collect(),
+                ),
+                Part::Any(alts) => Part::Any(alts.iter().map(|a| self.number(a)).collect()),
+                Part::Optional(alts) => {
+                    Part::Optional(alts.iter().map(|a| self.number(a)).collect())
+                }
+                Part::List(k) => Part::List(*k),
+                Part::Gap(n) => Part::Gap(*n),
+            })
+            .collect()
+    }
+
+    /// `lists` with their exact words numbered, indexed again by first word.
+    pub fn number_lists(&mut self, lists: &Lists) -> Lists {
+        let mut out = Lists {
+            seqs: lists
+                .seqs
+                .iter()
+                .map(|list| list.iter().map(|seq| self.number(seq)).collect())
+                .collect(),
+            by_first: Vec::new(),
+        };
+        let by_first = out
+            .seqs
+            .iter()
+            .map(|list| FirstWords::of(list, &out))
+            .collect();
+        out.by_first = by_first;
+        out
+    }
+}
