@@ -83,6 +83,11 @@ fn every_crisis_message_of_the_fourth_held_out_set_fires_and_near_misses_stay_qu
     meets_bars("holdout4");
 }
 
+#[test]
+fn every_crisis_message_of_the_fifth_held_out_set_fires_and_near_misses_stay_quiet() {
+    meets_bars("holdout5");
+}
+
 /// A session at `node` of the shipped referral, consent given, in `lang`.
 fn at(node: &str, lang: &str) -> Convo {
     let mut c = Convo::new(engine(), Some("en-GB"));
