@@ -190,37 +190,39 @@ impl Detector {
         lines.join("\n")
     }
 
-    /// Every phrase of `index` found in the words of each view (`track`: noting which words
-    /// written words matched). A rule's phrase is tried only when the phrases its rule needs
+    /// Every phrase of `index` found in the text of each view. A rule's phrase is tried only when the phrases its rule needs
     /// can all start somewhere (or, weighted, enough of them).
-    fn scan(&self, index: &[matcher::Index], views: &[Vec<&str>], track: bool) -> Vec<Found> {
-        let texts: Vec<matcher::Text> = views
-            .iter()
-            .map(|words| {
-                let text = matcher::Text::numbered(words, &self.vocab);
-                if track { text.tracking() } else { text }
-            })
-            .collect();
-        let starts: Vec<Vec<(u32, Vec<usize>)>> = texts
+    fn scan(&self, index: &[matcher::Index], texts: &[matcher::Text]) -> Vec<Found> {
+        let starts: Vec<Vec<(u32, u32)>> = texts
             .iter()
             .enumerate()
             .map(|(v, text)| index[v].starts(text))
             .collect();
-        let mut may_start = vec![false; self.patterns.len()];
-        for (id, _) in starts.iter().flatten() {
-            may_start[*id as usize] = true;
-        }
+        let mut may_start: Vec<u32> = starts.iter().flatten().map(|(id, _)| *id).collect();
+        may_start.sort_unstable();
+        may_start.dedup();
+        // Per rule: 0 not yet known, 1 may fire, 2 cannot.
+        let mut verdict = vec![0u8; self.rules.len()];
         let mut found = Vec::new();
-        for (v, starts) in starts.into_iter().enumerate() {
-            for (id, starts) in starts {
-                if let Some(rule) = self.rule_of[id as usize]
-                    && !self.may_fire(&self.rules[rule], &may_start)
-                {
-                    continue;
+        for (v, starts) in starts.iter().enumerate() {
+            for group in starts.chunk_by(|a, b| a.0 == b.0) {
+                let id = group[0].0;
+                if let Some(rule) = self.rule_of[id as usize] {
+                    if verdict[rule] == 0 {
+                        verdict[rule] = if self.may_fire(&self.rules[rule], &may_start) {
+                            1
+                        } else {
+                            2
+                        };
+                    }
+                    if verdict[rule] == 2 {
+                        continue;
+                    }
                 }
                 let p = &self.patterns[id as usize];
-                for i in starts {
-                    let lists = &self.langs[p.lang].lists;
+                let lists = &self.langs[p.lang].lists;
+                for &(_, i) in group {
+                    let i = i as usize;
                     if let Some(m) = matcher::longest(&p.seq, lists, &texts[v], i) {
                         found.push(Found {
                             pattern: id,
@@ -236,14 +238,14 @@ impl Detector {
         found
     }
 
-    /// Whether `rule` could fire with the phrases that `may_start`.
-    fn may_fire(&self, rule: &Rule, may_start: &[bool]) -> bool {
+    /// Whether `rule` could fire with the phrases that `may_start` (sorted).
+    fn may_fire(&self, rule: &Rule, may_start: &[u32]) -> bool {
         match &rule.shape {
             Compiled::Any(_) => true,
             Compiled::All { parts, enough, .. } => {
                 parts
                     .iter()
-                    .filter(|(p, _)| may_start[*p as usize])
+                    .filter(|(p, _)| may_start.binary_search(p).is_ok())
                     .map(|(_, w)| w)
                     .sum::<u32>()
                     >= *enough
@@ -262,13 +264,27 @@ impl Detector {
                 out.push(format!("read ({v:?}): {}", views[v.index()].join(" ")));
             }
         }
-        let mut found = self.scan(&self.rule_index, &views, false);
-        // Exceptions only ever undo matches: when nothing fires without them, nothing will.
-        if found.is_empty() || (explain.is_none() && !self.fire(&found, &views, None)) {
-            return Detection::default();
-        }
-        // Something may fire: set aside what the exceptions match, and look again.
-        let set_aside = self.scan(&self.except_index, &views, true);
+        let mut ids: Vec<Vec<u32>> = views
+            .iter()
+            .map(|words| words.iter().map(|w| self.vocab.id(w)).collect())
+            .collect();
+        let (mut found, set_aside) = {
+            let texts: Vec<matcher::Text> = views
+                .iter()
+                .zip(&ids)
+                .map(|(words, ids)| matcher::Text::with_ids(words, ids.clone()))
+                .collect();
+            let found = self.scan(&self.rule_index, &texts);
+            // Exceptions only ever undo matches: when nothing fires without them, nothing will.
+            if found.is_empty() || (explain.is_none() && !self.fire(&found, &views, None)) {
+                return Detection::default();
+            }
+            // Something may fire: set aside what the exceptions match, and look again.
+            for t in &texts {
+                t.set_tracking(true);
+            }
+            (found, self.scan(&self.except_index, &texts))
+        };
         if !set_aside.is_empty() {
             debug_assert!(views.iter().all(|v| v.len() == views[0].len()));
             // Only the words an exception's written words matched: a word its `~` gap passed
@@ -302,10 +318,11 @@ impl Detector {
                     }
                 }
             }
-            for words in &mut views {
-                for (w, b) in words.iter_mut().zip(&blank) {
+            for (words, ids) in views.iter_mut().zip(&mut ids) {
+                for ((w, id), b) in words.iter_mut().zip(ids.iter_mut()).zip(&blank) {
                     if *b {
                         *w = "_";
+                        *id = Vocab::UNKNOWN;
                     }
                 }
             }
@@ -313,7 +330,8 @@ impl Detector {
             // at those that touch a word set aside.
             let texts: Vec<matcher::Text> = views
                 .iter()
-                .map(|w| matcher::Text::numbered(w, &self.vocab))
+                .zip(ids)
+                .map(|(words, ids)| matcher::Text::with_ids(words, ids))
                 .collect();
             found.retain_mut(|f| {
                 if !blank[f.start..f.end].contains(&true) {
@@ -360,12 +378,7 @@ impl Detector {
 
     /// Whether any rule fires on the phrases `found`, each that does passed to `each` with
     /// the words it matched (made only when asked for).
-    fn fire(
-        &self,
-        found: &[Found],
-        views: &[Vec<&str>],
-        mut each: Option<&mut OnFired>,
-    ) -> bool {
+    fn fire(&self, found: &[Found], views: &[Vec<&str>], mut each: Option<&mut OnFired>) -> bool {
         let mut candidates: Vec<usize> = found
             .iter()
             .filter_map(|f| self.rule_of[f.pattern as usize])

@@ -28,7 +28,7 @@ pub struct FirstWords {
     suffix: Trie<u32>,
     /// By parts of words (`*انتحار*`), in one automaton.
     contains: Option<(aho_corasick::AhoCorasick, Vec<Vec<u32>>)>,
-    /// Phrases whose first word is not known: always tried.
+    /// Phrases that can start at any word (a gap after optional parts): always tried.
     always: Vec<u32>,
 }
 
@@ -40,9 +40,9 @@ impl FirstWords {
         for (n, seq) in seqs.iter().enumerate() {
             let n = n as u32;
             let mut tests = Vec::new();
-            first_tests(seq, lists, &mut tests, 0);
-            if tests.is_empty() {
+            if first_tests(seq, lists, &mut tests, 0) || tests.is_empty() {
                 f.always.push(n);
+                continue;
             }
             for t in tests {
                 match t {
@@ -89,40 +89,44 @@ impl FirstWords {
     }
 }
 
-/// The tests a first word must pass for `seq` to match, added to `out`.
-pub fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) {
+/// The tests a word must pass to be the first of a match of `seq` (or of one after a gap it
+/// opens with), added to `out`. Returns true when a match can also start at any word: a gap
+/// after optional parts, or lists nested too deep to follow.
+pub fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) -> bool {
     if depth > 16 {
-        return;
+        return true;
     }
+    let mut anywhere = false;
     for part in seq {
         match part {
             Part::Words(tests) => {
                 out.extend(tests.first().cloned());
-                return;
+                return anywhere;
             }
             Part::Any(alts) => {
                 for a in alts {
-                    first_tests(a, lists, out, depth + 1);
+                    anywhere |= first_tests(a, lists, out, depth + 1);
                 }
-                return;
+                return anywhere;
             }
             Part::List(i) => {
                 for a in lists.seqs.get(*i).into_iter().flatten() {
-                    first_tests(a, lists, out, depth + 1);
+                    anywhere |= first_tests(a, lists, out, depth + 1);
                 }
-                return;
+                return anywhere;
             }
             // An optional part: it, or what follows, can come first.
             Part::Optional(alts) => {
                 for a in alts {
-                    first_tests(a, lists, out, depth + 1);
+                    anywhere |= first_tests(a, lists, out, depth + 1);
                 }
             }
-            // Parsing refuses a gap first; one after an optional part could start anywhere,
-            // so the words after it are indexed too (a phrase found late is still found).
-            Part::Gap(_) => {}
+            // Parsing refuses a gap first; after optional parts, the gap can pass over any
+            // word. The words after it are still listed: a match must contain one of them.
+            Part::Gap(_) => anywhere = true,
         }
     }
+    anywhere
 }
 
 /// Numbers for the exact words of rules, so each word of a message is looked up once and

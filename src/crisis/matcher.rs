@@ -50,6 +50,8 @@ impl Index {
                 Part::Words(tests) => needed.extend(tests.iter().map(|t| vec![t.clone()])),
                 Part::Any(_) | Part::List(_) => {
                     let mut firsts = Vec::new();
+                    // Where a match can start does not matter here, only that one of these
+                    // words must appear.
                     first_tests(std::slice::from_ref(part), lists, &mut firsts, 0);
                     needed.push(firsts);
                 }
@@ -121,36 +123,45 @@ impl Index {
         }
     }
 
-    /// The phrases that may match in `words`, each with the words its first part can start
-    /// at (ascending): those whose other needed part can start somewhere too.
-    pub fn starts(&self, text: &Text) -> Vec<(u32, Vec<usize>)> {
-        // The needed parts seen, a bit each, per phrase; and where first parts can start.
-        let mut seen = vec![0u8; self.needs.len()];
-        let mut firsts: Vec<(u32, u32)> = Vec::new();
-        let mut keys = Vec::new();
-        for (i, (w, id)) in text.words.iter().zip(&text.ids).enumerate() {
-            keys.clear();
-            self.keys(w, *id, &mut keys);
-            for k in &keys {
-                if let Some(s) = seen.get_mut(k.id as usize) {
+    /// The phrases that may match in `text`, as `(phrase, word)` for each word its first part
+    /// can start at, in order: those whose other needed parts can start somewhere too.
+    pub fn starts(&self, text: &Text) -> Vec<(u32, u32)> {
+        thread_local! {
+            /// The needed parts seen, a bit each, per phrase (all zero between calls).
+            static SEEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        SEEN.with_borrow_mut(|seen| {
+            if seen.len() < self.needs.len() {
+                seen.resize(self.needs.len(), 0);
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            let mut firsts: Vec<(u32, u32)> = Vec::new();
+            let mut keys = Vec::new();
+            for (i, (w, id)) in text.words.iter().zip(&text.ids).enumerate() {
+                keys.clear();
+                self.keys(w, *id, &mut keys);
+                for k in &keys {
+                    let s = &mut seen[k.id as usize];
+                    if *s == 0 {
+                        touched.push(k.id);
+                    }
                     *s |= 1 << k.part;
-                }
-                if k.part == 0 {
-                    firsts.push((k.id, i as u32));
+                    if k.part == 0 {
+                        firsts.push((k.id, i as u32));
+                    }
                 }
             }
-        }
-        let all_seen = |id: u32| {
-            let needs = self.needs[id as usize];
-            seen[id as usize] == ((1u16 << needs) - 1) as u8
-        };
-        firsts.retain(|&(id, _)| all_seen(id));
-        firsts.sort_unstable();
-        firsts.dedup();
-        firsts
-            .chunk_by(|a, b| a.0 == b.0)
-            .map(|group| (group[0].0, group.iter().map(|h| h.1 as usize).collect()))
-            .collect()
+            firsts.retain(|&(id, _)| {
+                let needs = self.needs[id as usize];
+                seen[id as usize] == ((1u16 << needs) - 1) as u8
+            });
+            for id in touched {
+                seen[id as usize] = 0;
+            }
+            firsts.sort_unstable();
+            firsts.dedup();
+            firsts
+        })
     }
 }
 
@@ -179,7 +190,7 @@ pub struct Text<'a> {
     /// Steps taken by the current search, to bound it.
     steps: Cell<u32>,
     /// Whether to note which words written words matched (for exceptions).
-    track: bool,
+    track: Cell<bool>,
     /// Spare buffers for the phrases of a list a word can start (lists nest).
     spare: RefCell<Vec<Vec<u32>>>,
 }
@@ -189,28 +200,33 @@ pub struct Text<'a> {
 pub const MAX_STEPS: u32 = 20_000;
 
 impl<'a> Text<'a> {
-    /// A text of these words, for rules whose words are not numbered.
+    /// A text of these words for phrases whose words are not numbered (straight from a
+    /// [`Compiler`](super::phrase::Compiler)). The detector's phrases are numbered: use
+    /// [`Text::numbered`] with its vocabulary, or no exact word will match.
     pub fn new(words: &'a [&'a str]) -> Text<'a> {
         Text::numbered(words, &Vocab::default())
     }
 
     /// A text of these words, numbered by `vocab`.
     pub fn numbered(words: &'a [&'a str], vocab: &Vocab) -> Text<'a> {
+        Text::with_ids(words, words.iter().map(|w| vocab.id(w)).collect())
+    }
+
+    /// A text of these words, numbered `ids` (one each) already.
+    pub fn with_ids(words: &'a [&'a str], ids: Vec<u32>) -> Text<'a> {
+        debug_assert_eq!(words.len(), ids.len());
         Text {
             words,
-            ids: words.iter().map(|w| vocab.id(w)).collect(),
+            ids,
             steps: Cell::new(0),
-            track: false,
+            track: Cell::new(false),
             spare: RefCell::new(Vec::new()),
         }
     }
 
-    /// This text, its matches noting the words written words matched.
-    pub fn tracking(self) -> Text<'a> {
-        Text {
-            track: true,
-            ..self
-        }
+    /// Whether matches note the words written words matched (for exceptions).
+    pub fn set_tracking(&self, on: bool) {
+        self.track.set(on);
     }
 
     /// One more step; false once the search has taken too many.
@@ -253,7 +269,7 @@ fn ends(
     }
     // Where the first part can end, each once (gaps and choices reach the same word many
     // ways).
-    if text.track {
+    if text.track.get() {
         let mut mids: Vec<(usize, u128)> = Vec::new();
         part_ends(part, lists, text, (i, used, origin), &mut |m, u| {
             if !mids.iter().any(|x| x.0 == m) {
@@ -307,7 +323,7 @@ fn part_ends(
                     .zip(&text.ids[i..])
                     .all(|((t, w), id)| t.test(w, *id))
             {
-                let used = if text.track {
+                let used = if text.track.get() {
                     used | bits(i, i + tests.len(), origin)
                 } else {
                     0
@@ -410,8 +426,9 @@ mod tests {
         starts
             .iter()
             .filter(|(id, _)| *id == 0)
-            .flat_map(|(_, s)| s)
-            .find_map(|&i| longest(&p.seq, &lists, &Text::new(&ws), i).map(|m| (i, m.end)))
+            .find_map(|&(_, i)| {
+                longest(&p.seq, &lists, &Text::new(&ws), i as usize).map(|m| (i as usize, m.end))
+            })
     }
 
     #[test]

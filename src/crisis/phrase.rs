@@ -11,8 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use super::normalise::{View, normalise, tokens};
 pub use super::lists::{FirstWords, Lists, Vocab, first_tests};
+use super::normalise::{View, normalise, tokens};
 
 /// Why a phrase cannot be used, for a person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

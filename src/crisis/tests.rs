@@ -159,3 +159,62 @@ fn a_long_message_is_read_to_the_end() {
     );
     assert!(!detector().detect(&long).is_empty());
 }
+
+/// A detector of one rule `any` over `words`, read in `view`.
+fn one_rule(words: &[(&str, &[&str])], any: &[&str], view: View) -> Detector {
+    let words: Words = words
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    let mut compiler = Compiler::new(&words, view);
+    let phrases = any.iter().map(|p| compiler.phrase(p).expect(p)).collect();
+    Detector::new(&[LanguageSpec {
+        tag: "xx".into(),
+        view,
+        lists: compiler.lists(),
+        rules: vec![RuleSpec {
+            id: "r".into(),
+            kind: Kind::SelfHarm,
+            ask: false,
+            why: "test".into(),
+            shape: Shape::Any(phrases),
+        }],
+        exceptions: Vec::new(),
+    }])
+}
+
+#[test]
+fn a_list_entry_that_opens_with_an_optional_word_and_a_gap_matches_after_another_word() {
+    let d = one_rule(
+        &[("end", &["[really] ~2 end it", "finish"])],
+        &["want to @end"],
+        View::Plain,
+    );
+    assert!(!d.detect("i want to end it").is_empty());
+    assert!(!d.detect("i want to really end it").is_empty());
+    assert!(!d.detect("i want to just quietly end it").is_empty());
+    assert!(!d.detect("want to finish").is_empty());
+    assert!(
+        d.detect("i want to go out and then maybe end it")
+            .is_empty()
+    );
+}
+
+#[test]
+fn wildcards_inside_lists_match_with_exact_words_numbered() {
+    let d = one_rule(
+        &[("act", &["overdos*", "*cide", "*انتحار*", "take all"])],
+        &["i ~2 @act (tonight | now)"],
+        View::Plain,
+    );
+    for m in [
+        "i might overdose tonight",
+        "i think suicide now",
+        "i والانتحارات tonight",
+        "I will take all tonight",
+    ] {
+        assert!(!d.detect(m).is_empty(), "{m}");
+    }
+    assert!(d.detect("i take all of it tonight").is_empty());
+    assert!(d.detect("i overdosed yesterday").is_empty());
+}
