@@ -75,7 +75,7 @@ struct Found {
 
 impl Detector {
     /// Compiles the rules of every language.
-    pub fn new(specs: &[LanguageSpec]) -> Detector {
+    pub fn new<'a>(specs: impl IntoIterator<Item = &'a LanguageSpec>) -> Detector {
         let mut d = Detector {
             langs: Vec::new(),
             rules: Vec::new(),

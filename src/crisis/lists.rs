@@ -11,8 +11,21 @@ use super::trie::Trie;
 pub struct Lists {
     /// Each list's phrases.
     pub seqs: Vec<Vec<Seq>>,
-    /// Each list's phrases by the exact word they start with, so a word tries only its own.
+    /// Each list's phrases by the words they start with, so a word tries only its own (empty
+    /// until [`Lists::indexed`]: a list not indexed matches nothing).
     pub by_first: Vec<FirstWords>,
+}
+
+impl Lists {
+    /// These lists, each indexed by the words its phrases can start with.
+    pub fn indexed(mut self) -> Lists {
+        self.by_first = self
+            .seqs
+            .iter()
+            .map(|list| FirstWords::of(list, &self))
+            .collect();
+        self
+    }
 }
 
 /// A list's phrases by the words they can start with, so a word tries only its own.
@@ -20,8 +33,8 @@ pub struct Lists {
 pub struct FirstWords {
     /// By each exact word they can start with.
     exact: rustc_hash::FxHashMap<String, Vec<u32>>,
-    /// By each numbered word they can start with.
-    ids: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    /// `(word, phrase)` for each numbered word they can start with, sorted.
+    ids: Vec<(u32, u32)>,
     /// By the starts of words they can start with (`kill*`).
     prefix: Trie<u32>,
     /// By the ends of words, reversed (`*suicide`).
@@ -47,17 +60,22 @@ impl FirstWords {
             for t in tests {
                 match t {
                     WordTest::Exact(w) => f.exact.entry(w).or_default().push(n),
-                    WordTest::Word { id, .. } => f.ids.entry(id).or_default().push(n),
+                    WordTest::Word { id, .. } => f.ids.push((id, n)),
                     WordTest::Prefix(s) => f.prefix.insert(s.bytes(), n),
                     WordTest::Suffix(s) => f.suffix.insert(s.bytes().rev(), n),
                     WordTest::Contains(s) => contains.entry(s).or_default().push(n),
                 }
             }
         }
+        f.ids.sort_unstable();
+        f.ids.dedup();
         if !contains.is_empty() {
             let (strings, ns): (Vec<String>, Vec<Vec<u32>>) = contains.into_iter().unzip();
             // Failing to build (never, at this size) leaves these phrases untried.
-            f.contains = aho_corasick::AhoCorasick::new(&strings)
+            f.contains = aho_corasick::AhoCorasick::builder()
+                // A compact automaton: words are short, and there are many lists.
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&strings)
                 .ok()
                 .map(|ac| (ac, ns));
         }
@@ -68,9 +86,13 @@ impl FirstWords {
     /// once, ascending.
     pub fn of_word(&self, word: &str, id: u32, out: &mut Vec<u32>) {
         out.clear();
-        if let Some(ns) = self.ids.get(&id) {
-            out.extend_from_slice(ns);
-        }
+        let from = self.ids.partition_point(|&(w, _)| w < id);
+        out.extend(
+            self.ids[from..]
+                .iter()
+                .take_while(|&&(w, _)| w == id)
+                .map(|&(_, n)| n),
+        );
         if !self.exact.is_empty()
             && let Some(ns) = self.exact.get(word)
         {
@@ -176,20 +198,14 @@ impl Vocab {
 
     /// `lists` with their exact words numbered, indexed again by first word.
     pub fn number_lists(&mut self, lists: &Lists) -> Lists {
-        let mut out = Lists {
+        Lists {
             seqs: lists
                 .seqs
                 .iter()
                 .map(|list| list.iter().map(|seq| self.number(seq)).collect())
                 .collect(),
             by_first: Vec::new(),
-        };
-        let by_first = out
-            .seqs
-            .iter()
-            .map(|list| FirstWords::of(list, &out))
-            .collect();
-        out.by_first = by_first;
-        out
+        }
+        .indexed()
     }
 }

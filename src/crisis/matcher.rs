@@ -115,7 +115,11 @@ impl Index {
             .iter()
             .map(|(s, k)| (s.clone(), k.clone()))
             .unzip();
-        match aho_corasick::AhoCorasick::new(&strings) {
+        match aho_corasick::AhoCorasick::builder()
+            // A compact automaton: words are short, and there are many lists.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&strings)
+        {
             Ok(ac) => self.contains_ac = Some((ac, keys)),
             // Too many to build at all (never, at this size): no word will be read as
             // containing them, and the rules that need them cannot start.
@@ -416,7 +420,7 @@ mod tests {
         );
         let mut c = Compiler::new(&words, View::Plain);
         let p = c.phrase(phrase).expect("parses");
-        let lists = c.lists();
+        let lists = c.lists().indexed();
         let mut index = Index::default();
         index.add(0, &p.seq, &lists);
         index.finish();

@@ -156,7 +156,7 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    /// The lists parsed so far.
+    /// The lists parsed so far, not yet indexed (see [`Lists::indexed`]).
     pub fn lists(self) -> Lists {
         self.lists
     }
@@ -215,6 +215,13 @@ impl<'a> Compiler<'a> {
         if min == 0 {
             return Err(PhraseError::OptionalFirst);
         }
+        // Rule files hold tens of thousands of these: no spare room.
+        for part in &mut seq {
+            if let Part::Words(tests) = part {
+                tests.shrink_to_fit();
+            }
+        }
+        seq.shrink_to_fit();
         Ok((seq, min))
     }
 
@@ -277,7 +284,6 @@ impl<'a> Compiler<'a> {
             return alts;
         }
         let i = self.lists.seqs.len();
-        self.lists.by_first.push(FirstWords::of(&alts, &self.lists));
         self.lists.seqs.push(alts);
         self.mins.push(0);
         vec![vec![Part::List(i)]]
@@ -308,7 +314,6 @@ impl<'a> Compiler<'a> {
             return Err(PhraseError::Empty);
         }
         let i = self.lists.seqs.len();
-        self.lists.by_first.push(FirstWords::of(&seqs, &self.lists));
         self.lists.seqs.push(seqs);
         self.mins.push(min);
         self.index.insert(name.to_string(), Some(i));

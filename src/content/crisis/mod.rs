@@ -240,8 +240,7 @@ pub fn parse_replies(path: &Path, source: &str) -> Result<Replies, Problem> {
 
 /// Builds the interrupt from its replies and every language's rule file.
 pub fn build(replies: Replies, files: Vec<RuleFile>) -> Crisis {
-    let specs: Vec<LanguageSpec> = files.iter().map(|f| f.spec.clone()).collect();
-    let detector = Detector::new(&specs);
+    let detector = Detector::new(files.iter().map(|f| &f.spec));
     Crisis {
         resume: replies.resume,
         self_route: replies.self_route,
