@@ -381,8 +381,13 @@ fn a_message_too_long_to_take_still_gets_the_routes_first() {
     assert!(c.session.urgent);
 }
 
-#[test]
-fn while_a_callback_waits_the_words_go_with_it() {
+/// A referral queued (SP-7K3Q), and the person back at the "your callback is waiting" menu:
+/// the engine, the context it needs, and that step.
+fn at_waiting_menu() -> (
+    signpost::engine::Engine,
+    signpost::engine::Context,
+    signpost::engine::Outcome,
+) {
     let e = engine();
     let mut c = Convo::new(e.clone(), Some("en-GB"));
     to_summary(&mut c);
@@ -391,8 +396,13 @@ fn while_a_callback_waits_the_words_go_with_it() {
         waiting: Some("SP-7K3Q".into()),
         ..ctx()
     };
-    // At the "your callback is waiting" menu.
     let out = e.step(&c.session, Input::Start { lang_hint: None }, &waiting);
+    (e, waiting, out)
+}
+
+#[test]
+fn while_a_callback_waits_the_words_go_with_it() {
+    let (e, waiting, out) = at_waiting_menu();
     let out = e.step(
         &out.session,
         Input::Text("i took all my pills".into()),
@@ -554,15 +564,7 @@ fn a_button_from_before_the_question_does_not_answer_another_step() {
 
 #[test]
 fn a_worrying_message_for_the_prescriber_is_kept_at_once_even_if_never_answered() {
-    let e = engine();
-    let mut c = Convo::new(e.clone(), Some("en-GB"));
-    to_summary(&mut c);
-    c.press("confirm");
-    let waiting = signpost::engine::Context {
-        waiting: Some("SP-7K3Q".into()),
-        ..ctx()
-    };
-    let out = e.step(&c.session, Input::Start { lang_hint: None }, &waiting);
+    let (e, waiting, out) = at_waiting_menu();
     let out = e.step(
         &out.session,
         Input::Choice {

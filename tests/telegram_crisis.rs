@@ -14,13 +14,7 @@ async fn a_worrying_message_is_asked_about_and_the_words_reach_the_prescriber() 
     let _bot = Bot::start_with(&fake, &db, false, &[("SIGNPOST_PRESCRIBER_CHAT", "-5000")]);
     polled(&fake, 1).await;
     let mut p = Person::new(&fake, &db, 821, Some("en"));
-    p.say("/start").await;
-    p.tap("en-GB").await;
-    p.tap("yes").await;
-    p.tap("money").await;
-    p.tap("done").await;
-    p.tap("no-thanks").await;
-    // At "What would you like us to call you?"
+    to_name(&mut p).await;
     let out = p.say("i cant do this anymore").await;
     assert_eq!(
         texts(&out),

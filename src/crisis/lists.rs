@@ -1,10 +1,8 @@
 //! A rule file's word lists as they are matched: each list's phrases indexed by the words
 //! they can start with, and the rules' exact words numbered.
 
-use std::collections::BTreeMap;
-
 use super::phrase::{Part, Seq, WordTest};
-use super::trie::Trie;
+use super::word_index::WordIndex;
 
 /// A rule file's word lists, each parsed once and shared by every phrase naming it.
 #[derive(Debug, Clone, Default)]
@@ -31,16 +29,8 @@ impl Lists {
 /// A list's phrases by the words they can start with, so a word tries only its own.
 #[derive(Debug, Clone, Default)]
 pub struct FirstWords {
-    /// By each exact word they can start with.
-    exact: rustc_hash::FxHashMap<String, Vec<u32>>,
-    /// `(word, phrase)` for each numbered word they can start with, sorted.
-    ids: Vec<(u32, u32)>,
-    /// By the starts of words they can start with (`kill*`).
-    prefix: Trie<u32>,
-    /// By the ends of words, reversed (`*suicide`).
-    suffix: Trie<u32>,
-    /// By parts of words (`*انتحار*`), in one automaton.
-    contains: Option<(aho_corasick::AhoCorasick, Vec<Vec<u32>>)>,
+    /// Phrases (positions in the list) by the words they can start with.
+    words: WordIndex<u32>,
     /// Phrases that can start at any word (a gap after optional parts): always tried.
     always: Vec<u32>,
 }
@@ -49,7 +39,6 @@ impl FirstWords {
     /// The phrases `seqs` (a list of `lists`) by their first words.
     pub(super) fn of(seqs: &[Seq], lists: &Lists) -> FirstWords {
         let mut f = FirstWords::default();
-        let mut contains: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (n, seq) in seqs.iter().enumerate() {
             let n = n as u32;
             let mut tests = Vec::new();
@@ -58,27 +47,10 @@ impl FirstWords {
                 continue;
             }
             for t in tests {
-                match t {
-                    WordTest::Exact(w) => f.exact.entry(w).or_default().push(n),
-                    WordTest::Word { id, .. } => f.ids.push((id, n)),
-                    WordTest::Prefix(s) => f.prefix.insert(s.bytes(), n),
-                    WordTest::Suffix(s) => f.suffix.insert(s.bytes().rev(), n),
-                    WordTest::Contains(s) => contains.entry(s).or_default().push(n),
-                }
+                f.words.insert(t, n);
             }
         }
-        f.ids.sort_unstable();
-        f.ids.dedup();
-        if !contains.is_empty() {
-            let (strings, ns): (Vec<String>, Vec<Vec<u32>>) = contains.into_iter().unzip();
-            // Failing to build (never, at this size) leaves these phrases untried.
-            f.contains = aho_corasick::AhoCorasick::builder()
-                // A compact automaton: words are short, and there are many lists.
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .build(&strings)
-                .ok()
-                .map(|ac| (ac, ns));
-        }
+        f.words.finish();
         f
     }
 
@@ -86,25 +58,7 @@ impl FirstWords {
     /// once, ascending.
     pub fn of_word(&self, word: &str, id: u32, out: &mut Vec<u32>) {
         out.clear();
-        let from = self.ids.partition_point(|&(w, _)| w < id);
-        out.extend(
-            self.ids[from..]
-                .iter()
-                .take_while(|&&(w, _)| w == id)
-                .map(|&(_, n)| n),
-        );
-        if !self.exact.is_empty()
-            && let Some(ns) = self.exact.get(word)
-        {
-            out.extend_from_slice(ns);
-        }
-        self.prefix.walk(word.bytes(), out);
-        self.suffix.walk(word.bytes().rev(), out);
-        if let Some((ac, ns)) = &self.contains {
-            for m in ac.find_overlapping_iter(word) {
-                out.extend_from_slice(&ns[m.pattern().as_usize()]);
-            }
-        }
+        self.words.lookup(word, id, out);
         out.extend_from_slice(&self.always);
         out.sort_unstable();
         out.dedup();

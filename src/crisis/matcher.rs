@@ -4,10 +4,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use rustc_hash::FxHashMap;
-
 use super::phrase::{Lists, Part, Seq, Vocab, WordTest, first_tests};
-use super::trie::Trie;
+use super::word_index::WordIndex;
 
 /// How many needed parts besides the first must be seen before a phrase is tried.
 const OTHER_KEYS: usize = 2;
@@ -17,22 +15,14 @@ const OTHER_KEYS: usize = 2;
 /// needs) can start somewhere in the message too, so most phrases are never tried at all.
 #[derive(Debug, Default)]
 pub struct Index {
-    exact: FxHashMap<String, Vec<Key>>,
-    /// Numbered words (see [`Vocab`]).
-    ids: FxHashMap<u32, Vec<Key>>,
-    /// Starts of words, byte by byte.
-    prefix: Trie<Key>,
-    /// Ends of words, byte by byte from the last.
-    suffix: Trie<Key>,
-    contains: FxHashMap<String, Vec<Key>>,
-    /// The `contains` strings in one automaton (built by [`Index::finish`]), with their keys.
-    contains_ac: Option<(aho_corasick::AhoCorasick, Vec<Vec<Key>>)>,
+    /// The keys (phrase and part) by the words that can start them.
+    words: WordIndex<Key>,
     /// Parts each phrase needs, by phrase id.
     needs: Vec<u8>,
 }
 
 /// A phrase and which of its needed parts a word can start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Key {
     /// The phrase.
     pub id: u32,
@@ -75,56 +65,14 @@ impl Index {
                 part: part as u8,
             };
             for t in tests {
-                match t {
-                    WordTest::Exact(s) => self.exact.entry(s).or_default().push(key),
-                    WordTest::Word { id, .. } => self.ids.entry(id).or_default().push(key),
-                    WordTest::Prefix(s) => self.prefix.insert(s.bytes(), key),
-                    WordTest::Suffix(s) => self.suffix.insert(s.bytes().rev(), key),
-                    WordTest::Contains(s) => self.contains.entry(s).or_default().push(key),
-                }
-            }
-        }
-    }
-
-    /// The keys a word can start, added to `out`.
-    fn keys(&self, w: &str, id: u32, out: &mut Vec<Key>) {
-        if let Some(keys) = self.ids.get(&id) {
-            out.extend(keys);
-        }
-        if !self.exact.is_empty()
-            && let Some(keys) = self.exact.get(w)
-        {
-            out.extend(keys);
-        }
-        self.prefix.walk(w.bytes(), out);
-        self.suffix.walk(w.bytes().rev(), out);
-        if let Some((ac, keys)) = &self.contains_ac {
-            for m in ac.find_overlapping_iter(w) {
-                out.extend(&keys[m.pattern().as_usize()]);
+                self.words.insert(t, key);
             }
         }
     }
 
     /// Prepares the index for reading, once every phrase is added.
     pub fn finish(&mut self) {
-        if self.contains.is_empty() {
-            return;
-        }
-        let (strings, keys): (Vec<String>, Vec<Vec<Key>>) = self
-            .contains
-            .iter()
-            .map(|(s, k)| (s.clone(), k.clone()))
-            .unzip();
-        match aho_corasick::AhoCorasick::builder()
-            // A compact automaton: words are short, and there are many lists.
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&strings)
-        {
-            Ok(ac) => self.contains_ac = Some((ac, keys)),
-            // Too many to build at all (never, at this size): no word will be read as
-            // containing them, and the rules that need them cannot start.
-            Err(e) => tracing::error!(error = %e, "crisis word parts could not be indexed"),
-        }
+        self.words.finish();
     }
 
     /// The phrases that may match in `text`, as `(phrase, word)` for each word its first part
@@ -143,7 +91,7 @@ impl Index {
             let mut keys = Vec::new();
             for (i, (w, id)) in text.words.iter().zip(&text.ids).enumerate() {
                 keys.clear();
-                self.keys(w, *id, &mut keys);
+                self.words.lookup(w, *id, &mut keys);
                 for k in &keys {
                     let s = &mut seen[k.id as usize];
                     if *s == 0 {

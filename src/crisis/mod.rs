@@ -16,6 +16,7 @@ pub mod report;
 #[cfg(test)]
 mod tests;
 mod trie;
+mod word_index;
 
 use std::collections::BTreeSet;
 

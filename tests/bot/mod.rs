@@ -267,6 +267,17 @@ pub async fn setup() -> (FakeBotApi, tempfile::TempDir, PathBuf) {
     (fake, dir, db)
 }
 
+/// From `/start` to "What would you like us to call you?" (English, consent, money, no
+/// services).
+pub async fn to_name(p: &mut Person) {
+    p.say("/start").await;
+    p.tap("en-GB").await;
+    p.tap("yes").await;
+    p.tap("money").await;
+    p.tap("done").await;
+    p.tap("no-thanks").await;
+}
+
 /// A whole referral by buttons and text; returns the reference.
 pub async fn refer(p: &mut Person, name: &str) -> String {
     refer_with(p, name, "020 7946 0321").await
@@ -274,12 +285,7 @@ pub async fn refer(p: &mut Person, name: &str) -> String {
 
 /// [`refer`] with a phone number of one's own.
 pub async fn refer_with(p: &mut Person, name: &str, phone: &str) -> String {
-    p.say("/start").await;
-    p.tap("en-GB").await;
-    p.tap("yes").await;
-    p.tap("money").await;
-    p.tap("done").await;
-    p.tap("no-thanks").await;
+    to_name(p).await;
     p.say(name).await;
     p.tap("prefer-not").await;
     p.tap("dont-know").await;

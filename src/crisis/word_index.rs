@@ -1,0 +1,96 @@
+//! Values by the word tests they were stored under, so one walk along a word finds every
+//! value whose test it passes: exact and numbered words, starts and ends (tries), and parts of
+//! words (one automaton).
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::phrase::WordTest;
+use super::trie::Trie;
+
+/// Values by word test. [`WordIndex::finish`] it before looking up.
+#[derive(Debug, Clone)]
+pub struct WordIndex<T> {
+    exact: FxHashMap<String, Vec<T>>,
+    /// `(word number, value)`, sorted once finished.
+    ids: Vec<(u32, T)>,
+    /// Starts of words, byte by byte (`kill*`).
+    prefix: Trie<T>,
+    /// Ends of words, byte by byte from the last (`*suicide`).
+    suffix: Trie<T>,
+    /// Parts of words (`*انتحار*`), while adding.
+    contains: BTreeMap<String, Vec<T>>,
+    /// The same in one automaton, once finished.
+    contains_ac: Option<(aho_corasick::AhoCorasick, Vec<Vec<T>>)>,
+}
+
+impl<T> Default for WordIndex<T> {
+    fn default() -> WordIndex<T> {
+        WordIndex {
+            exact: FxHashMap::default(),
+            ids: Vec::new(),
+            prefix: Trie::default(),
+            suffix: Trie::default(),
+            contains: BTreeMap::new(),
+            contains_ac: None,
+        }
+    }
+}
+
+impl<T: Copy + Ord> WordIndex<T> {
+    /// Stores `value` for the words that pass `test`.
+    pub fn insert(&mut self, test: WordTest, value: T) {
+        match test {
+            WordTest::Exact(s) => self.exact.entry(s).or_default().push(value),
+            WordTest::Word { id, .. } => self.ids.push((id, value)),
+            WordTest::Prefix(s) => self.prefix.insert(s.bytes(), value),
+            WordTest::Suffix(s) => self.suffix.insert(s.bytes().rev(), value),
+            WordTest::Contains(s) => self.contains.entry(s).or_default().push(value),
+        }
+    }
+
+    /// Prepares for looking up, once every value is stored.
+    pub fn finish(&mut self) {
+        self.ids.sort_unstable();
+        self.ids.dedup();
+        if self.contains.is_empty() {
+            return;
+        }
+        let (strings, values): (Vec<String>, Vec<Vec<T>>) =
+            std::mem::take(&mut self.contains).into_iter().unzip();
+        match aho_corasick::AhoCorasick::builder()
+            // A compact automaton: words are short, and there are many lists.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&strings)
+        {
+            Ok(ac) => self.contains_ac = Some((ac, values)),
+            // Too many to build at all (never, at this size): no word is read as containing
+            // them, and what needs them cannot start.
+            Err(e) => tracing::error!(error = %e, "crisis word parts could not be indexed"),
+        }
+    }
+
+    /// Adds the values stored for `word` (numbered `id`) to `out`.
+    pub fn lookup(&self, word: &str, id: u32, out: &mut Vec<T>) {
+        let from = self.ids.partition_point(|&(w, _)| w < id);
+        out.extend(
+            self.ids[from..]
+                .iter()
+                .take_while(|&&(w, _)| w == id)
+                .map(|&(_, v)| v),
+        );
+        if !self.exact.is_empty()
+            && let Some(values) = self.exact.get(word)
+        {
+            out.extend_from_slice(values);
+        }
+        self.prefix.walk(word.bytes(), out);
+        self.suffix.walk(word.bytes().rev(), out);
+        if let Some((ac, values)) = &self.contains_ac {
+            for m in ac.find_overlapping_iter(word) {
+                out.extend_from_slice(&values[m.pattern().as_usize()]);
+            }
+        }
+    }
+}
