@@ -12,6 +12,7 @@ pub mod engine;
 pub mod import;
 pub mod matching;
 pub mod privacy;
+pub mod pseudonym;
 pub mod queue;
 pub mod reference;
 pub mod store;

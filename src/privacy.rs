@@ -41,6 +41,29 @@ pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
     }
 }
 
+/// Records that `user` was asked to confirm erasure: a confirmation is acted on only after it
+/// was asked for ([`take_forget_ask`]).
+pub fn ask_forget(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT OR REPLACE INTO forget_asks (channel, user_id, at) VALUES (?1, ?2, ?3)",
+        params![channel.as_str(), user, now.to_rfc3339()],
+    )?;
+    Ok(())
+}
+
+/// True, once, when `user` was asked to confirm erasure and has not answered yet.
+pub fn take_forget_ask(conn: &Connection, channel: Channel, user: &str) -> Result<bool, StoreError> {
+    Ok(conn.execute(
+        "DELETE FROM forget_asks WHERE channel = ?1 AND user_id = ?2",
+        params![channel.as_str(), user],
+    )? > 0)
+}
+
 /// What [`forget`] erased.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
 pub struct Erased {
@@ -82,6 +105,10 @@ pub fn forget(
         )?,
         ..Erased::default()
     };
+    conn.execute(
+        "DELETE FROM forget_asks WHERE channel = ?1 AND user_id = ?2",
+        params![channel.as_str(), user],
+    )?;
     for item in store::referrals_of(conn, channel, user)? {
         if item.status == "closed" {
             conn.execute(
@@ -179,6 +206,7 @@ pub struct Purged {
 pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged, StoreError> {
     let cutoff = (now - Duration::days(i64::from(days))).to_rfc3339();
     let conversations = conn.execute("DELETE FROM sessions WHERE updated_at < ?1", [&cutoff])?;
+    conn.execute("DELETE FROM forget_asks WHERE at < ?1", [&cutoff])?;
     conn.execute(
         "DELETE FROM notices WHERE reference IN
              (SELECT reference FROM referrals WHERE status = 'closed' AND closed_at < ?1)",

@@ -128,6 +128,19 @@ fn migrations() -> Migrations<'static> {
         // What a resident said when help was shown (words of crisis) is kept as their note on
         // the referral, with how signpost answered (JSON: kinds, response, rules, question).
         M::up("ALTER TABLE notes ADD COLUMN flag TEXT;"),
+        // Hardening: prescribers' display names (shown instead of their Telegram id), the
+        // erasures a person was asked to confirm (a confirmation never asked for does nothing),
+        // and the key for pseudonyms in logs.
+        M::up(
+            r#"
+        CREATE TABLE staff (who TEXT PRIMARY KEY, name TEXT NOT NULL, seen_at TEXT NOT NULL);
+        CREATE TABLE forget_asks (
+            channel TEXT NOT NULL, user_id TEXT NOT NULL, at TEXT NOT NULL,
+            PRIMARY KEY (channel, user_id)
+        );
+        CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+        "#,
+        ),
     ])
 }
 

@@ -6,14 +6,26 @@ use teloxide::RequestError;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{
-    EditMessageReplyMarkupSetters, GetUpdatesSetters, SendMessageSetters, SetMyCommandsSetters,
-    SetWebhookSetters,
+    EditMessageReplyMarkupSetters, SendMessageSetters, SetMyCommandsSetters, SetWebhookSetters,
 };
 use teloxide::requests::{Requester, RequesterExt};
 use teloxide::types::{
     AllowedUpdate, BotCommand, CallbackQueryId, ChatId, InlineKeyboardButton, InlineKeyboardMarkup,
-    MessageId, Update,
+    MessageId,
 };
+
+use super::updates::PollError;
+
+/// A network error's kind, without its URL (which holds the token).
+fn net_kind<E: std::error::Error>(e: &E) -> String {
+    let mut source = e.source();
+    let mut last = None;
+    while let Some(s) = source {
+        last = Some(s.to_string());
+        source = s.source();
+    }
+    last.unwrap_or_else(|| "request failed".into())
+}
 
 /// A bot, throttled or not.
 #[derive(Clone)]
@@ -72,6 +84,7 @@ impl Api {
         both!(self, b => b
             .set_webhook(url)
             .secret_token(secret)
+            .max_connections(super::webhook::TELEGRAM_CONNECTIONS)
             .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery])
             .await
             .map(|_| ()))
@@ -92,22 +105,41 @@ impl Api {
         })
     }
 
-    /// `getUpdates` for messages and button presses.
-    pub async fn get_updates(
-        &self,
-        offset: Option<i32>,
-        timeout: u32,
-    ) -> Result<Vec<Update>, RequestError> {
-        both!(self, b => {
-            let mut req = b
-                .get_updates()
-                .timeout(timeout)
-                .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery]);
-            if let Some(o) = offset {
-                req = req.offset(o);
-            }
-            req.await
-        })
+    /// `getUpdates` for messages and button presses, as raw JSON: teloxide would refuse a whole
+    /// batch over one update it cannot read, so the batch is read update by update
+    /// ([`super::updates::read_batch`]). The offset is an `i64`, as Telegram's integers are.
+    pub async fn get_updates(&self, offset: Option<i64>, timeout: u32) -> Result<String, PollError> {
+        let bot = match self {
+            Api::Plain(b) => b,
+            Api::Throttled(b) => b.inner(),
+        };
+        let mut body = serde_json::json!({
+            "timeout": timeout,
+            "allowed_updates": ["message", "callback_query"],
+        });
+        if let Some(o) = offset {
+            body["offset"] = serde_json::json!(o);
+        }
+        let base = bot.api_url();
+        let url = format!(
+            "{}/bot{}/getUpdates",
+            base.as_str().trim_end_matches('/'),
+            bot.token()
+        );
+        // The token is in the URL: errors are reported without it.
+        let response = bot
+            .client()
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .timeout(std::time::Duration::from_secs(u64::from(timeout) + 7))
+            .send()
+            .await
+            .map_err(|e| PollError::Network(net_kind(&e)))?;
+        response
+            .text()
+            .await
+            .map_err(|e| PollError::Network(net_kind(&e)))
     }
 
     /// `sendMessage` as plain text (no parse mode), with buttons one per row.

@@ -12,6 +12,14 @@ pub enum Event {
     Text {
         /// Chat id (the person's id in a private chat).
         chat: i64,
+        /// The sender's user id (absent in updates stored before it was kept: in a private
+        /// chat it is the chat id).
+        #[serde(default)]
+        from: Option<i64>,
+        /// The sender's name, kept only with a prescriber's command (to name who holds a
+        /// referral instead of showing their Telegram id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
         /// The app's language, if it says.
         lang: Option<String>,
         /// What they typed.
@@ -21,6 +29,9 @@ pub enum Event {
     Button {
         /// Chat id.
         chat: i64,
+        /// The presser's user id (absent in updates stored before it was kept).
+        #[serde(default)]
+        from: Option<i64>,
         /// The app's language.
         lang: Option<String>,
         /// The callback query to answer.
@@ -68,6 +79,15 @@ impl Event {
         !matches!(self, Event::Button { .. })
     }
 
+    /// Who sent it: the sender's user id, or the chat's for updates stored before the sender
+    /// was kept (the same in a private chat, the only kind those were).
+    pub fn sender(&self) -> i64 {
+        match self {
+            Event::Text { from, chat, .. } | Event::Button { from, chat, .. } => from.unwrap_or(*chat),
+            Event::NotText { chat, .. } | Event::Group { chat, .. } => *chat,
+        }
+    }
+
     /// The language the person's app reports, if it does.
     pub fn lang(&self) -> Option<&str> {
         match self {
@@ -88,9 +108,15 @@ impl Event {
                     let text = m.text().or(m.caption()).map(str::to_string);
                     return Some(Event::Group { chat, lang, text });
                 }
+                let from = m.from.as_ref().map(|u| u.id.0 as i64);
                 Some(match m.text() {
                     Some(text) => Event::Text {
                         chat,
+                        from,
+                        name: command(text)
+                            .filter(|(c, _)| super::PRESCRIBER_COMMANDS.contains(&c.as_str()))
+                            .and(m.from.as_ref())
+                            .map(|u| u.full_name()),
                         lang,
                         text: text.to_string(),
                     },
@@ -109,6 +135,7 @@ impl Event {
                     .unwrap_or(q.from.id.0 as i64);
                 Some(Event::Button {
                     chat,
+                    from: Some(q.from.id.0 as i64),
                     lang: q.from.language_code.clone(),
                     query: q.id.0.clone(),
                     message: q.message.as_ref().map(|m| m.id().0),

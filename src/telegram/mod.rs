@@ -11,6 +11,9 @@
 pub mod api;
 pub mod event;
 pub mod render;
+pub mod updates;
+mod flood;
+mod webhook;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -26,10 +29,12 @@ use tokio_util::task::TaskTracker;
 
 use crate::content::locales::DEFAULT_LANGUAGE;
 use crate::engine::{Engine, Input, Reply, Session};
+use crate::pseudonym::Pseudonyms;
 use crate::reference::new_reference;
 use crate::store::actor::StoreActor;
 use crate::store::{self, Channel, StoreError};
 use event::{Event, command};
+use flood::Flood;
 use render::Action;
 
 /// Seconds Telegram may hold a long poll open (teloxide's HTTP client gives up after 17).
@@ -67,10 +72,6 @@ pub struct ServeConfig {
 /// Commands only prescribers may use.
 pub const PRESCRIBER_COMMANDS: &[&str] = &["queue", "next", "close", "release", "note"];
 
-/// Updates one chat may send at once before the rest are skipped ...
-const FLOOD_BURST: f64 = 20.0;
-/// ... and how many more it may send each second after that.
-const FLOOD_PER_SEC: f64 = 1.0;
 /// How often the retention purge runs.
 const PURGE_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -96,9 +97,24 @@ pub enum ServeError {
     /// The API URL does not parse.
     #[error("TELOXIDE_API_URL is not a valid URL ({0})")]
     BadApiUrl(String),
+    /// The token does not have a token's shape.
+    #[error(
+        "TELOXIDE_TOKEN does not look like a bot token: expected the form 123456789:ABC-def_ghi \
+         from @BotFather (digits, a colon, then letters, digits, - and _; no 'bot' prefix, no spaces)"
+    )]
+    BadToken,
     /// Telegram said the token is wrong.
-    #[error("Telegram refused the bot token in TELOXIDE_TOKEN ({0})")]
+    #[error(
+        "Telegram refused the bot token in TELOXIDE_TOKEN ({0}): check it with @BotFather, \
+         it may have been revoked"
+    )]
     TokenRefused(String),
+    /// The webhook URL is not one Telegram would call.
+    #[error("--webhook-url must be an https:// address (Telegram only calls webhooks over HTTPS): {0}")]
+    WebhookNotHttps(String),
+    /// The operating system's random generator failed.
+    #[error("cannot draw a secret from the operating system's random generator: {0}")]
+    Random(String),
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -123,6 +139,8 @@ struct Shared {
     stop: CancellationToken,
     prescribers: Arc<Vec<i64>>,
     prescriber_chat: Option<i64>,
+    /// Stands in for people's ids in logs.
+    pseudonyms: Pseudonyms,
 }
 
 /// Work for one chat's worker, in order.
@@ -143,11 +161,25 @@ pub async fn serve(
         .token
         .filter(|t| !t.trim().is_empty())
         .ok_or(ServeError::MissingToken)?;
-    let mut bot = Bot::new(token.trim());
+    let token = token.trim();
+    if !token_shape(token) {
+        return Err(ServeError::BadToken);
+    }
+    let mut bot = Bot::new(token);
     if let Some(url) = config.api_url.filter(|u| !u.trim().is_empty()) {
         let parsed = reqwest_url(&url)?;
         bot = bot.set_api_url(parsed);
     }
+    let hook_url = match &config.webhook {
+        Some(hook) => {
+            let url = url::Url::parse(&hook.url)
+                .ok()
+                .filter(|u| u.scheme() == "https" && u.host().is_some())
+                .ok_or_else(|| ServeError::WebhookNotHttps(hook.url.clone()))?;
+            Some(url)
+        }
+        None => None,
+    };
     let api = Api::new(bot, config.rate_limit);
     let stop = CancellationToken::new();
     listen_for_signals(stop.clone())?;
@@ -160,6 +192,11 @@ pub async fn serve(
             Err(RequestError::Api(e @ ApiError::InvalidToken)) => {
                 return Err(ServeError::TokenRefused(e.to_string()));
             }
+            Err(RequestError::Api(ApiError::Unknown(d)))
+                if d.starts_with("Unauthorized") || d.starts_with("Not Found") =>
+            {
+                return Err(ServeError::TokenRefused(d));
+            }
             Err(e) => {
                 tracing::warn!("getMe failed ({}); retrying", kind(&e));
                 if sleep_or_stop(&stop, backoff).await {
@@ -169,21 +206,18 @@ pub async fn serve(
             }
         }
     }
-    let webhook = match &config.webhook {
-        Some(hook) => {
-            let url = reqwest_url(&hook.url)?;
+    let webhook = match (&config.webhook, hook_url) {
+        (Some(hook), Some(url)) => {
             let listener = tokio::net::TcpListener::bind(hook.listen)
                 .await
                 .map_err(|e| ServeError::Listen(hook.listen, e))?;
-            let secret: String = std::iter::repeat_with(fastrand::alphanumeric)
-                .take(48)
-                .collect();
-            api.set_webhook(url.clone(), &secret)
+            let secret = webhook::Secret::new().map_err(|e| ServeError::Random(e.to_string()))?;
+            api.set_webhook(url.clone(), secret.as_str())
                 .await
                 .map_err(|e| ServeError::Webhook(kind(&e)))?;
             Some((listener, url.path().to_string(), secret))
         }
-        None => {
+        _ => {
             if let Err(e) = api.delete_webhook().await {
                 tracing::warn!("deleteWebhook failed ({})", kind(&e));
             }
@@ -193,7 +227,13 @@ pub async fn serve(
     tokio::spawn(register_commands(api.clone(), engine.clone()));
 
     let actor = StoreActor::spawn(store.into_connection());
+    let mut fresh = [0u8; 32];
+    getrandom::fill(&mut fresh).map_err(|e| ServeError::Random(e.to_string()))?;
+    let pseudonyms = actor
+        .call(move |c| Pseudonyms::load(c, &fresh))
+        .await?;
     let shared = Arc::new(Shared {
+        pseudonyms,
         api,
         engine,
         store: actor,
@@ -239,16 +279,7 @@ pub async fn serve(
     match webhook {
         Some((listener, path, secret)) => {
             tracing::info!(path = %path, "receiving updates by webhook");
-            let app = axum::Router::new()
-                .route(&path, axum::routing::post(receive))
-                .with_state((shared.clone(), router.clone(), Arc::new(secret)));
-            let stop = shared.stop.clone();
-            if let Err(e) = axum::serve(listener, app)
-                .with_graceful_shutdown(async move { stop.cancelled().await })
-                .await
-            {
-                tracing::error!("webhook server failed: {e}");
-            }
+            webhook::serve(listener, path, secret, shared.clone(), router.clone()).await;
         }
         None => {
             tracing::info!("polling for updates");
@@ -269,6 +300,19 @@ pub async fn serve(
         tracing::warn!("last commit failed: {e}");
     }
     Ok(())
+}
+
+/// True for a token of the shape @BotFather gives: digits, a colon, then `A-Z a-z 0-9 _ -`.
+fn token_shape(token: &str) -> bool {
+    let Some((id, key)) = token.split_once(':') else {
+        return false;
+    };
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_digit())
+        && !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 fn reqwest_url(url: &str) -> Result<url::Url, ServeError> {
@@ -356,7 +400,9 @@ async fn register_commands(api: Api, engine: Engine) {
     }
 }
 
-/// Long polling: each batch goes into the inbox before the next request confirms it.
+/// Long polling: each batch goes into the inbox before the next request confirms it. Updates
+/// are read one by one ([`updates::read_batch`]): one that cannot be read is skipped (logged by
+/// id) and the rest are handled.
 async fn poll(shared: &Arc<Shared>, router: &Router) {
     let mut backoff = Duration::from_millis(500);
     // The next update wanted: read from the inbox once, then carried in memory, since each
@@ -382,35 +428,20 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
                 continue;
             }
         };
-        let req = shared.api.get_updates(
-            offset.and_then(|o| i32::try_from(o).ok()),
-            POLL_TIMEOUT_SECS,
-        );
+        let req = shared.api.get_updates(offset, POLL_TIMEOUT_SECS);
         let result = tokio::select! {
             _ = shared.stop.cancelled() => return,
             r = req => r,
         };
-        let batch: Vec<(i64, Option<Event>)> = match result {
-            Ok(updates) => {
-                backoff = Duration::from_millis(500);
-                updates
-                    .iter()
-                    .map(|u| (i64::from(u.id.0), Event::from_update(u)))
-                    .collect()
-            }
-            Err(RequestError::InvalidJson { raw, .. }) => {
-                // Skip past a batch we cannot read, rather than asking for it forever.
-                let ids = update_ids(&raw);
-                tracing::error!(count = ids.len(), "unreadable updates skipped");
-                if ids.is_empty() && sleep_or_stop(&shared.stop, backoff).await {
-                    return;
-                }
-                ids.into_iter().map(|id| (id, None)).collect()
-            }
+        let batch = match result.and_then(|text| updates::read_batch(&text)) {
+            Ok(batch) => batch,
             Err(e) => {
-                tracing::warn!("getUpdates failed ({}); retrying", kind(&e));
-                let wait = match &e {
-                    RequestError::RetryAfter(s) => s.duration(),
+                tracing::warn!("getUpdates failed ({e}); retrying");
+                let wait = match e {
+                    updates::PollError::Api {
+                        retry_after: Some(s),
+                        ..
+                    } => Duration::from_secs(s.min(3600)),
                     _ => backoff,
                 };
                 if sleep_or_stop(&shared.stop, wait).await {
@@ -421,13 +452,36 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
             }
         };
         if batch.is_empty() {
+            backoff = Duration::from_millis(500);
             continue;
         }
-        let newest = batch.iter().map(|(id, _)| *id).max();
-        match accept(shared, router, batch).await {
-            Ok(()) => {
-                if let Some(newest) = newest {
-                    known = Some(Some(offset.map_or(newest + 1, |o| o.max(newest + 1))));
+        let next = updates::next_offset(&batch);
+        let mut readable = Vec::with_capacity(batch.len());
+        for read in batch {
+            match read {
+                updates::Read::Update(id, ev) => readable.push((id, ev)),
+                updates::Read::Unreadable(id) => {
+                    tracing::error!(update = id, "unreadable update skipped");
+                    readable.push((id, None));
+                }
+                updates::Read::NoId => tracing::error!("update without a readable id skipped"),
+            }
+        }
+        match accept(shared, router, readable).await {
+            Ok(fresh) => {
+                if next.is_some() {
+                    known = Some(next);
+                }
+                // A batch of nothing new (repeats, or no readable id): Telegram should not send
+                // one twice, so wait before asking again rather than spin.
+                if fresh == 0 {
+                    tracing::warn!("getUpdates returned nothing new; waiting");
+                    if sleep_or_stop(&shared.stop, backoff).await {
+                        return;
+                    }
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                } else {
+                    backoff = Duration::from_millis(500);
                 }
             }
             Err(e) => {
@@ -445,16 +499,18 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
 
 /// Stores a batch of updates in the inbox (one transaction), then hands the new ones to their
 /// chats' workers. Updates signpost ignores are stored as handled, so the offset moves past them.
+/// Returns how many were new.
 async fn accept(
     shared: &Shared,
     router: &Router,
     batch: Vec<(i64, Option<Event>)>,
-) -> Result<(), StoreError> {
+) -> Result<usize, StoreError> {
     let fresh = shared
         .store
         .call(move |c| {
             let now = Utc::now();
             let mut fresh = Vec::new();
+            let mut skipped = 0;
             for (id, ev) in batch {
                 match ev {
                     Some(ev) => {
@@ -463,68 +519,22 @@ async fn accept(
                         }
                     }
                     None => {
-                        store::inbox_add(c, id, "", now)?;
+                        if store::inbox_add(c, id, "", now)? {
+                            skipped += 1;
+                        }
                         store::inbox_done(c, id, now)?;
                     }
                 }
             }
-            Ok(fresh)
+            Ok((fresh, skipped))
         })
         .await?;
+    let (fresh, skipped) = fresh;
+    let count = fresh.len() + skipped;
     for (id, ev) in fresh {
         router.route(ev.chat(), Job::Update(id, ev));
     }
-    Ok(())
-}
-
-type HookState = (Arc<Shared>, Arc<Router>, Arc<String>);
-
-/// One webhook delivery: checked against the secret, stored, then answered 200 (a 500 makes
-/// Telegram deliver it again).
-async fn receive(
-    axum::extract::State((shared, router, secret)): axum::extract::State<HookState>,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
-) -> axum::http::StatusCode {
-    use axum::http::StatusCode;
-    let given = headers
-        .get("x-telegram-bot-api-secret-token")
-        .and_then(|v| v.to_str().ok());
-    if given != Some(secret.as_str()) {
-        tracing::warn!("webhook call without the right secret refused");
-        return StatusCode::UNAUTHORIZED;
-    }
-    let batch = match serde_json::from_slice::<teloxide::types::Update>(&body) {
-        Ok(u) => vec![(i64::from(u.id.0), Event::from_update(&u))],
-        Err(_) => {
-            let id = serde_json::from_slice::<serde_json::Value>(&body)
-                .ok()
-                .and_then(|v| v.get("update_id").and_then(|i| i.as_i64()));
-            tracing::error!("unreadable webhook update skipped");
-            id.map(|id| vec![(id, None)]).unwrap_or_default()
-        }
-    };
-    match accept(&shared, &router, batch).await {
-        Ok(()) => StatusCode::OK,
-        Err(e) => {
-            tracing::error!("cannot store a webhook update: {e}");
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    }
-}
-
-fn update_ids(raw: &str) -> Vec<i64> {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(raw) else {
-        return Vec::new();
-    };
-    v.get("result")
-        .and_then(|r| r.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|u| u.get("update_id").and_then(|i| i.as_i64()))
-                .collect()
-        })
-        .unwrap_or_default()
+    Ok(count)
 }
 
 /// One worker per chat, so a chat's updates are handled in order and chats run side by side.
@@ -605,9 +615,7 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
     }
     let (outbox, actions) = match job {
         Job::Outbox(id, actions) => (id, actions),
-        Job::Update(update_id, ev)
-            if ev.is_message() && !flood.allow(std::time::Instant::now()) =>
-        {
+        Job::Update(update_id, ev) if !flood.allow(ev.is_message(), std::time::Instant::now()) => {
             let engine = shared.engine.clone();
             let tell = flood.tell();
             let result = shared
@@ -722,46 +730,8 @@ async fn checkpoint(shared: &Shared) {
     }
 }
 
-/// Per-chat flood control over messages (presses are bounded by the buttons shown): a token
-/// bucket of [`FLOOD_BURST`], refilled at [`FLOOD_PER_SEC`].
-struct Flood {
-    tokens: f64,
-    at: std::time::Instant,
-    told: bool,
-}
-
-impl Flood {
-    fn new() -> Flood {
-        Flood {
-            tokens: FLOOD_BURST,
-            at: std::time::Instant::now(),
-            told: false,
-        }
-    }
-
-    /// True when an update arriving `now` may be handled.
-    fn allow(&mut self, now: std::time::Instant) -> bool {
-        let earned = now.saturating_duration_since(self.at).as_secs_f64() * FLOOD_PER_SEC;
-        self.tokens = (self.tokens + earned).min(FLOOD_BURST);
-        self.at = now;
-        if self.tokens >= FLOOD_BURST / 2.0 {
-            self.told = false;
-        }
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
-    }
-
-    /// True the first time in a flood: the person is told once, not once per message.
-    fn tell(&mut self) -> bool {
-        !std::mem::replace(&mut self.told, true)
-    }
-}
-
-/// A skipped update: marked handled, its press answered, and the person told once to slow down.
+/// A skipped update: marked handled, and the person told once to slow down. A skipped press is
+/// not answered: in a flood of presses, each answer would be one more call to Telegram.
 fn skip_flooded(
     conn: &Connection,
     engine: &Engine,
@@ -776,11 +746,6 @@ fn skip_flooded(
     tracing::warn!(update = update_id, "flood: update skipped");
     store::inbox_done(conn, update_id, now)?;
     let mut actions = Vec::new();
-    if let Event::Button { query, .. } = ev {
-        actions.push(Action::Answer {
-            query: query.clone(),
-        });
-    }
     if tell {
         let session = store::load_session(conn, Channel::Telegram, &ev.chat().to_string())?;
         let lang = language(engine, session.as_ref(), ev.lang());
@@ -825,8 +790,17 @@ fn handle(
     if let Some((name, args)) = &command_name
         && PRESCRIBER_COMMANDS.contains(&name.as_str())
     {
-        if prescribers.contains(&chat) {
-            let text = prescriber_command(conn, &format!("telegram:{chat}"), name, args, now)?;
+        // The sender, not the chat: in a group anyone could otherwise act as the chat.
+        if prescribers.contains(&ev.sender()) {
+            let by = format!("telegram:{}", ev.sender());
+            if let Event::Text {
+                name: Some(display),
+                ..
+            } = ev
+            {
+                crate::queue::remember_name(conn, &by, display, now)?;
+            }
+            let text = prescriber_command(conn, &by, name, args, now)?;
             let actions = render::messages(&[Reply::text(text)]);
             store::inbox_done(conn, update_id, now)?;
             let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
@@ -989,15 +963,20 @@ fn privacy_request(
             vec![Reply::text(text)]
         }
         "forget" => {
+            crate::privacy::ask_forget(conn, Channel::Telegram, &user, now)?;
             let question = crate::privacy::forget_question(engine, &lang);
             return Ok(Some((render::messages(&[question]), false)));
         }
-        "yes" => {
+        // Only a confirmation the bot asked for erases: a forged or replayed press does not.
+        "yes" if crate::privacy::take_forget_ask(conn, Channel::Telegram, &user)? => {
             crate::privacy::forget(conn, Channel::Telegram, &user, now)?;
             erased = true;
             vec![engine.message(&lang, "forget-done")]
         }
-        _ => vec![engine.message(&lang, "forget-kept")],
+        _ => {
+            crate::privacy::take_forget_ask(conn, Channel::Telegram, &user)?;
+            vec![engine.message(&lang, "forget-kept")]
+        }
     };
     if !erased {
         replies.extend(current(session.as_ref()));
@@ -1049,6 +1028,7 @@ fn prescriber_command(
             None => Ok("No open callbacks.".to_string()),
             Some(i) => {
                 let notes = queue::notes(conn, &i.reference)?;
+                let (i, notes) = queue::with_names(conn, i, notes)?;
                 Ok(queue::describe(&i, &notes))
             }
         }),
@@ -1241,6 +1221,7 @@ fn language(engine: &Engine, session: Option<&Session>, app: Option<&str>) -> St
 /// skipped. Returns the actions still to do, if stopped part way.
 async fn perform(shared: &Shared, chat: i64, actions: Vec<Action>) -> Option<Vec<Action>> {
     let api = &shared.api;
+    let who = || shared.pseudonyms.of(chat);
     let mut iter = actions.into_iter();
     while let Some(action) = iter.next() {
         let mut backoff = Duration::from_millis(250);
@@ -1260,23 +1241,23 @@ async fn perform(shared: &Shared, chat: i64, actions: Vec<Action>) -> Option<Vec
                 {
                     // A server error (teloxide has already waited 10 s): try again.
                     unknown_errors += 1;
-                    tracing::warn!(chat, "Telegram failed ({desc}); retrying");
+                    tracing::warn!(who = %who(), "Telegram failed ({desc}); retrying");
                     let w = backoff;
                     backoff = (backoff * 2).min(MAX_BACKOFF);
                     w
                 }
                 Err(RequestError::Api(e)) => {
-                    tracing::warn!(chat, "Telegram refused an action ({e}); skipped");
+                    tracing::warn!(who = %who(), "Telegram refused an action ({e}); skipped");
                     break;
                 }
                 Err(RequestError::RetryAfter(s)) => s.duration(),
                 Err(e) if matches!(action, Action::Answer { .. }) => {
                     // A press can only be answered for a short while; not worth retrying.
-                    tracing::warn!(chat, "answerCallbackQuery failed ({})", kind(&e));
+                    tracing::warn!(who = %who(), "answerCallbackQuery failed ({})", kind(&e));
                     break;
                 }
                 Err(e) => {
-                    tracing::warn!(chat, "sending failed ({}); retrying", kind(&e));
+                    tracing::warn!(who = %who(), "sending failed ({}); retrying", kind(&e));
                     let w = backoff;
                     backoff = (backoff * 2).min(MAX_BACKOFF);
                     w
