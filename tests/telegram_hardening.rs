@@ -266,7 +266,8 @@ fn serve_once(fake: &fake_bot_api::FakeBotApi, token: &str, args: &[&str]) -> (O
         .env("TELOXIDE_TOKEN", token)
         .env("TELOXIDE_API_URL", &fake.url)
         .env("SIGNPOST_CONTENT", common::bundled())
-        .env("SIGNPOST_RATE_LIMIT", "off")
+        // The default, as an operator would run it.
+        .env("SIGNPOST_RATE_LIMIT", "on")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -288,7 +289,7 @@ fn serve_once(fake: &fake_bot_api::FakeBotApi, token: &str, args: &[&str]) -> (O
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_token_that_cannot_work_stops_the_bot_with_the_reason() {
+async fn a_malformed_token_stops_the_bot_before_any_call() {
     let fake = fake_bot_api::FakeBotApi::start().await;
     for token in ["bot123456:ABC", "123456 ABC", "not a token"] {
         let (code, err) = serve_once(&fake, token, &[]);
@@ -297,7 +298,11 @@ async fn a_token_that_cannot_work_stops_the_bot_with_the_reason() {
         assert!(!err.contains(token), "the token is not echoed: {err}");
     }
     assert!(fake.calls().is_empty(), "nothing was sent with a malformed token");
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_telegram_refuses_stops_the_bot_with_the_reason() {
+    let fake = fake_bot_api::FakeBotApi::start().await;
     // Refused by Telegram (401): said once, not retried for ever.
     fake.fail_next("getMe", Failure::Unauthorized);
     let (code, err) = serve_once(&fake, "123456:REVOKED-TOKEN", &[]);
@@ -307,8 +312,11 @@ async fn a_token_that_cannot_work_stops_the_bot_with_the_reason() {
         fake.calls().iter().filter(|c| c.method == "getMe").count(),
         1
     );
+}
 
-    // A webhook address Telegram would not call.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_http_webhook_url_is_refused() {
+    let fake = fake_bot_api::FakeBotApi::start().await;
     let (code, err) = serve_once(
         &fake,
         "123456:TEST-TOKEN",
