@@ -57,7 +57,11 @@ pub fn ask_forget(
 }
 
 /// True, once, when `user` was asked to confirm erasure and has not answered yet.
-pub fn take_forget_ask(conn: &Connection, channel: Channel, user: &str) -> Result<bool, StoreError> {
+pub fn take_forget_ask(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+) -> Result<bool, StoreError> {
     Ok(conn.execute(
         "DELETE FROM forget_asks WHERE channel = ?1 AND user_id = ?2",
         params![channel.as_str(), user],

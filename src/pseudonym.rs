@@ -32,7 +32,10 @@ impl Pseudonyms {
     /// The pseudonym of a chat or user id: 16 hex digits.
     pub fn of(&self, id: i64) -> String {
         let tag = hmac::sign(&self.0, &id.to_be_bytes());
-        tag.as_ref()[..8].iter().map(|b| format!("{b:02x}")).collect()
+        tag.as_ref()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 

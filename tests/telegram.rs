@@ -741,7 +741,9 @@ async fn prescribers_claim_and_close_on_telegram_and_others_are_refused() {
     let out = tom.say(&format!("/close {reference} done")).await;
     // Named as Telegram names the claimer (the fake calls everyone "Resident"), never by id.
     assert!(
-        texts(&out)[0].starts_with(&format!("Not done: {reference} is claimed by Resident, not you")),
+        texts(&out)[0].starts_with(&format!(
+            "Not done: {reference} is claimed by Resident, not you"
+        )),
         "{:?}",
         texts(&out)
     );

@@ -39,7 +39,11 @@ async fn an_unreadable_update_costs_only_itself() {
     let surrogate = text_json(1000, 811, "x").replace(r#""text":"x""#, r#""text":"hi \ud800""#);
     let deep = text_json(1001, 812, "y").replace(
         r#""text":"y""#,
-        &format!(r#""text":"y","extra":{}{}"#, "[".repeat(200), "]".repeat(200)),
+        &format!(
+            r#""text":"y","extra":{}{}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        ),
     );
     assert!(serde_json::from_str::<Value>(&surrogate).is_err());
     assert!(serde_json::from_str::<Value>(&deep).is_err());
@@ -59,7 +63,9 @@ async fn an_unreadable_update_costs_only_itself() {
     for id in [1000, 1001] {
         let done: i64 = one(
             &db,
-            &format!("SELECT count(*) FROM inbox WHERE update_id = {id} AND processed_at IS NOT NULL"),
+            &format!(
+                "SELECT count(*) FROM inbox WHERE update_id = {id} AND processed_at IS NOT NULL"
+            ),
         );
         assert_eq!(done, 1, "update {id}");
     }
@@ -70,7 +76,10 @@ async fn an_unreadable_update_costs_only_itself() {
         "{log}"
     );
     // Nothing the person wrote reaches the log.
-    assert!(!log.contains("hi \\ud800") && !log.contains("\"text\""), "{log}");
+    assert!(
+        !log.contains("hi \\ud800") && !log.contains("\"text\""),
+        "{log}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,7 +182,11 @@ async fn prescribers_are_known_by_sender_and_named_not_numbered() {
     forged["message"]["from"]["id"] = json!(842);
     let mut stranger = Person::new(&fake, &db, 900, Some("en"));
     let out = stranger.send(forged).await;
-    assert!(!texts(&out).join(" ").contains(&reference), "{:?}", texts(&out));
+    assert!(
+        !texts(&out).join(" ").contains(&reference),
+        "{:?}",
+        texts(&out)
+    );
     assert_eq!(queue(&db)[0]["status"], "open");
     let refused: i64 = one(
         &db,
@@ -224,7 +237,10 @@ async fn a_forget_confirmation_never_asked_for_erases_nothing() {
     // Asked, then confirmed: erased. The same press again finds nothing to act on.
     wil.say("/forget").await;
     let (_, buttons) = wil.keyboard();
-    assert!(buttons.iter().any(|(_, d)| d == "/forget|yes"), "{buttons:?}");
+    assert!(
+        buttons.iter().any(|(_, d)| d == "/forget|yes"),
+        "{buttons:?}"
+    );
     let out = wil.tap("yes").await;
     assert!(
         texts(&out)
@@ -257,7 +273,11 @@ async fn logs_name_people_by_pseudonym_not_telegram_id() {
 }
 
 /// Runs `signpost serve` to its end: (exit code, stderr).
-fn serve_once(fake: &fake_bot_api::FakeBotApi, token: &str, args: &[&str]) -> (Option<i32>, String) {
+fn serve_once(
+    fake: &fake_bot_api::FakeBotApi,
+    token: &str,
+    args: &[&str],
+) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
         .args(["serve", "--db"])
@@ -297,7 +317,10 @@ async fn a_malformed_token_stops_the_bot_before_any_call() {
         assert!(err.contains("does not look like a bot token"), "{err}");
         assert!(!err.contains(token), "the token is not echoed: {err}");
     }
-    assert!(fake.calls().is_empty(), "nothing was sent with a malformed token");
+    assert!(
+        fake.calls().is_empty(),
+        "nothing was sent with a malformed token"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -320,7 +343,12 @@ async fn an_http_webhook_url_is_refused() {
     let (code, err) = serve_once(
         &fake,
         "123456:TEST-TOKEN",
-        &["--webhook-url", "http://bot.example.org/hook", "--listen", "127.0.0.1:0"],
+        &[
+            "--webhook-url",
+            "http://bot.example.org/hook",
+            "--listen",
+            "127.0.0.1:0",
+        ],
     );
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("must be an https:// address"), "{err}");

@@ -38,7 +38,10 @@ async fn webhook_bot(
         .into_iter()
         .find(|c| c.method == "setWebhook")
         .expect("setWebhook");
-    let secret = hook.body["secret_token"].as_str().expect("secret").to_string();
+    let secret = hook.body["secret_token"]
+        .as_str()
+        .expect("secret")
+        .to_string();
     let deadline = Instant::now() + Duration::from_secs(10);
     while TcpStream::connect(&addr).await.is_err() {
         assert!(Instant::now() < deadline, "webhook never listened");

@@ -108,7 +108,11 @@ impl Api {
     /// `getUpdates` for messages and button presses, as raw JSON: teloxide would refuse a whole
     /// batch over one update it cannot read, so the batch is read update by update
     /// ([`super::updates::read_batch`]). The offset is an `i64`, as Telegram's integers are.
-    pub async fn get_updates(&self, offset: Option<i64>, timeout: u32) -> Result<String, PollError> {
+    pub async fn get_updates(
+        &self,
+        offset: Option<i64>,
+        timeout: u32,
+    ) -> Result<String, PollError> {
         let bot = match self {
             Api::Plain(b) => b,
             Api::Throttled(b) => b.inner(),

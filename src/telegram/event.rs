@@ -83,7 +83,9 @@ impl Event {
     /// was kept (the same in a private chat, the only kind those were).
     pub fn sender(&self) -> i64 {
         match self {
-            Event::Text { from, chat, .. } | Event::Button { from, chat, .. } => from.unwrap_or(*chat),
+            Event::Text { from, chat, .. } | Event::Button { from, chat, .. } => {
+                from.unwrap_or(*chat)
+            }
             Event::NotText { chat, .. } | Event::Group { chat, .. } => *chat,
         }
     }
@@ -158,6 +160,16 @@ pub fn command(text: &str) -> Option<(String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn updates_stored_before_the_sender_was_kept_still_load() {
+        let old = r#"{"kind":"text","chat":42,"lang":"bn","text":"/next"}"#;
+        let ev: Event = serde_json::from_str(old).expect("an inbox entry of the last version");
+        assert_eq!(ev.sender(), 42);
+        let old = r#"{"kind":"button","chat":43,"lang":null,"query":"q","message":7,"data":"a|b"}"#;
+        let ev: Event = serde_json::from_str(old).expect("an inbox entry of the last version");
+        assert_eq!(ev.sender(), 43);
+    }
 
     #[test]
     fn commands_with_and_without_the_bots_name() {

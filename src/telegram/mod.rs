@@ -10,9 +10,9 @@
 
 pub mod api;
 pub mod event;
+mod flood;
 pub mod render;
 pub mod updates;
-mod flood;
 mod webhook;
 
 use std::collections::HashMap;
@@ -110,7 +110,9 @@ pub enum ServeError {
     )]
     TokenRefused(String),
     /// The webhook URL is not one Telegram would call.
-    #[error("--webhook-url must be an https:// address (Telegram only calls webhooks over HTTPS): {0}")]
+    #[error(
+        "--webhook-url must be an https:// address (Telegram only calls webhooks over HTTPS): {0}"
+    )]
     WebhookNotHttps(String),
     /// The operating system's random generator failed.
     #[error("cannot draw a secret from the operating system's random generator: {0}")]
@@ -229,9 +231,7 @@ pub async fn serve(
     let actor = StoreActor::spawn(store.into_connection());
     let mut fresh = [0u8; 32];
     getrandom::fill(&mut fresh).map_err(|e| ServeError::Random(e.to_string()))?;
-    let pseudonyms = actor
-        .call(move |c| Pseudonyms::load(c, &fresh))
-        .await?;
+    let pseudonyms = actor.call(move |c| Pseudonyms::load(c, &fresh)).await?;
     let shared = Arc::new(Shared {
         pseudonyms,
         api,

@@ -146,10 +146,14 @@ mod tests {
         );
         let batch = read_batch(&body).expect("a batch");
         assert_eq!(batch.len(), 4);
-        assert!(matches!(&batch[0], Read::Update(7, Some(Event::Text { text, .. })) if text == "hello"));
+        assert!(
+            matches!(&batch[0], Read::Update(7, Some(Event::Text { text, .. })) if text == "hello")
+        );
         assert_eq!(batch[1], Read::Unreadable(8));
         assert!(matches!(batch[2], Read::Update(9, _) | Read::Unreadable(9)));
-        assert!(matches!(&batch[3], Read::Update(10, Some(Event::Text { text, .. })) if text == "after"));
+        assert!(
+            matches!(&batch[3], Read::Update(10, Some(Event::Text { text, .. })) if text == "after")
+        );
         assert_eq!(next_offset(&batch), Some(11));
     }
 
@@ -174,14 +178,18 @@ mod tests {
         ))
         .expect("a batch");
         assert!(matches!(batch[0], Read::Update(-3, _)));
-        assert!(matches!(&batch[1], Read::Update(12, Some(Event::Text { text, .. })) if text == "fine"));
+        assert!(
+            matches!(&batch[1], Read::Update(12, Some(Event::Text { text, .. })) if text == "fine")
+        );
         assert_eq!(next_offset(&batch), Some(13));
     }
 
     #[test]
     fn errors_and_nonsense() {
         assert_eq!(
-            read_batch(r#"{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3}}"#),
+            read_batch(
+                r#"{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3}}"#
+            ),
             Err(PollError::Api {
                 code: 429,
                 description: "Too Many Requests".into(),

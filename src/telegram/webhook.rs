@@ -75,7 +75,9 @@ impl Refusals {
         };
         s.1 += 1;
         let now = Instant::now();
-        if s.0.is_none_or(|at| now.duration_since(at) >= REFUSAL_REPORT) {
+        if s.0
+            .is_none_or(|at| now.duration_since(at) >= REFUSAL_REPORT)
+        {
             tracing::warn!(
                 count = s.1,
                 "webhook calls without the right secret refused (reported at most once a minute)"
