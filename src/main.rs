@@ -1,5 +1,8 @@
 //! The `signpost` command line.
 
+// Output goes through `writeln!`, so a closed pipe is an error that ends quietly, not a panic.
+#![deny(clippy::print_stdout)]
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -287,6 +290,17 @@ enum CliError {
     CrisisSet(String),
 }
 
+impl CliError {
+    /// True when standard output was closed by its reader.
+    fn is_closed_output(&self) -> bool {
+        let io = match self {
+            CliError::Io(e) | CliError::Chat(signpost::chat::ChatError::Io(e)) => e,
+            _ => return false,
+        };
+        io.kind() == io::ErrorKind::BrokenPipe
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -310,6 +324,8 @@ fn main() -> ExitCode {
         .init();
     match run(cli) {
         Ok(code) => code,
+        // Output closed early (`| head`): stop quietly, as a command in a pipeline should.
+        Err(e) if e.is_closed_output() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("signpost: {e}");
             ExitCode::from(1)
@@ -417,18 +433,20 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 signpost::privacy::forget(c, channel, &user, chrono::Utc::now())
             })?;
             let emptied = store.checkpoint()?;
+            let mut out = io::stdout().lock();
             if json {
-                println!("{}", serde_json::to_string_pretty(&erased)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&erased)?)?;
             } else if erased.is_empty() {
-                println!("Nothing was held for {} user {user}.", channel.as_str());
+                writeln!(out, "Nothing was held for {} user {user}.", channel.as_str())?;
             } else {
-                println!(
+                writeln!(
+                    out,
                     "Erased: {} conversation(s); deleted referrals: {}; anonymised closed referrals: {}; unsent messages: {}.",
                     erased.conversations,
                     list_or_none(&erased.referrals_deleted),
                     list_or_none(&erased.referrals_anonymised),
                     erased.messages
-                );
+                )?;
             }
             warn_unless_emptied(emptied);
             Ok(ExitCode::SUCCESS)
@@ -441,9 +459,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             reserved(&user)?;
             let mut store = Store::open(&db)?;
+            let mut out = io::stdout().lock();
             if json {
                 let held = store.in_transaction(|c| signpost::privacy::held(c, channel, &user))?;
-                println!("{}", serde_json::to_string_pretty(&held)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&held)?)?;
                 return Ok(ExitCode::SUCCESS);
             }
             let (content, _) = Content::load(&content_dir)?;
@@ -464,7 +483,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     .unwrap_or_else(|| signpost::content::locales::DEFAULT_LANGUAGE.to_string());
                 signpost::privacy::my_data(c, &engine, channel, &user, &lang)
             })?;
-            println!("{}", signpost::content::locales::strip_isolation(&text));
+            writeln!(
+                out,
+                "{}",
+                signpost::content::locales::strip_isolation(&text)
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Purge {
@@ -476,13 +499,15 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let purged =
                 store.in_transaction(|c| signpost::privacy::purge(c, days, chrono::Utc::now()))?;
             let emptied = store.checkpoint()?;
+            let mut out = io::stdout().lock();
             if json {
-                println!("{}", serde_json::to_string_pretty(&purged)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&purged)?)?;
             } else {
-                println!(
+                writeln!(
+                    out,
                     "Purged (older than {days} days): {} conversation(s), {} closed referral(s), {} old update id(s).",
                     purged.conversations, purged.referrals, purged.updates
-                );
+                )?;
             }
             warn_unless_emptied(emptied);
             Ok(ExitCode::SUCCESS)

@@ -461,3 +461,45 @@ fn csv_cells_hiding_a_formula_behind_invisible_or_full_width_characters_are_neut
     assert_eq!(cell("contact"), "'\u{2060}\u{FE0F}－2");
     assert_eq!(cell("interpreter"), "Sylheti", "text is left alone");
 }
+
+#[test]
+fn output_closed_early_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    // One person with 300 callbacks: each output below is far more than a pipe holds.
+    let effects: Vec<Effect> = (0..300)
+        .map(|i| {
+            let mut r = referral(&format!("SP-{i:04}"), i, false, "Sam");
+            r.answers
+                .insert("story".into(), Answer::Text("word ".repeat(200)));
+            Effect::Queue(r)
+        })
+        .collect();
+    let mut store = Store::open(&db).expect("open");
+    store
+        .commit_step(
+            Channel::Telegram,
+            "100",
+            &signpost::engine::Session::default(),
+            &effects,
+            Utc::now(),
+        )
+        .expect("seed");
+    drop(store);
+    for args in [
+        &["queue", "export", "--csv"][..],
+        &["queue", "list", "--json"],
+        &["mydata", "--user", "100", "--json"],
+        &["mydata", "--user", "100"],
+    ] {
+        let o = common::run_closing_output(&db, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(
+            (o.status.code(), err.as_ref()),
+            (Some(0), ""),
+            "{args:?}: quiet, like `| head -1` expects"
+        );
+    }
+}
+
