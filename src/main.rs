@@ -280,8 +280,6 @@ enum CliError {
     UnknownNeed(String, String),
     #[error(transparent)]
     Import(#[from] signpost::import::ImportError),
-    #[error("cannot read {0}: {1}")]
-    Read(PathBuf, io::Error),
     #[error("cannot write {0}: {1}")]
     Write(PathBuf, io::Error),
     #[error("{0}")]
@@ -744,8 +742,7 @@ fn services_action(dir: &std::path::Path, action: ServicesAction) -> Result<Exit
             }
         }
         ServicesAction::Import { file, out: target } => {
-            let json =
-                std::fs::read_to_string(&file).map_err(|e| CliError::Read(file.clone(), e))?;
+            let json = signpost::import::read_export(&file)?;
             let mapping_path = dir
                 .join("services")
                 .join(signpost::content::services::MAPPING_FILE);
@@ -767,12 +764,12 @@ fn services_action(dir: &std::path::Path, action: ServicesAction) -> Result<Exit
                 eprintln!("skipped {id}: {why}");
             }
             let target = target.unwrap_or_else(|| dir.join("services").join("imported.toml"));
-            let header = format!(
-                "# Imported by `signpost services import` from {} on {}.\n# Edit the export or services/mapping.toml and import again rather than editing here.\n\n",
-                file.file_name()
+            let header = signpost::import::header(
+                &file
+                    .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                chrono::Utc::now().date_naive()
+                chrono::Utc::now().date_naive(),
             );
             let text = signpost::content::services::to_toml(&services, &header)
                 .map_err(|e| CliError::Write(target.clone(), io::Error::other(e)))?;
