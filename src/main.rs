@@ -435,7 +435,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&erased)?)?;
             } else if erased.is_empty() {
-                writeln!(out, "Nothing was held for {} user {user}.", channel.as_str())?;
+                writeln!(
+                    out,
+                    "Nothing was held for {} user {user}.",
+                    channel.as_str()
+                )?;
             } else {
                 writeln!(
                     out,

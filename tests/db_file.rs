@@ -79,7 +79,10 @@ fn queue_list(db: &Path) -> Output {
 fn a_new_database_and_its_log_files_are_readable_by_their_owner_only() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("signpost.db");
-    assert_eq!(ok(&under_umask_022(&db, &["queue", "list"])), "No callbacks.\n");
+    assert_eq!(
+        ok(&under_umask_022(&db, &["queue", "list"])),
+        "No callbacks.\n"
+    );
     assert_eq!(mode(&db), 0o600, "created under umask 022");
     // While a store is open and has written, its -wal and -shm files exist: SQLite gives them
     // the database's mode.
@@ -124,7 +127,10 @@ fn an_existing_database_open_to_others_is_restricted_to_its_owner_with_a_warning
         )),
         "{err}"
     );
-    assert!(err.contains(&format!("{} could be read", wal.display())), "{err}");
+    assert!(
+        err.contains(&format!("{} could be read", wal.display())),
+        "{err}"
+    );
     for f in [&db, &wal, &shm] {
         assert_eq!(mode(f), 0o600, "{}", f.display());
     }

@@ -405,7 +405,10 @@ fn notes_and_outcomes_keep_no_control_characters() {
         "[2J]0;ownedcall back after 3pm"
     );
     let shown = ok(&signpost(&db, &["queue", "show", "SP-CCCC"]));
-    assert!(shown.contains("Ann: [2J]0;ownedcall back after 3pm"), "{shown}");
+    assert!(
+        shown.contains("Ann: [2J]0;ownedcall back after 3pm"),
+        "{shown}"
+    );
     let err = refused(&signpost(
         &db,
         &["queue", "note", "SP-CCCC", "\u{1b}\u{7}", "--by", "Ann"],
@@ -502,4 +505,3 @@ fn output_closed_early_ends_quietly() {
         );
     }
 }
-

@@ -604,8 +604,14 @@ fn an_export_of_40000_records_imports_each_once() {
     let mut d = Directory::default();
     assert_eq!(d.add_file(Path::new("imported.toml"), &file), vec![]);
     assert_eq!(d.services.len(), 40_000);
-    assert_eq!(d.get("svc-39999").map(|s| s.name.as_str()), Some("Service 39999"));
-    assert_eq!(d.get("svc-7").map(|s| s.needs.clone()), Some(vec!["money".to_string()]));
+    assert_eq!(
+        d.get("svc-39999").map(|s| s.name.as_str()),
+        Some("Service 39999")
+    );
+    assert_eq!(
+        d.get("svc-7").map(|s| s.needs.clone()),
+        Some(vec!["money".to_string()])
+    );
 }
 
 #[test]
@@ -677,4 +683,3 @@ fn an_export_whose_file_name_has_a_newline_gives_a_directory_file_that_loads() {
     assert_eq!(d.add_file(Path::new("imported.toml"), &file), vec![]);
     assert!(d.get("x1").is_some());
 }
-
