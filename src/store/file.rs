@@ -79,7 +79,7 @@ pub enum FileError {
 /// Makes `path` ready for SQLite: refuses what is not a regular file, creates a missing one
 /// with [`MODE`], and restricts an existing one and its -wal and -shm files to their owner
 /// (saying so). True when the database already existed.
-pub fn prepare(path: &Path) -> Result<bool, StoreError> {
+pub(crate) fn prepare(path: &Path) -> Result<bool, StoreError> {
     let real = match existing(path)? {
         Some(real) => real,
         None => match create(path) {
@@ -119,7 +119,7 @@ pub fn prepare(path: &Path) -> Result<bool, StoreError> {
 
 /// Why SQLite could not write to an existing database: its folder, when the file can be
 /// written and its -wal file is missing (so it could not be created there), else the file.
-pub fn read_only(path: &Path) -> StoreError {
+pub(crate) fn read_only(path: &Path) -> StoreError {
     // Beside the file a link points to, where SQLite puts it.
     let mut wal = fs::canonicalize(path)
         .unwrap_or_else(|_| path.to_path_buf())
