@@ -1,5 +1,8 @@
 //! The `signpost` command line.
 
+// Output goes through `writeln!`, so a closed pipe is an error that ends quietly, not a panic.
+#![deny(clippy::print_stdout)]
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -277,14 +280,23 @@ enum CliError {
     UnknownNeed(String, String),
     #[error(transparent)]
     Import(#[from] signpost::import::ImportError),
-    #[error("cannot read {0}: {1}")]
-    Read(PathBuf, io::Error),
     #[error("cannot write {0}: {1}")]
     Write(PathBuf, io::Error),
     #[error("{0}")]
     Problem(signpost::content::Problem),
     #[error("labelled crisis set: {0}")]
     CrisisSet(String),
+}
+
+impl CliError {
+    /// True when standard output was closed by its reader.
+    fn is_closed_output(&self) -> bool {
+        let io = match self {
+            CliError::Io(e) | CliError::Chat(signpost::chat::ChatError::Io(e)) => e,
+            _ => return false,
+        };
+        io.kind() == io::ErrorKind::BrokenPipe
+    }
 }
 
 fn main() -> ExitCode {
@@ -310,6 +322,8 @@ fn main() -> ExitCode {
         .init();
     match run(cli) {
         Ok(code) => code,
+        // Output closed early (`| head`): stop quietly, as a command in a pipeline should.
+        Err(e) if e.is_closed_output() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("signpost: {e}");
             ExitCode::from(1)
@@ -417,18 +431,24 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 signpost::privacy::forget(c, channel, &user, chrono::Utc::now())
             })?;
             let emptied = store.checkpoint()?;
+            let mut out = io::stdout().lock();
             if json {
-                println!("{}", serde_json::to_string_pretty(&erased)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&erased)?)?;
             } else if erased.is_empty() {
-                println!("Nothing was held for {} user {user}.", channel.as_str());
+                writeln!(
+                    out,
+                    "Nothing was held for {} user {user}.",
+                    channel.as_str()
+                )?;
             } else {
-                println!(
+                writeln!(
+                    out,
                     "Erased: {} conversation(s); deleted referrals: {}; anonymised closed referrals: {}; unsent messages: {}.",
                     erased.conversations,
                     list_or_none(&erased.referrals_deleted),
                     list_or_none(&erased.referrals_anonymised),
                     erased.messages
-                );
+                )?;
             }
             warn_unless_emptied(emptied);
             Ok(ExitCode::SUCCESS)
@@ -441,9 +461,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             reserved(&user)?;
             let mut store = Store::open(&db)?;
+            let mut out = io::stdout().lock();
             if json {
                 let held = store.in_transaction(|c| signpost::privacy::held(c, channel, &user))?;
-                println!("{}", serde_json::to_string_pretty(&held)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&held)?)?;
                 return Ok(ExitCode::SUCCESS);
             }
             let (content, _) = Content::load(&content_dir)?;
@@ -464,7 +485,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     .unwrap_or_else(|| signpost::content::locales::DEFAULT_LANGUAGE.to_string());
                 signpost::privacy::my_data(c, &engine, channel, &user, &lang)
             })?;
-            println!("{}", signpost::content::locales::strip_isolation(&text));
+            writeln!(
+                out,
+                "{}",
+                signpost::content::locales::strip_isolation(&text)
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Purge {
@@ -476,13 +501,15 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let purged =
                 store.in_transaction(|c| signpost::privacy::purge(c, days, chrono::Utc::now()))?;
             let emptied = store.checkpoint()?;
+            let mut out = io::stdout().lock();
             if json {
-                println!("{}", serde_json::to_string_pretty(&purged)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&purged)?)?;
             } else {
-                println!(
+                writeln!(
+                    out,
                     "Purged (older than {days} days): {} conversation(s), {} closed referral(s), {} old update id(s).",
                     purged.conversations, purged.referrals, purged.updates
-                );
+                )?;
             }
             warn_unless_emptied(emptied);
             Ok(ExitCode::SUCCESS)
@@ -719,8 +746,7 @@ fn services_action(dir: &std::path::Path, action: ServicesAction) -> Result<Exit
             }
         }
         ServicesAction::Import { file, out: target } => {
-            let json =
-                std::fs::read_to_string(&file).map_err(|e| CliError::Read(file.clone(), e))?;
+            let json = signpost::import::read_export(&file)?;
             let mapping_path = dir
                 .join("services")
                 .join(signpost::content::services::MAPPING_FILE);
@@ -742,12 +768,12 @@ fn services_action(dir: &std::path::Path, action: ServicesAction) -> Result<Exit
                 eprintln!("skipped {id}: {why}");
             }
             let target = target.unwrap_or_else(|| dir.join("services").join("imported.toml"));
-            let header = format!(
-                "# Imported by `signpost services import` from {} on {}.\n# Edit the export or services/mapping.toml and import again rather than editing here.\n\n",
-                file.file_name()
+            let header = signpost::import::header(
+                &file
+                    .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                chrono::Utc::now().date_naive()
+                chrono::Utc::now().date_naive(),
             );
             let text = signpost::content::services::to_toml(&services, &header)
                 .map_err(|e| CliError::Write(target.clone(), io::Error::other(e)))?;

@@ -388,3 +388,120 @@ fn four_threads_claiming_from_1000_get_each_callback_exactly_once() {
         });
     assert_eq!(by_claimer.values().sum::<usize>(), 1000);
 }
+
+#[test]
+fn notes_and_outcomes_keep_no_control_characters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    seed(&db, vec![referral("SP-CCCC", 10, false, "Sam")]);
+    ok(&signpost(&db, &["queue", "claim", "--by", "Ann"]));
+    let note = "\u{1b}[2J\u{1b}]0;owned\u{7}call back\u{7} after 3pm";
+    ok(&signpost(
+        &db,
+        &["queue", "note", "SP-CCCC", note, "--by", "Ann"],
+    ));
+    assert_eq!(
+        show(&db, "SP-CCCC")["notes"][0]["text"],
+        "[2J]0;ownedcall back after 3pm"
+    );
+    let shown = ok(&signpost(&db, &["queue", "show", "SP-CCCC"]));
+    assert!(
+        shown.contains("Ann: [2J]0;ownedcall back after 3pm"),
+        "{shown}"
+    );
+    let err = refused(&signpost(
+        &db,
+        &["queue", "note", "SP-CCCC", "\u{1b}\u{7}", "--by", "Ann"],
+    ));
+    assert!(err.contains("the note cannot be empty"), "{err}");
+    ok(&signpost(
+        &db,
+        &[
+            "queue",
+            "close",
+            "SP-CCCC",
+            "--outcome",
+            "referred\u{1b}[8m to the food bank",
+            "--by",
+            "Ann",
+        ],
+    ));
+    assert_eq!(
+        show(&db, "SP-CCCC")["outcome"],
+        "referred[8m to the food bank"
+    );
+    let csv = ok(&signpost(&db, &["queue", "export", "--csv"]));
+    assert!(csv.contains("referred[8m to the food bank"), "{csv}");
+    for text in [&shown, &csv] {
+        assert!(!text.contains(['\u{1b}', '\u{7}']), "{text:?}");
+    }
+}
+
+#[test]
+fn csv_cells_hiding_a_formula_behind_invisible_or_full_width_characters_are_neutralised() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let mut r = referral("SP-FFFF", 5, false, "\u{180E}=cmd|' /C calc'!A0");
+    for (key, value) in [
+        ("gp", "＝HYPERLINK(\"http://evil\")"),
+        ("postcode", "\u{200B}+1"),
+        ("best_time", " @SUM(1)"),
+        ("contact", "\u{2060}\u{FE0F}－2"),
+        ("interpreter", "Sylheti"),
+    ] {
+        r.answers.insert(key.into(), Answer::Text(value.into()));
+    }
+    seed(&db, vec![r]);
+    let bytes = signpost(&db, &["queue", "export", "--csv"]).stdout;
+    let mut csv = csv::Reader::from_reader(&bytes[3..]);
+    let header = csv.headers().expect("header").clone();
+    let row = csv.records().next().expect("a row").expect("row");
+    let cell = |name: &str| &row[header.iter().position(|h| h == name).expect("column")];
+    assert_eq!(cell("name"), "'\u{180E}=cmd|' /C calc'!A0");
+    assert_eq!(cell("gp_surgery"), "'＝HYPERLINK(\"http://evil\")");
+    assert_eq!(cell("postcode"), "'\u{200B}+1");
+    assert_eq!(cell("best_time"), "' @SUM(1)");
+    assert_eq!(cell("contact"), "'\u{2060}\u{FE0F}－2");
+    assert_eq!(cell("interpreter"), "Sylheti", "text is left alone");
+}
+
+#[test]
+fn output_closed_early_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    // One person with 300 callbacks: each output below is far more than a pipe holds.
+    let effects: Vec<Effect> = (0..300)
+        .map(|i| {
+            let mut r = referral(&format!("SP-{i:04}"), i, false, "Sam");
+            r.answers
+                .insert("story".into(), Answer::Text("word ".repeat(200)));
+            Effect::Queue(r)
+        })
+        .collect();
+    let mut store = Store::open(&db).expect("open");
+    store
+        .commit_step(
+            Channel::Telegram,
+            "100",
+            &signpost::engine::Session::default(),
+            &effects,
+            Utc::now(),
+        )
+        .expect("seed");
+    drop(store);
+    for args in [
+        &["queue", "export", "--csv"][..],
+        &["queue", "list", "--json"],
+        &["mydata", "--user", "100", "--json"],
+        &["mydata", "--user", "100"],
+    ] {
+        let o = common::run_closing_output(&db, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(
+            (o.status.code(), err.as_ref()),
+            (Some(0), ""),
+            "{args:?}: quiet, like `| head -1` expects"
+        );
+    }
+}

@@ -563,3 +563,123 @@ fn check_reports_bad_service_entries() {
         "{text}"
     );
 }
+
+/// `services import FILE` into the content folder's services/imported.toml.
+fn import(file: &Path, content: &Path) -> (Output, String, String) {
+    let o = signpost(
+        &["services", "import", file.to_str().expect("path")],
+        content,
+    );
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    (o, out, err)
+}
+
+#[test]
+fn an_export_of_40000_records_imports_each_once() {
+    let content = common::copy_content();
+    let mut records: Vec<Value> = (0..40_000)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("svc-{i}"),
+                "name": format!("Service {i}"),
+                "description": "Free debt advice for residents",
+            })
+        })
+        .collect();
+    for i in [7, 20_000, 39_999] {
+        records.push(serde_json::json!({"id": format!("SVC-{i}"), "name": "Again"}));
+    }
+    let export = content.path().join("big.json");
+    std::fs::write(&export, Value::Array(records).to_string()).expect("write");
+    let (o, out, err) = import(&export, content.path());
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        out.starts_with("Imported 40000 services; skipped 3 (3 duplicate id)."),
+        "{out}"
+    );
+    assert!(err.contains("skipped SVC-39999: duplicate id"), "{err}");
+    let file =
+        std::fs::read_to_string(content.path().join("services/imported.toml")).expect("written");
+    let mut d = Directory::default();
+    assert_eq!(d.add_file(Path::new("imported.toml"), &file), vec![]);
+    assert_eq!(d.services.len(), 40_000);
+    assert_eq!(
+        d.get("svc-39999").map(|s| s.name.as_str()),
+        Some("Service 39999")
+    );
+    assert_eq!(
+        d.get("svc-7").map(|s| s.needs.clone()),
+        Some(vec!["money".to_string()])
+    );
+}
+
+#[test]
+fn an_oversized_record_is_skipped_with_its_id_and_the_rest_imported() {
+    let content = common::copy_content();
+    let export = content.path().join("export.json");
+    let records = serde_json::json!([
+        {"id": "huge-1", "name": "A".repeat(1_000_000)},
+        {"id": "long-2", "name": "B".repeat(201)},
+        {"id": "long-text-3", "name": "Knit and Natter", "description": "word ".repeat(200_000)},
+        {"id": "ok-4", "name": "Chatty Cafe", "email": "x".repeat(1_000_000)},
+        {"id": "ok-5", "name": "Walk and Talk"},
+    ]);
+    std::fs::write(&export, records.to_string()).expect("write");
+    let (o, out, err) = import(&export, content.path());
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        out.starts_with(
+            "Imported 2 services; skipped 3 (1 field longer than 5000 characters, 2 name longer than 200 characters)."
+        ),
+        "{out}"
+    );
+    for line in [
+        "skipped huge-1: name longer than 200 characters",
+        "skipped long-2: name longer than 200 characters",
+        "skipped ok-4: field longer than 5000 characters",
+    ] {
+        assert!(err.contains(line), "{line:?} in {err}");
+    }
+    assert!(err.len() < 500, "nothing of the long texts is printed");
+    let file =
+        std::fs::read_to_string(content.path().join("services/imported.toml")).expect("written");
+    let mut d = Directory::default();
+    assert_eq!(d.add_file(Path::new("imported.toml"), &file), vec![]);
+    let knit = d.get("long-text-3").expect("imported");
+    assert!(knit.description.chars().count() <= 301, "shortened");
+    assert!(d.get("ok-5").is_some());
+
+    // A file over the size cap is refused before it is read, in one line.
+    let big = content.path().join("big.json");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(signpost::import::MAX_FILE_BYTES + 1))
+        .expect("sparse file");
+    let (o, _, err) = import(&big, content.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        err,
+        format!(
+            "signpost: {} is 201 MB; signpost imports exports of at most 200 MB. Split it, or export one area at a time\n",
+            big.display()
+        )
+    );
+}
+
+#[test]
+fn an_export_whose_file_name_has_a_newline_gives_a_directory_file_that_loads() {
+    let content = common::copy_content();
+    let export = content.path().join("council\nexport\u{7}.json");
+    std::fs::write(&export, r#"[{"id": "x1", "name": "Knit and Natter"}]"#).expect("write");
+    let (o, _, err) = import(&export, content.path());
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let file =
+        std::fs::read_to_string(content.path().join("services/imported.toml")).expect("written");
+    assert!(
+        file.starts_with("# Imported by `signpost services import` from council export.json on "),
+        "{file}"
+    );
+    let mut d = Directory::default();
+    assert_eq!(d.add_file(Path::new("imported.toml"), &file), vec![]);
+    assert!(d.get("x1").is_some());
+}

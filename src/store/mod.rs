@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::engine::{Effect, Referral, Session};
 
 pub mod actor;
+pub mod file;
 
 /// Written to `PRAGMA application_id` so signpost never writes into another program's database.
 pub const APPLICATION_ID: i32 = 0x5350_5354; // "SPST"
@@ -215,6 +216,9 @@ pub enum StoreError {
     /// The store thread has stopped.
     #[error("the store has stopped")]
     Stopped,
+    /// The path is not a file signpost may use as it is.
+    #[error(transparent)]
+    File(#[from] file::FileError),
 }
 
 /// How long the store waits for another program's lock during normal work.
@@ -322,22 +326,16 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database, refusing files that are not signpost's, checking
-    /// integrity, and applying migrations. A refused file is never written to.
+    /// Opens (creating if needed, readable by its owner only) the database, refusing paths that
+    /// are not regular files and files that are not signpost's, checking integrity, and applying
+    /// migrations. A refused file is never written to.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_waiting(path, OPEN_TIMEOUT)
     }
 
     /// [`Store::open`], waiting at most `wait` for another program's lock.
     pub fn open_waiting(path: &Path, wait: Duration) -> Result<Store, StoreError> {
-        let existed = path.exists();
-        if existed
-            && std::fs::metadata(path)
-                .map(|m| m.permissions().readonly())
-                .unwrap_or(false)
-        {
-            return Err(StoreError::ReadOnly(path.into()));
-        }
+        let existed = file::prepare(path)?;
         let mut conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.into()),
             _ => StoreError::Open {
@@ -351,7 +349,7 @@ impl Store {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
                 StoreError::Locked(wait.as_secs().max(1))
             }
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => StoreError::ReadOnly(path.into()),
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => file::read_only(path),
             _ => StoreError::from(e),
         };
         let app_id: i32 = conn

@@ -237,6 +237,19 @@ pub fn spawn(db: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Ch
         .expect("spawn signpost")
 }
 
+/// Runs the binary as [`run`] does, reads one line of its output and then closes it, as
+/// `| head -1` does.
+pub fn run_closing_output(db: &Path, args: &[&str]) -> Output {
+    let mut child = spawn(db, args, &[]);
+    drop(child.stdin.take());
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).expect("read");
+    assert!(!line.is_empty(), "{args:?} printed nothing");
+    drop(stdout);
+    child.wait_with_output().expect("wait")
+}
+
 /// Standard output of a command that must have succeeded, bidi isolation marks removed.
 pub fn ok(o: &Output) -> String {
     assert_eq!(

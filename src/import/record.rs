@@ -1,215 +1,16 @@
-//! `signpost services import`: an Open Referral UK / HSDS JSON export into directory entries.
-//!
-//! Real council exports are messy, and this takes them as they come: a bare list or a paged
-//! object (`contents`, `content`, `items`, `data`, `results`), service-at-location rows,
-//! HSDS 3 and v1-era fields, HTML in descriptions, missing taxonomies. Each record is imported
-//! whole or skipped with its id and the reason; nothing is half-imported.
+//! One HSDS record into a directory entry: HTML made plain, ids, languages, locations,
+//! phones, cost, eligibility and opening times, from HSDS 3 and v1-era fields.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml};
+use super::{MAX_NAME_CHARS, Mapping, TOO_LONG_NAME};
 use crate::content::services::{Cost, Service};
 use crate::engine::validate::{group_phone, postcode_district, uk_phone, uk_postcode};
 
-/// How taxonomy terms and keywords map to the dialogue's need ids (`services/mapping.toml`).
-#[derive(Debug, Clone, Default)]
-pub struct Mapping {
-    /// Taxonomy term, lower case → need id.
-    pub taxonomy: BTreeMap<String, String>,
-    /// Need id → keywords looked for in the name and description when no term maps.
-    pub keywords: BTreeMap<String, Vec<String>>,
-    /// Each need id used, with its line, for `check`.
-    lines: Vec<(String, usize)>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMapping {
-    schema: toml::Spanned<u32>,
-    #[serde(default)]
-    taxonomy: BTreeMap<String, toml::Spanned<String>>,
-    #[serde(default)]
-    keywords: BTreeMap<toml::Spanned<String>, Vec<String>>,
-}
-
-impl Mapping {
-    /// Parses the mapping file.
-    pub fn parse(path: &Path, source: &str) -> Result<Mapping, Problem> {
-        let raw: RawMapping = parse_toml(path, source, |r: &RawMapping| &r.schema)?;
-        let mut lines = Vec::new();
-        let taxonomy = raw
-            .taxonomy
-            .into_iter()
-            .map(|(term, need)| {
-                lines.push((need.get_ref().clone(), line_of(source, need.span().start)));
-                (term.to_lowercase(), need.into_inner())
-            })
-            .collect();
-        let keywords = raw
-            .keywords
-            .into_iter()
-            .map(|(need, words)| {
-                lines.push((need.get_ref().clone(), line_of(source, need.span().start)));
-                (
-                    need.into_inner(),
-                    words.into_iter().map(|w| w.to_lowercase()).collect(),
-                )
-            })
-            .collect();
-        Ok(Mapping {
-            taxonomy,
-            keywords,
-            lines,
-        })
-    }
-
-    /// Need ids in the mapping that no dialogue offers.
-    pub fn check(&self, path: &Path, needs: &BTreeSet<String>) -> Vec<Problem> {
-        self.lines
-            .iter()
-            .filter(|(n, _)| !needs.contains(n))
-            .map(|(n, line)| {
-                Problem::error(
-                    path,
-                    *line,
-                    ProblemKind::UnknownNeed,
-                    format!("the mapping names need \"{n}\", which no dialogue offers"),
-                )
-            })
-            .collect()
-    }
-
-    /// Need ids for a record: its taxonomy terms first, then keywords, else `other`.
-    fn needs(&self, terms: &[String], text: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for t in terms {
-            if let Some(n) = self.taxonomy.get(&t.to_lowercase())
-                && !out.contains(n)
-            {
-                out.push(n.clone());
-            }
-        }
-        if out.is_empty() {
-            let text = text.to_lowercase();
-            for (need, words) in &self.keywords {
-                if words.iter().any(|w| contains_word(&text, w)) {
-                    out.push(need.clone());
-                }
-            }
-        }
-        if out.is_empty() {
-            out.push("other".to_string());
-        }
-        out
-    }
-}
-
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// Why an import could not run at all.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The file is not JSON.
-    #[error("{path} is not JSON ({detail})")]
-    NotJson {
-        /// The file.
-        path: String,
-        /// Where it broke.
-        detail: String,
-    },
-    /// JSON, but no list of services in it.
-    #[error(
-        "{0} holds no list of services (expected a list, or an object with `contents`, `content`, `items`, `data` or `results`)"
-    )]
-    NoServices(String),
-}
-
-/// What happened to each record.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Report {
-    /// How many were imported.
-    pub imported: usize,
-    /// Record id (or position) and the reason, for each skipped one.
-    pub skipped: Vec<(String, String)>,
-}
-
-impl Report {
-    /// "Imported 41 services; skipped 3 (2 with no name, 1 inactive)."
-    pub fn summary(&self) -> String {
-        let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, r) in &self.skipped {
-            *reasons.entry(r.as_str()).or_default() += 1;
-        }
-        let why = reasons
-            .iter()
-            .map(|(r, n)| format!("{n} {r}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if self.skipped.is_empty() {
-            format!("Imported {} services; skipped none.", self.imported)
-        } else {
-            format!(
-                "Imported {} services; skipped {} ({why}).",
-                self.imported,
-                self.skipped.len()
-            )
-        }
-    }
-}
-
-/// Reads an HSDS export. Returns the entries to write and the report.
-pub fn import(
-    path: &str,
-    json: &str,
-    mapping: &Mapping,
-    today: NaiveDate,
-) -> Result<(Vec<Service>, Report), ImportError> {
-    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
-        path: path.to_string(),
-        detail: e.to_string(),
-    })?;
-    let records = match &root {
-        Value::Array(a) => a.clone(),
-        Value::Object(o) => ["contents", "content", "items", "data", "results"]
-            .iter()
-            .find_map(|k| o.get(*k).and_then(Value::as_array).cloned())
-            .or_else(|| o.get("name").map(|_| vec![root.clone()]))
-            .ok_or_else(|| ImportError::NoServices(path.to_string()))?,
-        _ => return Err(ImportError::NoServices(path.to_string())),
-    };
-    let mut out: Vec<Service> = Vec::new();
-    let mut report = Report::default();
-    for (i, record) in records.iter().enumerate() {
-        // A service-at-location row holds the service and its location side by side.
-        let (service, extra_location) = match record.get("service") {
-            Some(s) if s.is_object() => (s, record.get("location")),
-            _ => (record, None),
-        };
-        let id = text(service.get("id")).unwrap_or_else(|| format!("record {}", i + 1));
-        match convert(service, extra_location, mapping, today) {
-            Err(reason) => report.skipped.push((id, reason.to_string())),
-            Ok(s) if out.iter().any(|o| o.id == s.id) => {
-                report.skipped.push((id, "duplicate id".to_string()))
-            }
-            Ok(s) => out.push(s),
-        }
-    }
-    report.imported = out.len();
-    Ok((out, report))
-}
-
-fn text(v: Option<&Value>) -> Option<String> {
+pub(super) fn text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
@@ -306,7 +107,7 @@ fn language_tag(name: &str) -> Option<String> {
     Some(tag.to_string())
 }
 
-fn convert(
+pub(super) fn convert(
     s: &Value,
     extra_location: Option<&Value>,
     mapping: &Mapping,
@@ -321,6 +122,9 @@ fn convert(
         .map(|n| plain_text(&n))
         .filter(|n| !n.is_empty());
     let name = name.ok_or("empty name")?;
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(TOO_LONG_NAME);
+    }
     if let Some(status) = text(s.get("status"))
         && matches!(
             status.to_lowercase().as_str(),
@@ -524,24 +328,5 @@ mod tests {
         let s = shorten(&"word ".repeat(100), 30);
         assert!(s.chars().count() <= 31, "{s}");
         assert!(s.ends_with("word…"), "{s}");
-    }
-
-    #[test]
-    fn opening_times_in_any_digits_do_not_break_the_import() {
-        let record = serde_json::json!([{
-            "id": "x", "name": "Cafe",
-            "regular_schedules": [{"weekday": "Friday", "opens_at": "١٠:٠٠:٠٠", "closes_at": "1"}]
-        }]);
-        let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
-        let (services, report) =
-            import("x.json", &record.to_string(), &Mapping::default(), today).expect("imports");
-        assert_eq!(report.imported, 1);
-        assert_eq!(services[0].opening.as_deref(), Some("Friday ١٠:٠٠-1"));
-    }
-
-    #[test]
-    fn keywords_match_whole_words() {
-        assert!(contains_word("debt advice", "debt"));
-        assert!(!contains_word("indebted", "debt"));
     }
 }

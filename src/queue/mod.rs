@@ -1,15 +1,18 @@
 //! The prescribers' side of the callback queue: claim (atomic, urgent first then oldest),
 //! close, release, note, attempt, stats and CSV export. Everything runs inside the caller's
-//! transaction on the store's connection.
-
-use std::io::Write;
+//! transaction on the store's connection. Notes and outcomes are stored cleaned as residents'
+//! text is (no control or invisible characters).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::engine::validate::clean_text;
 use crate::engine::{Flag, Flagged, Response};
 use crate::store::{self, QueueItem, StoreError};
+
+mod export;
+pub use export::{CSV_HEADER, export_csv};
 
 /// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
 pub const SNOMED_REFERRAL: &str = "871731000000106";
@@ -219,13 +222,14 @@ pub fn close(
     outcome: &str,
     now: DateTime<Utc>,
 ) -> Result<(), QueueError> {
-    if outcome.trim().is_empty() {
+    let outcome = clean_text(outcome);
+    if outcome.is_empty() {
         return Err(QueueError::Empty("the outcome"));
     }
     let id = claimed_by(conn, reference, by)?;
     conn.execute(
         "UPDATE referrals SET status = 'closed', outcome = ?2, closed_at = ?3 WHERE id = ?1",
-        params![id, outcome.trim(), now_s(now)],
+        params![id, outcome, now_s(now)],
     )?;
     audit(conn, "closed", reference, now)
 }
@@ -253,7 +257,7 @@ pub fn note(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<(), QueueError> {
-    if text.trim().is_empty() {
+    if clean_text(text).is_empty() {
         return Err(QueueError::Empty("the note"));
     }
     let id = claimed_by(conn, reference, by)?;
@@ -270,7 +274,7 @@ fn add_note(
 ) -> Result<(), QueueError> {
     conn.execute(
         "INSERT INTO notes (referral_id, at, author, text) VALUES (?1, ?2, ?3, ?4)",
-        params![id, now_s(now), author, text.trim()],
+        params![id, now_s(now), author, clean_text(text)],
     )?;
     Ok(())
 }
@@ -459,14 +463,6 @@ pub fn stats(conn: &Connection, now: DateTime<Utc>) -> Result<Stats, StoreError>
     })
 }
 
-/// A spreadsheet cannot run a cell that starts with these.
-fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
-}
-
 fn answer(item: &QueueItem, key: &str) -> String {
     match item.answers.get(key) {
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -477,86 +473,6 @@ fn answer(item: &QueueItem, key: &str) -> String {
             .join("; "),
         _ => String::new(),
     }
-}
-
-/// The columns of `queue export --csv`.
-pub const CSV_HEADER: &[&str] = &[
-    "reference",
-    "snomed_ct",
-    "status",
-    "priority",
-    "created_at",
-    "channel",
-    "language",
-    "name",
-    "date_of_birth",
-    "gp_surgery",
-    "contact",
-    "phone",
-    "best_time",
-    "postcode",
-    "needs",
-    "own_words",
-    "interpreter",
-    "services",
-    "consent_at",
-    "notice_version",
-    "claimed_by",
-    "claimed_at",
-    "attempts",
-    "outcome",
-    "closed_at",
-    "notes",
-];
-
-/// The whole queue as CSV (RFC 4180 quoting, UTF-8 with a byte-order mark so spreadsheets read
-/// Bengali and Arabic correctly, formula-looking cells neutralised).
-pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueError> {
-    let io =
-        |e: csv::Error| QueueError::Store(StoreError::Commit(format!("cannot write CSV: {e}")));
-    out.write_all("\u{FEFF}".as_bytes())
-        .map_err(|e| io(e.into()))?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(io)?;
-    for item in store::list(conn, None)? {
-        let notes = notes(conn, &item.reference)?
-            .iter()
-            .map(note_line)
-            .collect::<Vec<_>>()
-            .join("\n");
-        let row = [
-            item.reference.clone(),
-            SNOMED_REFERRAL.to_string(),
-            item.status.clone(),
-            item.priority.clone(),
-            item.created_at.clone(),
-            item.channel.clone(),
-            item.language.clone(),
-            answer(&item, "name"),
-            answer(&item, "dob"),
-            answer(&item, "gp"),
-            answer(&item, "contact"),
-            answer(&item, "phone"),
-            answer(&item, "best_time"),
-            answer(&item, "postcode"),
-            item.needs.join("; "),
-            answer(&item, "story"),
-            answer(&item, "interpreter"),
-            item.services.join("; "),
-            item.consent_at.clone().unwrap_or_default(),
-            item.notice_version.clone().unwrap_or_default(),
-            item.claimed_by.clone().unwrap_or_default(),
-            item.claimed_at.clone().unwrap_or_default(),
-            item.attempts.to_string(),
-            item.outcome.clone().unwrap_or_default(),
-            item.closed_at.clone().unwrap_or_default(),
-            notes,
-        ];
-        w.write_record(row.iter().map(|c| neutralise(c)))
-            .map_err(io)?;
-    }
-    w.flush().map_err(|e| io(e.into()))?;
-    Ok(())
 }
 
 /// A referral as a prescriber reads it, in plain text (for the terminal and Telegram).
