@@ -210,9 +210,8 @@ pub async fn serve(
     }
     let webhook = match (&config.webhook, hook_url) {
         (Some(hook), Some(url)) => {
-            let listener = tokio::net::TcpListener::bind(hook.listen)
-                .await
-                .map_err(|e| ServeError::Listen(hook.listen, e))?;
+            let listener =
+                webhook::listen(hook.listen).map_err(|e| ServeError::Listen(hook.listen, e))?;
             let secret = webhook::Secret::new().map_err(|e| ServeError::Random(e.to_string()))?;
             api.set_webhook(url.clone(), secret.as_str())
                 .await

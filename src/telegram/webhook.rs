@@ -1,10 +1,14 @@
 //! The webhook listener: Telegram posts each update here with the secret in a header.
 //!
 //! Bounded against callers without the secret: the secret is checked from the headers before
-//! any body is read; connections are capped; a request must send its headers and its body within
-//! a time limit; bodies are capped in size.
+//! any body is read; connections are capped, and at the cap a new connection takes the place of
+//! the oldest one that is not in the middle of a request (so stalled connections cannot keep
+//! Telegram waiting); a request must send its headers and its body within a time limit; bodies
+//! are capped in size.
 
+use std::collections::BTreeMap;
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,8 +17,9 @@ use hyper::body::{Bytes, Incoming};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use subtle::ConstantTimeEq;
-use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
+use tokio::net::{TcpListener, TcpSocket};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::updates::{Read, read};
@@ -22,8 +27,12 @@ use super::{Router, Shared, accept};
 
 /// Connections Telegram is asked to open at most (`setWebhook`'s `max_connections`).
 pub const TELEGRAM_CONNECTIONS: u8 = 40;
-/// Connections served at once; more wait, unaccepted, in the kernel's queue.
+/// Connections served at once. At the cap, the oldest connection not in a request is closed to
+/// make room; only when every one is in a request do new ones wait in the kernel's queue.
 pub const MAX_CONNECTIONS: usize = 64;
+/// Connections the kernel may hold waiting to be accepted (capped by `net.core.somaxconn`):
+/// deep enough that a few hundred stalled connections leave room for Telegram's.
+pub const BACKLOG: u32 = 1024;
 /// Time allowed to send a request's headers (and to start one on an idle connection).
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 /// Time allowed to send a request's body once its headers are in.
@@ -87,12 +96,93 @@ impl Refusals {
     }
 }
 
+/// One open connection, as the listener sees it.
+struct Conn {
+    /// Headers of a request are in and its answer is not yet sent.
+    busy: Arc<AtomicBool>,
+    /// Closes the connection.
+    close: CancellationToken,
+}
+
+/// The open connections, oldest first.
+#[derive(Default)]
+struct Conns {
+    open: Mutex<(u64, BTreeMap<u64, Conn>)>,
+    freed: Notify,
+}
+
+impl Conns {
+    /// Room for one more: `Some(id)` with its flag and closer. At the cap, `None`, after asking
+    /// the oldest idle connection to close (its place is taken once it has, so descriptors stay
+    /// within the cap).
+    fn admit(&self) -> Option<(u64, Arc<AtomicBool>, CancellationToken)> {
+        let Ok(mut guard) = self.open.lock() else {
+            return None;
+        };
+        let (next, open) = &mut *guard;
+        if open.len() >= MAX_CONNECTIONS {
+            let closing = open.values().any(|c| c.close.is_cancelled());
+            if !closing && let Some(c) = open.values().find(|c| !c.busy.load(Ordering::Acquire)) {
+                c.close.cancel();
+            }
+            return None;
+        }
+        *next += 1;
+        let busy = Arc::new(AtomicBool::new(false));
+        let close = CancellationToken::new();
+        open.insert(
+            *next,
+            Conn {
+                busy: busy.clone(),
+                close: close.clone(),
+            },
+        );
+        Some((*next, busy, close))
+    }
+
+    /// A connection has ended.
+    fn gone(&self, id: u64) {
+        if let Ok(mut guard) = self.open.lock() {
+            guard.1.remove(&id);
+        }
+        self.freed.notify_one();
+    }
+}
+
+/// Sets a flag while a request is in hand.
+struct Busy(Arc<AtomicBool>);
+
+impl Busy {
+    fn new(flag: Arc<AtomicBool>) -> Busy {
+        flag.store(true, Ordering::Release);
+        Busy(flag)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
+}
+
 struct Hook {
     path: String,
     secret: Secret,
     shared: Arc<Shared>,
     router: Arc<Router>,
     refusals: Refusals,
+}
+
+/// Listens on `addr` with a [`BACKLOG`]-deep queue.
+pub fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// Serves the webhook until the bot stops, then lets requests in hand finish.
@@ -113,15 +203,21 @@ pub async fn serve(
             state: Mutex::new((None, 0)),
         },
     });
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let conns = Arc::new(Conns::default());
     let tracker = TaskTracker::new();
     loop {
-        let permit = tokio::select! {
-            _ = stop.cancelled() => break,
-            p = slots.clone().acquire_owned() => match p {
-                Ok(p) => p,
-                Err(_) => break,
-            },
+        let slot = loop {
+            let freed = conns.freed.notified();
+            if let Some(slot) = conns.admit() {
+                break Some(slot);
+            }
+            tokio::select! {
+                _ = stop.cancelled() => break None,
+                _ = freed => continue,
+            }
+        };
+        let Some((id, busy, close)) = slot else {
+            break;
         };
         let stream = tokio::select! {
             _ = stop.cancelled() => break,
@@ -129,6 +225,7 @@ pub async fn serve(
                 Ok((s, _)) => s,
                 Err(e) => {
                     // Out of descriptors, say: wait a little rather than spin.
+                    conns.gone(id);
                     tracing::warn!("webhook accept failed: {e}");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
@@ -138,10 +235,16 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let hook = hook.clone();
         let stop = stop.clone();
+        let conns = conns.clone();
         tracker.spawn(async move {
             let service = hyper::service::service_fn(move |req| {
                 let hook = hook.clone();
-                async move { Ok::<_, Infallible>(handle(&hook, req).await) }
+                let busy = Busy::new(busy.clone());
+                async move {
+                    let response = handle(&hook, req).await;
+                    drop(busy);
+                    Ok::<_, Infallible>(response)
+                }
             });
             let conn = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
@@ -150,12 +253,14 @@ pub async fn serve(
             tokio::pin!(conn);
             tokio::select! {
                 _ = conn.as_mut() => {},
+                // Made room for a newer connection.
+                _ = close.cancelled() => {},
                 _ = stop.cancelled() => {
                     conn.as_mut().graceful_shutdown();
                     let _ = tokio::time::timeout(BODY_TIMEOUT, conn).await;
                 }
             }
-            drop(permit);
+            conns.gone(id);
         });
     }
     tracker.close();
