@@ -211,6 +211,8 @@ pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged,
     let cutoff = (now - Duration::days(i64::from(days))).to_rfc3339();
     let conversations = conn.execute("DELETE FROM sessions WHERE updated_at < ?1", [&cutoff])?;
     conn.execute("DELETE FROM forget_asks WHERE at < ?1", [&cutoff])?;
+    // Prescribers' names, once they have not used the bot for as long.
+    conn.execute("DELETE FROM staff WHERE seen_at < ?1", [&cutoff])?;
     conn.execute(
         "DELETE FROM notices WHERE reference IN
              (SELECT reference FROM referrals WHERE status = 'closed' AND closed_at < ?1)",

@@ -197,26 +197,59 @@ fn db_must_be_a_regular_file_and_nothing_is_created_through_a_link() {
     assert_eq!(ok(&queue_list(&d.join("good-link.db"))), "No callbacks.\n");
 }
 
-/// Root ignores permissions, so this checks nothing when run as root (CI does): it tries to
-/// create a file in the read-only folder first, and returns if that works. The message itself
-/// is also checked by a unit test in `store::file`.
+/// True when running as root, who ignores file permissions.
+fn is_root() -> bool {
+    std::env::var("USER").is_ok_and(|u| u == "root")
+        || std::fs::metadata("/proc/self")
+            .is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+}
+
+/// Runs signpost as [`common::run`] does; as root, as the unprivileged `nobody` (through
+/// util-linux's `setpriv`), so that permissions apply as they do to an operator.
+fn run_unprivileged(db: &Path, args: &[&str]) -> Option<Output> {
+    if !is_root() {
+        return Some(common::run(db, args, b"", &[]));
+    }
+    let status = Command::new("setpriv").arg("--version").output().ok()?;
+    if !status.status.success() {
+        return None;
+    }
+    let out = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .env_remove("SIGNPOST_DB")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run setpriv");
+    Some(out)
+}
+
+/// A folder that cannot be written, as an operator would meet it. As root (CI), signpost runs
+/// as `nobody` there, so the check is made either way.
 #[test]
 fn a_database_in_a_folder_that_cannot_be_written_names_the_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
+    chmod(dir.path(), 0o755);
     let folder = dir.path().join("read-only");
     std::fs::create_dir(&folder).expect("mkdir");
     let existing = folder.join("existing.db");
     drop(Store::open(&existing).expect("create"));
-    chmod(&folder, 0o555);
-    let probe = folder.join("probe");
-    if std::fs::File::create(&probe).is_ok() {
-        let _ = std::fs::remove_file(&probe);
-        chmod(&folder, 0o755);
-        eprintln!("skipped: permissions are not enforced for this user (root)");
-        return;
+    if is_root() {
+        // Theirs, as the operator's own database would be.
+        std::os::unix::fs::chown(&existing, Some(65534), Some(65534)).expect("chown");
     }
+    chmod(&folder, 0o555);
     let db = folder.join("new.db");
-    let err = refused(&common::run(&db, &["queue", "list"], b"", &[]));
+    let Some(out) = run_unprivileged(&db, &["queue", "list"]) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    let err = refused(&out);
     assert_eq!(
         err,
         format!(
@@ -227,7 +260,7 @@ fn a_database_in_a_folder_that_cannot_be_written_names_the_folder() {
     );
     assert!(!db.exists());
     // An existing database there cannot get its -wal file.
-    let err = refused(&common::run(&existing, &["queue", "list"], b"", &[]));
+    let err = refused(&run_unprivileged(&existing, &["queue", "list"]).expect("as before"));
     assert_eq!(
         err,
         format!(
@@ -237,4 +270,34 @@ fn a_database_in_a_folder_that_cannot_be_written_names_the_folder() {
         )
     );
     chmod(&folder, 0o755);
+}
+
+/// A database open to others that signpost does not own (so cannot restrict) is refused, and
+/// left as it was.
+#[test]
+fn a_database_open_to_others_that_signpost_cannot_restrict_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    chmod(dir.path(), 0o777);
+    let db = dir.path().join("theirs.db");
+    drop(Store::open(&db).expect("create"));
+    chmod(&db, 0o666);
+    if !is_root() {
+        // Only root can give a file to someone else; as another user this cannot be set up.
+        eprintln!("skipped: needs root to make a file owned by someone else");
+        return;
+    }
+    let Some(out) = run_unprivileged(&db, &["queue", "list"]) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    let err = refused(&out);
+    assert_eq!(
+        err,
+        format!(
+            "signpost: {} can be read or written by other users (mode 666) and signpost cannot restrict it (it does not own the file); its owner should run: chmod 600 {}\n",
+            db.display(),
+            db.display()
+        )
+    );
+    assert_eq!(mode(&db), 0o666);
 }

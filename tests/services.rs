@@ -664,6 +664,44 @@ fn an_oversized_record_is_skipped_with_its_id_and_the_rest_imported() {
             big.display()
         )
     );
+
+    // A pipe reports no size: it is read only up to the cap.
+    let fifo = content.path().join("export.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if cfg!(target_os = "linux") && made.is_ok_and(|s| s.success()) {
+        let writer_path = fifo.clone();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&writer_path) else {
+                return 0u64;
+            };
+            let chunk = vec![b' '; 1 << 20];
+            let mut written = 0u64;
+            // Stops when the reader hangs up (or after 400 MB, so the test always ends).
+            while written < 400 << 20 && f.write_all(&chunk).is_ok() {
+                written += chunk.len() as u64;
+            }
+            written
+        });
+        let (o, _, err) = import(&fifo, content.path());
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("signpost imports exports of at most 200 MB"),
+            "{err}"
+        );
+        // If signpost never opened the pipe, the writer still waits to open it: let it in
+        // (without blocking: O_NONBLOCK), so it fails and ends.
+        #[cfg(target_os = "linux")]
+        drop(
+            std::os::unix::fs::OpenOptionsExt::custom_flags(
+                std::fs::OpenOptions::new().read(true),
+                0o4000,
+            )
+            .open(&fifo),
+        );
+        let written = writer.join().expect("writer");
+        assert!(written < 400 << 20, "read to the end: {written} bytes");
+    }
 }
 
 #[test]

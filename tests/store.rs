@@ -274,7 +274,7 @@ fn reopening_runs_no_migration_twice_and_uses_wal() {
     let version: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("pragma");
-    assert_eq!(version, 5, "every migration applied, once");
+    assert_eq!(version, 6, "every migration applied, once");
     let app: i32 = c
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .expect("pragma");

@@ -47,17 +47,25 @@ async fn an_unreadable_update_costs_only_itself() {
     );
     assert!(serde_json::from_str::<Value>(&surrogate).is_err());
     assert!(serde_json::from_str::<Value>(&deep).is_err());
+    // And an ordinary /start sharing its id with an unreadable copy, as a broken proxy might.
+    let unreadable_twin = text_json(1003, 814, "x").replace(r#""text":"x""#, r#""text":"\udfff""#);
     fake.push_texts(&[
         (1000, surrogate),
         (1001, deep),
         (1002, text_json(1002, 813, "/start")),
+        (1003, text_json(1003, 814, "/start")),
+        (1003, unreadable_twin),
     ]);
     settled(&db, 1002).await;
-    let fine = Person::new(&fake, &db, 813, Some("en"));
-    assert_eq!(
-        texts(&fine.calls()),
-        ["Which language would you like to use?"]
-    );
+    settled(&db, 1003).await;
+    for user in [813, 814] {
+        let fine = Person::new(&fake, &db, user, Some("en"));
+        assert_eq!(
+            texts(&fine.calls()),
+            ["Which language would you like to use?"],
+            "{user}"
+        );
+    }
     // The two it could not read are marked handled and named by id in the log, and polling
     // carries on past them.
     for id in [1000, 1001] {
@@ -69,7 +77,7 @@ async fn an_unreadable_update_costs_only_itself() {
         );
         assert_eq!(done, 1, "update {id}");
     }
-    asked_for(&fake, 1003).await;
+    asked_for(&fake, 1004).await;
     let log = bot.log();
     assert!(
         log.contains("update=1000") && log.contains("unreadable update skipped"),
@@ -87,14 +95,24 @@ async fn ids_outside_teloxides_range_are_answered_and_the_offset_follows_them() 
     let (fake, _dir, db) = setup().await;
     let _bot = Bot::start(&fake, &db, false);
     polled(&fake, 1).await;
-    // A negative id beside an ordinary one: both are answered.
+    // A negative id alone: answered, and the next poll asks from 1, not for "the last 6".
+    fake.push_text(-7, &text_json(-7, 820, "/start"));
+    settled(&db, -7).await;
+    asked_for(&fake, 1).await;
+    assert!(
+        !fake
+            .calls()
+            .iter()
+            .any(|c| c.method == "getUpdates" && c.body["offset"].as_i64().is_some_and(|o| o < 1)),
+        "a negative offset was sent"
+    );
+    // Then ordinary ids (anything below the offset would be confirmed, as Telegram does).
     fake.push_texts(&[
-        (-7, text_json(-7, 821, "/start")),
+        (999, text_json(999, 821, "/start")),
         (1000, text_json(1000, 822, "/start")),
     ]);
     settled(&db, 1000).await;
-    settled(&db, -7).await;
-    for user in [821, 822] {
+    for user in [820, 821, 822] {
         let p = Person::new(&fake, &db, user, Some("en"));
         assert_eq!(
             texts(&p.calls()),
@@ -334,6 +352,30 @@ async fn a_token_telegram_refuses_stops_the_bot_with_the_reason() {
     assert_eq!(
         fake.calls().iter().filter(|c| c.method == "getMe").count(),
         1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_revoked_while_polling_stops_the_bot_with_the_reason() {
+    let (fake, _dir, db) = setup().await;
+    let mut bot = Bot::start(&fake, &db, false);
+    polled(&fake, 1).await;
+    let mut p = Person::new(&fake, &db, 861, Some("en"));
+    p.say("/start").await;
+    fake.fail_next("getUpdates", Failure::Unauthorized);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let code = loop {
+        if let Ok(Some(status)) = bot.child.try_wait() {
+            break status.code();
+        }
+        assert!(Instant::now() < deadline, "still running: {}", bot.log());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(code, Some(1), "{}", bot.log());
+    assert!(
+        bot.log().contains("Telegram refused the bot token"),
+        "{}",
+        bot.log()
     );
 }
 

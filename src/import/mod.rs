@@ -184,7 +184,21 @@ pub fn read_export(path: &Path) -> Result<String, ImportError> {
             mb: size.div_ceil(1024 * 1024),
         });
     }
-    std::fs::read_to_string(path).map_err(read)
+    // Read at most one byte past the cap: a pipe or a device reports no size.
+    let mut text = String::new();
+    let file = std::fs::File::open(path).map_err(read)?;
+    std::io::Read::read_to_string(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut text,
+    )
+    .map_err(read)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.display().to_string(),
+            mb: MAX_FILE_BYTES.div_ceil(1024 * 1024) + 1,
+        });
+    }
+    Ok(text)
 }
 
 /// The comment opening a written directory file, naming the export it came from (its name

@@ -400,7 +400,8 @@ pub fn notes(conn: &Connection, reference: &str) -> Result<Vec<Note>, StoreError
         Ok(Note {
             at: r.get(0)?,
             author: r.get(1)?,
-            text: r.get(2)?,
+            // Cleaned on the way out too: notes stored before cleaning may hold control codes.
+            text: clean_text(&r.get::<_, String>(2)?),
             flag: flag.and_then(|f| match serde_json::from_str(&f) {
                 Ok(f) => Some(f),
                 Err(e) => {

@@ -591,12 +591,11 @@ pub fn inbox_done(conn: &Connection, update_id: i64, now: DateTime<Utc>) -> Resu
     Ok(())
 }
 
-/// The offset to ask Telegram for next: one past the newest update stored.
-pub fn next_offset(conn: &Connection) -> Result<Option<i64>, StoreError> {
-    let max: Option<i64> = conn
+/// The newest update id stored, if any (where polling carries on).
+pub fn newest_update(conn: &Connection) -> Result<Option<i64>, StoreError> {
+    Ok(conn
         .prepare_cached("SELECT max(update_id) FROM inbox")?
-        .query_row([], |r| r.get(0))?;
-    Ok(max.map(|m| m + 1))
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Queues messages for a chat; they are sent after the step commits and deleted once sent.
@@ -687,7 +686,10 @@ fn select(
                     claimed_at: r.get(14)?,
                     attempts: r.get(15)?,
                     closed_at: r.get(16)?,
-                    outcome: r.get(11)?,
+                    // Cleaned on the way out: outcomes stored before cleaning may hold control codes.
+                    outcome: r
+                        .get::<_, Option<String>>(11)?
+                        .map(|o| crate::engine::validate::clean_text(&o)),
                     consent_at: r.get(12)?,
                     notice_version: r.get(13)?,
                 },

@@ -275,6 +275,7 @@ pub async fn serve(
             .await?;
     }
 
+    let mut failed = None;
     match webhook {
         Some((listener, path, secret)) => {
             tracing::info!(path = %path, "receiving updates by webhook");
@@ -282,7 +283,11 @@ pub async fn serve(
         }
         None => {
             tracing::info!("polling for updates");
-            poll(&shared, &router).await;
+            if let Err(e) = poll(&shared, &router).await {
+                // The steps in hand still finish below; then `serve` fails with the reason.
+                shared.stop.cancel();
+                failed = Some(e);
+            }
         }
     }
     tracing::info!("stopping: finishing the steps in hand");
@@ -298,7 +303,7 @@ pub async fn serve(
     if let Err(e) = shared.store.outside(|_| Ok(())).await {
         tracing::warn!("last commit failed: {e}");
     }
-    Ok(())
+    failed.map_or(Ok(()), Err)
 }
 
 /// True for a token of the shape @BotFather gives: digits, a colon, then `A-Z a-z 0-9 _ -`.
@@ -401,8 +406,9 @@ async fn register_commands(api: Api, engine: Engine) {
 
 /// Long polling: each batch goes into the inbox before the next request confirms it. Updates
 /// are read one by one ([`updates::read_batch`]): one that cannot be read is skipped (logged by
-/// id) and the rest are handled.
-async fn poll(shared: &Arc<Shared>, router: &Router) {
+/// id) and the rest are handled. Returns when the bot stops, or with an error when Telegram
+/// refuses the token (revoked while running: it will not come back).
+async fn poll(shared: &Arc<Shared>, router: &Router) -> Result<(), ServeError> {
     let mut backoff = Duration::from_millis(500);
     // The next update wanted: read from the inbox once, then carried in memory, since each
     // accepted batch is in the inbox before it is confirmed. A store round trip per poll held
@@ -411,7 +417,11 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
     loop {
         let offset = match known {
             Some(o) => Ok(o),
-            None => shared.store.call(store::next_offset).await,
+            None => shared
+                .store
+                .call(store::newest_update)
+                .await
+                .map(|n| n.map(updates::offset_after)),
         };
         let offset = match offset {
             Ok(o) => {
@@ -421,7 +431,7 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
             Err(e) => {
                 tracing::error!("cannot read the inbox offset: {e}");
                 if sleep_or_stop(&shared.stop, backoff).await {
-                    return;
+                    return Ok(());
                 }
                 backoff = (backoff * 2).min(MAX_BACKOFF);
                 continue;
@@ -429,11 +439,19 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
         };
         let req = shared.api.get_updates(offset, POLL_TIMEOUT_SECS);
         let result = tokio::select! {
-            _ = shared.stop.cancelled() => return,
+            _ = shared.stop.cancelled() => return Ok(()),
             r = req => r,
         };
         let batch = match result.and_then(|text| updates::read_batch(&text)) {
             Ok(batch) => batch,
+            Err(updates::PollError::Api {
+                code: code @ (401 | 404),
+                description,
+                ..
+            }) => {
+                tracing::error!("getUpdates refused the token ({code} {description})");
+                return Err(ServeError::TokenRefused(description));
+            }
             Err(e) => {
                 tracing::warn!("getUpdates failed ({e}); retrying");
                 let wait = match e {
@@ -444,7 +462,7 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
                     _ => backoff,
                 };
                 if sleep_or_stop(&shared.stop, wait).await {
-                    return;
+                    return Ok(());
                 }
                 backoff = (backoff * 2).min(MAX_BACKOFF);
                 continue;
@@ -454,7 +472,7 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
             backoff = Duration::from_millis(500);
             continue;
         }
-        let next = updates::next_offset(&batch);
+        let next = updates::next_offset(offset, &batch);
         let mut readable = Vec::with_capacity(batch.len());
         for read in batch {
             match read {
@@ -476,7 +494,7 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
                 if fresh == 0 {
                     tracing::warn!("getUpdates returned nothing new; waiting");
                     if sleep_or_stop(&shared.stop, backoff).await {
-                        return;
+                        return Ok(());
                     }
                     backoff = (backoff * 2).min(MAX_BACKOFF);
                 } else {
@@ -488,7 +506,7 @@ async fn poll(shared: &Arc<Shared>, router: &Router) {
                 known = None;
                 tracing::error!("cannot store updates: {e}");
                 if sleep_or_stop(&shared.stop, backoff).await {
-                    return;
+                    return Ok(());
                 }
                 backoff = (backoff * 2).min(MAX_BACKOFF);
             }
@@ -518,10 +536,11 @@ async fn accept(
                         }
                     }
                     None => {
+                        // Only a new id: a readable update under the same id stays pending.
                         if store::inbox_add(c, id, "", now)? {
                             skipped += 1;
+                            store::inbox_done(c, id, now)?;
                         }
-                        store::inbox_done(c, id, now)?;
                     }
                 }
             }

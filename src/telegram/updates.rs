@@ -32,7 +32,14 @@ impl Read {
 /// `Update` cannot.
 #[derive(Deserialize)]
 struct IdOnly {
-    update_id: i64,
+    update_id: serde_json::Number,
+}
+
+/// An id as a 64-bit integer: one too large (or written as a float) is held at the nearest.
+fn id_of(n: &serde_json::Number) -> Option<i64> {
+    n.as_i64()
+        .or_else(|| n.as_u64().map(|_| i64::MAX))
+        .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64))
 }
 
 /// Reads one update.
@@ -40,7 +47,10 @@ pub fn read(raw: &str) -> Read {
     if let Ok(u) = serde_json::from_str::<Update>(raw) {
         return Read::Update(i64::from(u.id.0), Event::from_update(&u));
     }
-    let Ok(IdOnly { update_id: id }) = serde_json::from_str::<IdOnly>(raw) else {
+    let Some(id) = serde_json::from_str::<IdOnly>(raw)
+        .ok()
+        .and_then(|i| id_of(&i.update_id))
+    else {
         return Read::NoId;
     };
     // teloxide holds ids in a u32; Telegram's integers may be wider. Read the rest with a
@@ -112,14 +122,20 @@ pub fn read_batch(text: &str) -> Result<Vec<Read>, PollError> {
     }
 }
 
-/// The offset to ask for after a batch: one past its newest id. `None` when the batch holds no
-/// readable id.
-pub fn next_offset(batch: &[Read]) -> Option<i64> {
-    batch
-        .iter()
-        .filter_map(Read::id)
-        .max()
-        .map(|m| m.saturating_add(1))
+/// The offset that confirms every update up to `newest`: one past it, and never below 1 (a
+/// negative offset asks Telegram for the last few updates and forgets the rest).
+pub fn offset_after(newest: i64) -> i64 {
+    newest.saturating_add(1).max(1)
+}
+
+/// The offset to ask for after a batch, given the one asked for (`current`): past the batch's
+/// newest id, never backwards. `None` while nothing has a readable id yet.
+pub fn next_offset(current: Option<i64>, batch: &[Read]) -> Option<i64> {
+    let newest = batch.iter().filter_map(Read::id).max().map(offset_after);
+    match (current, newest) {
+        (Some(c), Some(n)) => Some(c.max(n)),
+        (c, n) => c.or(n),
+    }
 }
 
 #[cfg(test)]
@@ -154,7 +170,7 @@ mod tests {
         assert!(
             matches!(&batch[3], Read::Update(10, Some(Event::Text { text, .. })) if text == "after")
         );
-        assert_eq!(next_offset(&batch), Some(11));
+        assert_eq!(next_offset(None, &batch), Some(11));
     }
 
     #[test]
@@ -169,7 +185,7 @@ mod tests {
             matches!(&batch[0], Read::Update(id, Some(Event::Text { .. })) if *id == big),
             "{batch:?}"
         );
-        assert_eq!(next_offset(&batch), Some(big + 1));
+        assert_eq!(next_offset(Some(5), &batch), Some(big + 1));
 
         let batch = read_batch(&format!(
             r#"{{"ok":true,"result":[{},{}]}}"#,
@@ -181,7 +197,18 @@ mod tests {
         assert!(
             matches!(&batch[1], Read::Update(12, Some(Event::Text { text, .. })) if text == "fine")
         );
-        assert_eq!(next_offset(&batch), Some(13));
+        assert_eq!(next_offset(None, &batch), Some(13));
+        // Never backwards, never below 1.
+        assert_eq!(next_offset(Some(1001), &batch), Some(1001));
+        assert_eq!(next_offset(None, &[Read::Unreadable(-7)]), Some(1));
+        assert_eq!(next_offset(Some(40), &[Read::NoId]), Some(40));
+        let huge = format!(
+            r#"{{"ok":true,"result":[{}]}}"#,
+            text_update("99999999999999999999", "hi")
+        );
+        let batch = read_batch(&huge).expect("a batch");
+        assert_eq!(batch[0].id(), Some(i64::MAX));
+        assert_eq!(next_offset(None, &batch), Some(i64::MAX));
     }
 
     #[test]
@@ -198,6 +225,6 @@ mod tests {
         );
         assert_eq!(read_batch("<html>"), Err(PollError::Unreadable));
         assert_eq!(read(r#"{"message":{}}"#), Read::NoId);
-        assert_eq!(next_offset(&[Read::NoId]), None);
+        assert_eq!(next_offset(None, &[Read::NoId]), None);
     }
 }

@@ -327,10 +327,17 @@ async fn handle(hook: &Hook, req: Request<Incoming>) -> Response<Full<Bytes>> {
             return status(StatusCode::OK);
         }
     };
-    match accept(&hook.shared, &hook.router, batch).await {
-        Ok(_) => status(StatusCode::OK),
-        Err(e) => {
+    // On its own task: if the caller hangs up once the update is stored, it is still handed to
+    // its chat (a retry would find it stored and not hand it on).
+    let (shared, router) = (hook.shared.clone(), hook.router.clone());
+    match tokio::spawn(async move { accept(&shared, &router, batch).await }).await {
+        Ok(Ok(_)) => status(StatusCode::OK),
+        Ok(Err(e)) => {
             tracing::error!("cannot store a webhook update: {e}");
+            status(StatusCode::INTERNAL_SERVER_ERROR)
+        }
+        Err(e) => {
+            tracing::error!("storing a webhook update failed: {e}");
             status(StatusCode::INTERNAL_SERVER_ERROR)
         }
     }

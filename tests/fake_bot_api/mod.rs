@@ -515,9 +515,17 @@ async fn get_updates(shared: &Arc<Shared>, body: Value, at: Instant) -> Response
         let notified = shared.new_updates.notified();
         {
             let mut inner = shared.inner.lock().expect("state");
-            if let Some(o) = offset {
+            match offset {
+                // A negative offset: the last -o updates; everything before is forgotten.
+                Some(o) if o < 0 => {
+                    inner.updates.sort_by_key(|(id, _)| *id);
+                    let keep = usize::try_from(o.unsigned_abs()).unwrap_or(usize::MAX);
+                    let drop_n = inner.updates.len().saturating_sub(keep);
+                    inner.updates.drain(..drop_n);
+                }
                 // Confirmed: Telegram forgets everything before the offset.
-                inner.updates.retain(|(id, _)| *id >= o);
+                Some(o) => inner.updates.retain(|(id, _)| *id >= o),
+                None => {}
             }
             if !inner.updates.is_empty() || Instant::now() >= deadline {
                 let mut batch: Vec<(i64, String)> =
