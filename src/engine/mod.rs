@@ -78,8 +78,11 @@ pub struct Step {
     pub editing: Option<String>,
 }
 
-/// Where one person is in the conversation. Serialised as JSON by the store.
+/// Where one person is in the conversation. Serialised as JSON by the store, with a version
+/// (`store::format`); every field has a default, so a session stored before a field existed
+/// still loads.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Session {
     /// True once the conversation has begun.
     pub started: bool,
@@ -125,6 +128,10 @@ pub struct Session {
     /// no.
     #[serde(default)]
     pub asking: Option<Asking>,
+    /// Set (never stored) when the stored conversation could not be read: the next step says
+    /// so and starts again.
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 /// Steps outside the dialogue graph, for someone whose callback is already queued.
@@ -532,20 +539,29 @@ impl Turn<'_> {
     }
 
     fn run(&mut self, input: Input) {
-        if self.s.started
+        let gone = self.s.started
             && !self.s.picking_language
             && !self.s.node.is_empty()
             && self
                 .c
                 .flow(&self.s.flow)
                 .and_then(|f| f.node(&self.s.node))
-                .is_none()
-        {
-            // The content changed under a stored session: start again, politely.
-            tracing::info!(node = %self.s.node, "stored node no longer exists; restarting");
+                .is_none();
+        if gone || self.s.unreadable {
+            // The content changed under a stored session, or it could not be read after an
+            // upgrade: start again, politely.
+            if gone {
+                tracing::info!(node = %self.s.node, "stored node no longer exists; restarting");
+            }
+            self.s.unreadable = false;
             self.say("content-changed", &[]);
             self.begin();
-            return;
+            // Words of crisis are answered all the same, at the step started again.
+            let crisis = matches!(&input, Input::Text(t)
+                if !self.c.crisis.detect(&validate::clean_text(t)).is_empty());
+            if !crisis {
+                return;
+            }
         }
         let input = match input {
             Input::Text(raw) => {

@@ -14,6 +14,7 @@ use crate::engine::{Effect, Referral, Session};
 
 pub mod actor;
 pub mod file;
+pub mod format;
 
 /// Written to `PRAGMA application_id` so signpost never writes into another program's database.
 pub const APPLICATION_ID: i32 = 0x5350_5354; // "SPST"
@@ -456,10 +457,20 @@ pub fn load_session(
         .prepare_cached("SELECT state FROM sessions WHERE channel = ?1 AND user_id = ?2")?
         .query_row(params![channel.as_str(), user], |r| r.get(0))
         .optional()?;
-    Ok(match state {
-        Some(s) => Some(serde_json::from_str(&s)?),
-        None => None,
-    })
+    Ok(state.map(|s| match format::decode_session(&s) {
+        Ok(session) => session,
+        Err(e) => {
+            // Said without its content; the person is told and starts again at their next step.
+            tracing::warn!(
+                channel = channel.as_str(),
+                "{e}; the conversation starts again"
+            );
+            Session {
+                unreadable: true,
+                ..Session::default()
+            }
+        }
+    }))
 }
 
 /// Writes the result of one step (the session and its effects) inside the caller's transaction.
@@ -539,7 +550,7 @@ pub fn commit_step(
         .execute(params![
             channel.as_str(),
             user,
-            serde_json::to_string(session)?,
+            format::encode_session(session)?,
             now_s
         ])?;
     }

@@ -1,0 +1,194 @@
+//! Stored formats survive upgrades: sessions written by the release before versioning
+//! (`tests/fixtures/sessions/v1/`, captured from `signpost chat` before the format changed) load
+//! and carry on where they were; one that cannot be read starts again politely, and words of
+//! crisis typed then are still answered.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use chrono::Utc;
+use signpost::content::locales::strip_isolation;
+use signpost::engine::Input;
+use signpost::store::format::{SESSION_VERSION, decode_session};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1")
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(format!("{name}.json"))).expect("fixture")
+}
+
+/// A database whose terminal user has `state` as their stored session.
+fn database_with(state: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    drop(signpost::store::Store::open(&db).expect("create"));
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute(
+        "INSERT INTO sessions (channel, user_id, state, updated_at) VALUES ('terminal', 'local', ?1, ?2)",
+        rusqlite::params![state, Utc::now().to_rfc3339()],
+    )
+    .expect("insert");
+    (dir, db)
+}
+
+fn chat(db: &Path, stdin: &str) -> (Output, String) {
+    let o = common::run(db, &["chat"], stdin.as_bytes(), &[]);
+    let text = strip_isolation(&String::from_utf8_lossy(&o.stdout));
+    (o, text)
+}
+
+#[test]
+fn every_session_of_the_last_release_loads_and_answers() {
+    let engine = common::engine();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(fixtures()).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(
+            !text.contains("\"v\""),
+            "{}: a version-1 session has no v",
+            path.display()
+        );
+        let session = decode_session(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!session.unreadable);
+        let out = engine.step(&session, Input::Start { lang_hint: None }, &common::ctx());
+        assert!(!out.replies.is_empty(), "{}", path.display());
+        let all: String = out.replies.iter().map(|r| r.text.clone()).collect();
+        assert!(
+            !all.contains("has been updated"),
+            "{}: restarted instead of carrying on: {all}",
+            path.display()
+        );
+        names.push(
+            path.file_stem()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "bengali",
+            "crisis-asking",
+            "crisis-flagged",
+            "editing",
+            "needs-ticked",
+            "picker",
+            "privacy",
+            "sent",
+            "summary",
+            "waiting"
+        ]
+    );
+    // What each kept, read back.
+    let s = decode_session(&fixture("summary")).expect("summary");
+    assert_eq!(s.node, "summary");
+    assert_eq!(s.answers.len(), 11);
+    let s = decode_session(&fixture("crisis-asking")).expect("asking");
+    assert!(s.asking.is_some() && s.flags.len() == 1);
+    let s = decode_session(&fixture("editing")).expect("editing");
+    assert_eq!(s.editing.as_deref(), Some("summary"));
+    let s = decode_session(&fixture("needs-ticked")).expect("needs");
+    assert_eq!(s.picks, ["money", "lonely"]);
+}
+
+#[test]
+fn a_conversation_stored_by_the_last_release_carries_on_after_the_upgrade() {
+    let (_dir, db) = database_with(&fixture("summary"));
+    let (o, text) = chat(&db, "1\n");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(text.contains("Name: Samira Begum"), "{text}");
+    assert!(text.contains("Your reference is "), "{text}");
+    let q = common::run(&db, &["queue", "list", "--json"], b"", &[]);
+    let v: serde_json::Value = serde_json::from_slice(&q.stdout).expect("JSON");
+    assert_eq!(v[0]["answers"]["name"], "Samira Begum");
+    assert_eq!(v[0]["answers"]["phone"], "07700900462");
+    // Written back in the current format.
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let state: String = c
+        .query_row("SELECT state FROM sessions", [], |r| r.get(0))
+        .expect("session");
+    assert!(
+        state.contains(&format!("\"v\":{SESSION_VERSION}")),
+        "{state}"
+    );
+}
+
+#[test]
+fn a_session_that_cannot_be_read_starts_again_politely() {
+    for state in [
+        r#"{"started":"yes","node":7}"#,
+        "not json at all",
+        r#"{"v":99,"started":true}"#,
+    ] {
+        let (_dir, db) = database_with(state);
+        let (o, text) = chat(&db, "1\n");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        assert!(
+            text.starts_with("Sorry, this service has been updated since we last spoke"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Which language would you like to use?"),
+            "{text}"
+        );
+        // The language was picked: the conversation goes on.
+        assert!(text.contains("1. Yes, that's OK"), "{text}");
+        assert!(!text.contains("try again"), "{text}");
+        assert!(
+            !err.contains(state),
+            "the stored content is not logged: {err}"
+        );
+    }
+}
+
+#[test]
+fn words_of_crisis_are_answered_when_a_conversation_starts_again() {
+    // Unreadable: the routes come with the restart.
+    let engine = common::engine();
+    let mut session = signpost::engine::Session {
+        unreadable: true,
+        ..Default::default()
+    };
+    session.lang_hint = Some("en-GB".into());
+    let out = engine.step(
+        &session,
+        Input::Text("I want to kill myself".into()),
+        &common::ctx(),
+    );
+    let all: String = out
+        .replies
+        .iter()
+        .map(|r| strip_isolation(&r.text))
+        .collect();
+    assert!(all.contains("has been updated"), "{all}");
+    assert!(all.contains("116 123") && all.contains("999"), "{all}");
+
+    // A stored step the content no longer has: the same.
+    let mut session = decode_session(&fixture("crisis-flagged")).expect("fixture");
+    session.node = "a-question-we-removed".into();
+    let out = engine.step(
+        &session,
+        Input::Text("I want to kill myself".into()),
+        &common::ctx(),
+    );
+    let all: String = out
+        .replies
+        .iter()
+        .map(|r| strip_isolation(&r.text))
+        .collect();
+    assert!(all.contains("has been updated"), "{all}");
+    assert!(all.contains("116 123") && all.contains("999"), "{all}");
+}
