@@ -61,9 +61,9 @@ enum Command {
         /// Their id: the Telegram user id, or the terminal chat's --user
         #[arg(long, value_name = "ID")]
         user: String,
-        /// Where they talked to signpost
-        #[arg(long, value_enum, default_value = "telegram")]
-        channel: signpost::store::Channel,
+        /// Where they talked to signpost [default: every channel, saying where it was found]
+        #[arg(long, value_enum)]
+        channel: Option<signpost::store::Channel>,
         /// Print what was erased as JSON
         #[arg(long)]
         json: bool,
@@ -73,9 +73,9 @@ enum Command {
         /// Their id: the Telegram user id, or the terminal chat's --user
         #[arg(long, value_name = "ID")]
         user: String,
-        /// Where they talked to signpost
-        #[arg(long, value_enum, default_value = "telegram")]
-        channel: signpost::store::Channel,
+        /// Where they talked to signpost [default: every channel, saying where it was found]
+        #[arg(long, value_enum)]
+        channel: Option<signpost::store::Channel>,
         /// Language to write it in [default: the language of their conversation, else en-GB]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
@@ -272,6 +272,8 @@ enum CliError {
     ReservedUser(String),
     #[error("say who you are with --by NAME (or set SIGNPOST_PRESCRIBER_NAME)")]
     NoName,
+    #[error("user {0} has data in more than one channel ({1}): say which with --channel")]
+    SeveralChannels(String, String),
     #[error("{0}: {1:?} is not a Telegram id (comma-separated numbers expected)")]
     BadId(String, String),
     #[error("{0:?} is not a UK postcode")]
@@ -427,23 +429,31 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             reserved(&user)?;
             let mut store = Store::open(&db)?;
+            let channels = match channel {
+                Some(c) => vec![c],
+                None => store.in_transaction(|c| signpost::privacy::channels_holding(c, &user))?,
+            };
             let erased = store.in_transaction(|c| {
-                signpost::privacy::forget(c, channel, &user, chrono::Utc::now())
+                let now = chrono::Utc::now();
+                let mut all = signpost::privacy::Erased::default();
+                for ch in &channels {
+                    all = all.and(signpost::privacy::forget(c, *ch, &user, now)?);
+                }
+                Ok::<_, signpost::store::StoreError>(all)
             })?;
             let emptied = store.checkpoint()?;
             let mut out = io::stdout().lock();
+            let place = channel_names(channel, &channels);
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&erased)?)?;
+            } else if erased.is_empty() && channel.is_none() {
+                writeln!(out, "Nothing was held for user {user} in any channel.")?;
             } else if erased.is_empty() {
-                writeln!(
-                    out,
-                    "Nothing was held for {} user {user}.",
-                    channel.as_str()
-                )?;
+                writeln!(out, "Nothing was held for {place} user {user}.")?;
             } else {
                 writeln!(
                     out,
-                    "Erased: {} conversation(s); deleted referrals: {}; anonymised closed referrals: {}; unsent messages: {}.",
+                    "Erased ({place} user {user}): {} conversation(s); deleted referrals: {}; anonymised closed referrals: {}; unsent messages: {}.",
                     erased.conversations,
                     list_or_none(&erased.referrals_deleted),
                     list_or_none(&erased.referrals_anonymised),
@@ -462,6 +472,27 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             reserved(&user)?;
             let mut store = Store::open(&db)?;
             let mut out = io::stdout().lock();
+            let channel = match channel {
+                Some(c) => c,
+                None => {
+                    let found =
+                        store.in_transaction(|c| signpost::privacy::channels_holding(c, &user))?;
+                    match found.as_slice() {
+                        [] => signpost::store::Channel::Telegram,
+                        [one] => {
+                            // For the operator, not the copy given to the person.
+                            eprintln!("Found in the {} channel.", one.as_str());
+                            *one
+                        }
+                        _ => {
+                            return Err(CliError::SeveralChannels(
+                                user.clone(),
+                                channel_names(None, &found),
+                            ));
+                        }
+                    }
+                }
+            };
             if json {
                 let held = store.in_transaction(|c| signpost::privacy::held(c, channel, &user))?;
                 writeln!(out, "{}", serde_json::to_string_pretty(&held)?)?;
@@ -530,6 +561,22 @@ fn retention(given: Option<u32>, file: &FileConfig) -> Result<u32, CliError> {
 }
 
 /// Refuses the id anonymised records carry, so no one can see or act on them as a person.
+/// "telegram", "terminal and telegram", or "no" when nothing was found and none named.
+fn channel_names(
+    named: Option<signpost::store::Channel>,
+    found: &[signpost::store::Channel],
+) -> String {
+    match (named, found) {
+        (Some(c), _) => c.as_str().to_string(),
+        (None, []) => "no".to_string(),
+        (None, found) => found
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(" and "),
+    }
+}
+
 fn reserved(user: &str) -> Result<(), CliError> {
     if user == signpost::privacy::ERASED || user.trim().is_empty() {
         return Err(CliError::ReservedUser(user.to_string()));

@@ -82,6 +82,15 @@ pub struct Erased {
 }
 
 impl Erased {
+    /// Both erasures, as one.
+    pub fn and(mut self, other: Erased) -> Erased {
+        self.conversations += other.conversations;
+        self.referrals_deleted.extend(other.referrals_deleted);
+        self.referrals_anonymised.extend(other.referrals_anonymised);
+        self.messages += other.messages;
+        self
+    }
+
     /// True when nothing was held.
     pub fn is_empty(&self) -> bool {
         *self == Erased::default()
@@ -255,6 +264,25 @@ pub struct Held {
     pub referrals: Vec<store::QueueItem>,
     /// Notes on those referrals, by reference.
     pub notes: BTreeMap<String, Vec<crate::queue::Note>>,
+}
+
+impl Held {
+    /// True when nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.conversation.is_none() && self.flags.is_empty() && self.referrals.is_empty()
+    }
+}
+
+/// The channels in which something is held about `user` (an id may be a Telegram user's or a
+/// terminal user's: a request by letter or phone does not say which).
+pub fn channels_holding(conn: &Connection, user: &str) -> Result<Vec<Channel>, StoreError> {
+    let mut found = Vec::new();
+    for channel in Channel::ALL {
+        if !held(conn, channel, user)?.is_empty() {
+            found.push(channel);
+        }
+    }
+    Ok(found)
 }
 
 /// Reads everything held about one person.

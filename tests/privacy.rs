@@ -272,8 +272,22 @@ fn an_unfinished_conversation_is_shown_and_erased_too() {
     );
     assert!(!mine.contains("consent:"), "{mine}");
     // The Telegram channel is a different person with the same number.
-    let other = ok(&signpost(&db, &["mydata", "--user", "7001"], b"", &[]));
+    let other = ok(&signpost(
+        &db,
+        &["mydata", "--user", "7001", "--channel", "telegram"],
+        b"",
+        &[],
+    ));
     assert!(other.contains("We hold nothing"), "{other}");
+    // Without --channel every channel is looked in, and the operator told where it was found
+    // (on stderr: stdout is the copy for the person).
+    let o = signpost(&db, &["mydata", "--user", "7001"], b"", &[]);
+    let found = ok(&o);
+    assert_eq!(found, mine);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "Found in the terminal channel.\n"
+    );
     let erased = json(&signpost(
         &db,
         &[
@@ -577,4 +591,68 @@ fn an_erasure_while_another_program_reads_is_finished_by_the_next_checkpoint() {
         );
     }
     drop(reader);
+}
+
+#[test]
+fn without_a_channel_mydata_and_forget_look_in_every_channel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    // The same id in the terminal chat and on Telegram: two people, or one.
+    ok(&signpost(
+        &db,
+        &["chat", "--user", "5005"],
+        b"1\n1\n3\ndone\nMy landlord will not fix the boiler\n",
+        &[],
+    ));
+    {
+        let mut store = signpost::store::Store::open(&db).expect("open");
+        let session = signpost::engine::Session {
+            started: true,
+            lang: Some("bn".into()),
+            ..Default::default()
+        };
+        store
+            .commit_step(
+                signpost::store::Channel::Telegram,
+                "5005",
+                &session,
+                &[],
+                chrono::Utc::now(),
+            )
+            .expect("a Telegram conversation");
+    }
+    // Which copy to give is the operator's call.
+    let err = refused(&signpost(&db, &["mydata", "--user", "5005"], b"", &[]));
+    assert_eq!(
+        err,
+        "signpost: user 5005 has data in more than one channel (terminal and telegram): say which with --channel\n"
+    );
+    // An erasure request covers both, and says so.
+    let out = ok(&signpost(&db, &["forget", "--user", "5005"], b"", &[]));
+    assert!(
+        out.starts_with("Erased (terminal and telegram user 5005): 2 conversation(s);"),
+        "{out}"
+    );
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let left: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE user_id = '5005'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(left, 0);
+    drop(c);
+    let again = ok(&signpost(&db, &["forget", "--user", "5005"], b"", &[]));
+    assert_eq!(
+        again.trim(),
+        "Nothing was held for user 5005 in any channel."
+    );
+    let o = signpost(&db, &["mydata", "--user", "5005"], b"", &[]);
+    assert!(ok(&o).contains("We hold nothing"));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -250,6 +250,9 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// Every channel (a new one must be added here too: `as_str` below lists them).
+    pub const ALL: [Channel; 2] = [Channel::Terminal, Channel::Telegram];
+
     /// As stored.
     pub fn as_str(self) -> &'static str {
         match self {
