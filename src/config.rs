@@ -19,20 +19,32 @@ pub struct FileConfig {
 
 /// A bad `signpost.toml`.
 #[derive(Debug, thiserror::Error)]
-#[error("signpost.toml:{line}: {message}")]
-pub struct ConfigError {
-    line: usize,
-    message: String,
+pub enum ConfigError {
+    /// It does not parse, or holds an unknown key.
+    #[error("signpost.toml:{line}: {message}")]
+    Bad {
+        /// Where.
+        line: usize,
+        /// What.
+        message: String,
+    },
+    /// It is there but cannot be read (permissions, not UTF-8, a folder).
+    #[error("signpost.toml is there but cannot be read: {0}")]
+    Unreadable(std::io::Error),
 }
 
 impl FileConfig {
     /// Reads `signpost.toml` from `dir`, or the defaults if there is none.
     pub fn load(dir: &Path) -> Result<FileConfig, ConfigError> {
         let path = dir.join("signpost.toml");
-        let Ok(source) = std::fs::read_to_string(&path) else {
-            return Ok(FileConfig::default());
+        let source = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(FileConfig::default());
+            }
+            Err(e) => return Err(ConfigError::Unreadable(e)),
         };
-        toml::from_str(&source).map_err(|e| ConfigError {
+        toml::from_str(&source).map_err(|e| ConfigError::Bad {
             line: e
                 .span()
                 .map(|s| crate::content::problem::line_of(&source, s.start))

@@ -391,4 +391,17 @@ fn signpost_toml_sets_the_database_and_flags_and_environment_win() {
         "{}",
         err(&o)
     );
+    // There but unreadable (here: not UTF-8) is an error too, not the defaults in silence.
+    std::fs::write(dir.path().join("signpost.toml"), b"db = \"\xff\"\n").expect("write");
+    let o = run(None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).starts_with("signpost: signpost.toml is there but cannot be read: "),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        !dir.path().join("signpost.db").exists(),
+        "the defaults were not used"
+    );
 }

@@ -38,15 +38,8 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&rsquo;", "'")
-        .replace("&pound;", "£");
+    // Every named and numeric entity, once (so "&amp;lt;" stays "&lt;").
+    let decoded = html_escape::decode_html_entities(&out);
     let cleaned = crate::engine::validate::clean_text(&decoded);
     let mut collapsed = String::with_capacity(cleaned.len());
     for word in cleaned.split_whitespace() {
@@ -321,6 +314,15 @@ mod tests {
             "Free advice & support Debt"
         );
         assert_eq!(plain_text("a&nbsp;&nbsp;b"), "a b");
+        // Numeric and less common named entities, decoded once.
+        assert_eq!(
+            plain_text(
+                "Bengali &amp; Sylheti speakers&#8217; group &ndash; &#x2018;Tea&#x2019; &copy;"
+            ),
+            "Bengali & Sylheti speakers\u{2019} group \u{2013} \u{2018}Tea\u{2019} \u{a9}"
+        );
+        assert_eq!(plain_text("&amp;lt;b&amp;gt;"), "&lt;b&gt;");
+        assert_eq!(plain_text("&pound;5 &rsquo;"), "\u{a3}5 \u{2019}");
     }
 
     #[test]
