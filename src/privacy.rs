@@ -146,10 +146,12 @@ pub fn forget(
                 .as_deref()
                 .and_then(|b| b.strip_prefix("telegram:"))
                 .and_then(|id| id.parse::<i64>().ok());
-            conn.execute(
-                "INSERT INTO notices (kind, reference, created_at, chat_id)
-                 VALUES ('withdrawn', ?1, ?2, ?3)",
-                params![item.reference, now.to_rfc3339(), holder],
+            store::notices::add(
+                conn,
+                store::notices::NoticeKind::Withdrawn,
+                &item.reference,
+                holder,
+                now,
             )?;
             // Notes go with it (ON DELETE CASCADE).
             conn.execute(

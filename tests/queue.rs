@@ -492,8 +492,8 @@ fn output_closed_early_ends_quietly() {
     for args in [
         &["queue", "export", "--csv"][..],
         &["queue", "list", "--json"],
-        &["mydata", "--user", "100", "--json"],
-        &["mydata", "--user", "100"],
+        &["mydata", "--user", "100", "--channel", "telegram", "--json"],
+        &["mydata", "--user", "100", "--channel", "telegram"],
     ] {
         let o = common::run_closing_output(&db, args);
         let err = String::from_utf8_lossy(&o.stderr);

@@ -207,9 +207,12 @@ pub fn claim_next(
         return Ok(None);
     };
     audit(conn, "claimed", &reference, now)?;
-    conn.execute(
-        "INSERT INTO notices (kind, reference, created_at) VALUES ('claimed', ?1, ?2)",
-        params![reference, now_s(now)],
+    store::notices::add(
+        conn,
+        store::notices::NoticeKind::Claimed,
+        &reference,
+        None,
+        now,
     )?;
     get(conn, &reference)
 }

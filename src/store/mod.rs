@@ -15,6 +15,7 @@ use crate::engine::{Effect, Referral, Session};
 pub mod actor;
 pub mod file;
 pub mod format;
+pub mod notices;
 
 /// Written to `PRAGMA application_id` so signpost never writes into another program's database.
 pub const APPLICATION_ID: i32 = 0x5350_5354; // "SPST"
@@ -520,11 +521,7 @@ pub fn commit_step(
                     .query_map(params![channel.as_str(), user], |r| r.get(0))?
                     .collect::<Result<_, _>>()?;
                 for reference in raised {
-                    conn.execute(
-                        "INSERT INTO notices (kind, reference, created_at)
-                         VALUES ('now-urgent', ?1, ?2)",
-                        params![reference, now_s],
-                    )?;
+                    notices::add(conn, notices::NoticeKind::NowUrgent, &reference, None, now)?;
                 }
                 conn.execute(
                     "INSERT INTO audit (at, event) VALUES (?1, 'crisis-interrupt')",
@@ -769,9 +766,12 @@ fn insert_referral(
         "INSERT INTO audit (at, event, reference) VALUES (?1, 'referral-queued', ?2)",
         params![r.created_at.to_rfc3339(), r.reference],
     )?;
-    tx.execute(
-        "INSERT INTO notices (kind, reference, created_at) VALUES ('new-callback', ?1, ?2)",
-        params![r.reference, r.created_at.to_rfc3339()],
+    notices::add(
+        tx,
+        notices::NoticeKind::NewCallback,
+        &r.reference,
+        None,
+        r.created_at,
     )?;
     Ok(())
 }

@@ -1127,11 +1127,7 @@ fn take_notices(
     prescriber_chat: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<OutboxJob>, StoreError> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, kind, reference, chat_id FROM notices ORDER BY id LIMIT 200")?;
-    let notices: Vec<(i64, String, String, Option<i64>)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<Result<_, _>>()?;
+    use store::notices::{Notice, NoticeKind};
     let mut jobs = Vec::new();
     let mut send = |chat: i64, text: String| -> Result<(), StoreError> {
         let actions = vec![Action::Send {
@@ -1142,9 +1138,13 @@ fn take_notices(
         jobs.push((outbox, chat, actions));
         Ok(())
     };
-    for (id, kind, reference, holder) in notices {
-        conn.execute("DELETE FROM notices WHERE id = ?1", [id])?;
-        if kind == "withdrawn" {
+    for Notice {
+        kind,
+        reference,
+        holder,
+    } in store::notices::take(conn, 200)?
+    {
+        if kind == NoticeKind::Withdrawn {
             // The referral is gone: tell whoever held it, and the team's chat.
             let text = format!(
                 "Callback {reference} was withdrawn: the resident asked us to erase their data."
@@ -1166,16 +1166,16 @@ fn take_notices(
         let Some((channel, user, lang, priority)) = referral else {
             continue;
         };
-        let (chat, text) = match kind.as_str() {
-            "new-callback" => match prescriber_chat {
+        let (chat, text) = match kind {
+            NoticeKind::NewCallback => match prescriber_chat {
                 Some(pc) => (pc, format!("New callback {reference} ({priority}).")),
                 None => continue,
             },
-            "now-urgent" => match prescriber_chat {
+            NoticeKind::NowUrgent => match prescriber_chat {
                 Some(pc) => (pc, format!("Callback {reference} is now urgent.")),
                 None => continue,
             },
-            _ => match (channel.as_str(), user.parse::<i64>()) {
+            NoticeKind::Claimed => match (channel.as_str(), user.parse::<i64>()) {
                 ("telegram", Ok(chat)) => (
                     chat,
                     engine.content().locales.format(
@@ -1186,6 +1186,7 @@ fn take_notices(
                 ),
                 _ => continue,
             },
+            NoticeKind::Withdrawn => continue,
         };
         send(chat, text)?;
     }
