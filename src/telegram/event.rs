@@ -115,10 +115,13 @@ impl Event {
                     Some(text) => Event::Text {
                         chat,
                         from,
-                        name: command(text)
-                            .filter(|(c, _)| super::PRESCRIBER_COMMANDS.contains(&c.as_str()))
-                            .and(m.from.as_ref())
-                            .map(|u| u.full_name()),
+                        name: matches!(
+                            super::commands::parse(text),
+                            Some(super::commands::Typed::Prescriber(..))
+                        )
+                        .then_some(m.from.as_ref())
+                        .flatten()
+                        .map(|u| u.full_name()),
                         lang,
                         text: text.to_string(),
                     },
@@ -149,14 +152,6 @@ impl Event {
     }
 }
 
-/// A command typed as `/name` or `/name@bot`, with what follows.
-pub fn command(text: &str) -> Option<(String, &str)> {
-    let rest = text.strip_prefix('/')?;
-    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    let name = word.split('@').next().unwrap_or(word).to_ascii_lowercase();
-    (!name.is_empty()).then_some((name, args.trim()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,16 +164,5 @@ mod tests {
         let old = r#"{"kind":"button","chat":43,"lang":null,"query":"q","message":7,"data":"a|b"}"#;
         let ev: Event = serde_json::from_str(old).expect("an inbox entry of the last version");
         assert_eq!(ev.sender(), 43);
-    }
-
-    #[test]
-    fn commands_with_and_without_the_bots_name() {
-        assert_eq!(command("/start"), Some(("start".into(), "")));
-        assert_eq!(
-            command("/Start@signpost_bot hello"),
-            Some(("start".into(), "hello"))
-        );
-        assert_eq!(command("start"), None);
-        assert_eq!(command("/"), None);
     }
 }

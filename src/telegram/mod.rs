@@ -9,8 +9,10 @@
 //! the store thread.
 
 pub mod api;
+pub mod commands;
 pub mod event;
 mod flood;
+mod prescriber;
 pub mod render;
 pub mod updates;
 mod webhook;
@@ -33,7 +35,8 @@ use crate::pseudonym::Pseudonyms;
 use crate::reference::new_reference;
 use crate::store::actor::StoreActor;
 use crate::store::{self, Channel, StoreError};
-use event::{Event, command};
+use commands::{ResidentCommand, Typed};
+use event::Event;
 use flood::Flood;
 use render::Action;
 
@@ -43,11 +46,6 @@ pub const POLL_TIMEOUT_SECS: u32 = 10;
 const WORKER_IDLE: Duration = Duration::from_secs(60);
 /// Longest wait between retries when Telegram is failing.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
-
-/// The bot's commands, each described by a Fluent message `command-<name>`.
-pub const COMMANDS: &[&str] = &[
-    "start", "language", "back", "restart", "help", "mydata", "forget",
-];
 
 /// How `serve` runs.
 #[derive(Debug, Clone)]
@@ -68,9 +66,6 @@ pub struct ServeConfig {
     /// Days after which abandoned conversations and closed referrals are purged (daily).
     pub retention_days: u32,
 }
-
-/// Commands only prescribers may use.
-pub const PRESCRIBER_COMMANDS: &[&str] = &["queue", "next", "close", "release", "note"];
 
 /// How often the retention purge runs.
 const PURGE_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
@@ -382,15 +377,15 @@ fn is_refusal(description: &str) -> bool {
 async fn register_commands(api: Api, engine: Engine) {
     let locales = &engine.content().locales;
     for lang in &locales.languages {
-        let commands: Vec<BotCommand> = COMMANDS
+        let commands: Vec<BotCommand> = ResidentCommand::ALL
             .iter()
             .map(|c| {
                 let d = crate::content::locales::strip_isolation(&locales.format(
                     &lang.tag,
-                    &format!("command-{c}"),
+                    &format!("command-{}", c.name()),
                     &[],
                 ));
-                BotCommand::new(*c, d.chars().take(256).collect::<String>())
+                BotCommand::new(c.name(), d.chars().take(256).collect::<String>())
             })
             .collect();
         let code = lang.tag.split('-').next().unwrap_or(&lang.tag).to_string();
@@ -801,13 +796,11 @@ fn handle(
         return Ok(None);
     }
     let chat = ev.chat();
-    let command_name = match ev {
-        Event::Text { text, .. } => command(text).map(|(n, a)| (n, a.to_string())),
+    let typed = match ev {
+        Event::Text { text, .. } => commands::parse(text),
         _ => None,
     };
-    if let Some((name, args)) = &command_name
-        && PRESCRIBER_COMMANDS.contains(&name.as_str())
-    {
+    if let Some(Typed::Prescriber(command, args)) = typed {
         // The sender, not the chat: in a group anyone could otherwise act as the chat.
         if prescribers.contains(&ev.sender()) {
             let by = format!("telegram:{}", ev.sender());
@@ -818,7 +811,7 @@ fn handle(
             {
                 crate::queue::remember_name(conn, &by, display, now)?;
             }
-            let text = prescriber_command(conn, &by, name, args, now)?;
+            let text = prescriber::answer(conn, &by, command, args, now)?;
             let actions = render::messages(&[Reply::text(text)]);
             store::inbox_done(conn, update_id, now)?;
             let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
@@ -829,14 +822,17 @@ fn handle(
             }));
         }
         // Not a prescriber: recorded, and answered as any resident would be.
-        tracing::warn!(command = %name, "prescriber command refused");
+        tracing::warn!(command = command.name(), "prescriber command refused");
         conn.execute(
             "INSERT INTO audit (at, event) VALUES (?1, 'prescriber-command-refused')",
             [now.to_rfc3339()],
         )?;
     }
-    let command_name = command_name.as_ref().map(|(n, _)| n.as_str());
-    if let Some((actions, erased)) = privacy_request(conn, engine, ev, command_name, now)? {
+    let resident = match typed {
+        Some(Typed::Resident(c, _)) => Some(c),
+        _ => None,
+    };
+    if let Some((actions, erased)) = privacy_request(conn, engine, ev, resident, now)? {
         store::inbox_done(conn, update_id, now)?;
         let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;
         return Ok(Some(Handled {
@@ -866,17 +862,21 @@ fn handle(
             }
             let l = language(engine, Some(&session), lang.as_deref());
             let input = match ev {
-                Event::Text { text, .. } => match command_name {
-                    Some(name) => match name {
-                        "start" => Some(Input::Start {
+                Event::Text { text, .. } => match typed {
+                    Some(Typed::Resident(c, _)) => Some(match c {
+                        ResidentCommand::Start => Input::Start {
                             lang_hint: lang.clone(),
-                        }),
-                        "language" => Some(Input::ChangeLanguage),
-                        "back" => Some(Input::Back),
-                        "restart" => Some(Input::Restart),
-                        "help" => Some(Input::Help),
-                        _ => Some(Input::Help),
-                    },
+                        },
+                        ResidentCommand::Language => Input::ChangeLanguage,
+                        ResidentCommand::Back => Input::Back,
+                        ResidentCommand::Restart => Input::Restart,
+                        ResidentCommand::Help => Input::Help,
+                        // Answered by `privacy_request` above; never reaches here.
+                        ResidentCommand::MyData | ResidentCommand::Forget => Input::Help,
+                    }),
+                    // A prescriber's command from someone else, or one the bot does not
+                    // know: what the bot does, and the step again.
+                    Some(Typed::Prescriber(..) | Typed::Unknown) => Some(Input::Help),
                     None => Some(Input::Text(text.clone())),
                 },
                 Event::Button { data, .. } => {
@@ -937,19 +937,21 @@ fn handle(
     }))
 }
 
-/// `/mydata`, `/forget` (`command_name`, already parsed) and the press confirming or refusing
+/// `/mydata`, `/forget` (`command`, already parsed) and the press confirming or refusing
 /// an erasure, in a private chat; `None` for anything else. True with the actions when data
 /// was erased.
 fn privacy_request(
     conn: &Connection,
     engine: &Engine,
     ev: &Event,
-    command_name: Option<&str>,
+    command: Option<ResidentCommand>,
     now: DateTime<Utc>,
 ) -> Result<Option<(Vec<Action>, bool)>, StoreError> {
     let user = ev.chat().to_string();
-    let (asked, press) = match (ev, command_name) {
-        (Event::Text { .. }, Some(name @ ("mydata" | "forget"))) => (name.to_string(), None),
+    let (asked, press) = match (ev, command) {
+        (Event::Text { .. }, Some(c @ (ResidentCommand::MyData | ResidentCommand::Forget))) => {
+            (c.name().to_string(), None)
+        }
         (Event::Text { .. }, _) => return Ok(None),
         (
             Event::Button {
@@ -1004,76 +1006,6 @@ fn privacy_request(
         None => render::messages(&replies),
     };
     Ok(Some((actions, erased)))
-}
-
-/// A prescriber's command, answered in plain English text (the prescribers' working language).
-fn prescriber_command(
-    conn: &Connection,
-    by: &str,
-    name: &str,
-    args: &str,
-    now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    use crate::queue;
-    let (reference, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
-    let usage = |u: &str| Ok(format!("Usage: {u}"));
-    let result = match name {
-        "queue" => {
-            let s = queue::stats(conn, now)?;
-            let open = store::list(conn, Some(store::Status::Open))?;
-            let mut lines = vec![format!(
-                "Open: {} ({} urgent). Claimed, not closed: {}.",
-                s.open, s.open_urgent, s.claimed
-            )];
-            for i in open.iter().take(5) {
-                lines.push(format!(
-                    "{} {} since {}: {}",
-                    i.reference,
-                    i.priority,
-                    i.created_at,
-                    i.needs.join(", ")
-                ));
-            }
-            if open.len() > 5 {
-                lines.push(format!(
-                    "…and {} more. /next claims the first.",
-                    open.len() - 5
-                ));
-            }
-            Ok(lines.join("\n"))
-        }
-        "next" => queue::claim_next(conn, by, now).and_then(|item| match item {
-            None => Ok("No open callbacks.".to_string()),
-            Some(i) => {
-                let notes = queue::notes(conn, &i.reference)?;
-                let (i, notes) = queue::with_names(conn, i, notes)?;
-                Ok(queue::describe(&i, &notes))
-            }
-        }),
-        "close" if reference.is_empty() || rest.trim().is_empty() => {
-            return usage("/close REF what happened");
-        }
-        "close" => queue::close(conn, reference, by, rest, now)
-            .map(|()| format!("Closed {}.", reference.to_ascii_uppercase())),
-        "release" if reference.is_empty() => return usage("/release REF"),
-        "release" => queue::release(conn, reference, by, now).map(|()| {
-            format!(
-                "Released {} back to the queue.",
-                reference.to_ascii_uppercase()
-            )
-        }),
-        "note" if reference.is_empty() || rest.trim().is_empty() => {
-            return usage("/note REF your note");
-        }
-        "note" => queue::note(conn, reference, by, rest, now)
-            .map(|()| format!("Noted on {}.", reference.to_ascii_uppercase())),
-        _ => return usage("/queue, /next, /close REF outcome, /release REF, /note REF text"),
-    };
-    match result {
-        Ok(text) => Ok(text),
-        Err(queue::QueueError::Store(e)) => Err(e),
-        Err(refusal) => Ok(format!("Not done: {refusal}.")),
-    }
 }
 
 /// Turns notices into messages: each new callback to the prescribers' chat (reference and
