@@ -5,9 +5,11 @@ use std::path::Path;
 
 use regex::Regex;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::graph::check_graph;
 use super::raw::{RawChoice, RawFlow, RawNode};
+use super::read;
 use super::*;
 use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml};
 
@@ -25,14 +27,31 @@ pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
         Ok(r) => r,
         Err(p) => return (None, vec![p]),
     };
+    // Read again as spanned values, so each node is read as the struct of its kind.
+    let doc = match DeTable::parse(source) {
+        Ok(d) => d,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(source, s.start)).unwrap_or(0);
+            let p = Problem::error(path, line, ProblemKind::Syntax, e.message().trim());
+            return (None, vec![p]);
+        }
+    };
+    let values: Vec<Spanned<DeValue>> = doc
+        .get_ref()
+        .get("node")
+        .and_then(|n| n.get_ref().as_array())
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
     let at = |offset: usize| line_of(source, offset);
 
     let mut nodes = Vec::new();
     let mut index = HashMap::new();
     let mut targets: Vec<Target> = Vec::new();
-    for rn in raw.nodes {
-        let id_line = at(rn.id.span().start);
-        let id = rn.id.get_ref().clone();
+    for value in &values {
+        let read = read::node(path, source, value, &mut problems);
+        let id_line = read.line;
+        // A node without an id has been reported; nothing can lead to it.
+        let Some(id) = read.id else { continue };
         if !valid_id(&id) {
             problems.push(Problem::error(
                 path,
@@ -50,7 +69,10 @@ pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
             ));
             continue;
         }
-        match build_node(path, source, rn, id_line, &mut targets, &mut problems) {
+        let built = read
+            .raw
+            .and_then(|rn| build_node(path, source, &id, rn, id_line, &mut targets, &mut problems));
+        match built {
             Some(node) => {
                 index.insert(id, nodes.len());
                 nodes.push(node);
@@ -102,14 +124,15 @@ fn valid_id(id: &str) -> bool {
 fn build_node(
     path: &Path,
     source: &str,
+    id: &str,
     rn: RawNode,
     line: usize,
     targets: &mut Vec<Target>,
     problems: &mut Vec<Problem>,
 ) -> Option<Node> {
     let at = |offset: usize| line_of(source, offset);
-    let id = rn.id.get_ref().clone();
-    let kind_name = rn.kind.get_ref().as_str();
+    let id = id.to_string();
+    let kind_name = rn.kind();
     let before = problems.len();
     let missing = |field: &str, problems: &mut Vec<Problem>| {
         problems.push(Problem::error(
@@ -128,8 +151,12 @@ fn build_node(
             s.get_ref().clone()
         })
     };
-    let next = target(targets, &rn.next);
-    if rn.open == Some(true) && rn.validate.is_some() {
+    let node_next = rn.next().cloned();
+    let next = target(targets, &node_next);
+    if let RawNode::Text(t) = &rn
+        && t.open == Some(true)
+        && t.validate.is_some()
+    {
         problems.push(Problem::error(
             path,
             line,
@@ -137,16 +164,8 @@ fn build_node(
             format!("node \"{id}\" is an open question (`open = true`) and validates its answer; an open question takes any words, so remove one of them"),
         ));
     }
-    if rn.open.is_some() && kind_name != "text" {
-        problems.push(Problem::error(
-            path,
-            line,
-            ProblemKind::InvalidField,
-            format!("node \"{id}\" ({kind_name}) has `open`, which only text nodes can have"),
-        ));
-    }
-    let text = rn.text.clone().unwrap_or_default();
-    let needs_text = !matches!(kind_name, "switch");
+    let text = rn.text().cloned().unwrap_or_default();
+    let needs_text = !matches!(rn, RawNode::Switch(_));
     if needs_text && text.is_empty() {
         missing("text", problems);
     }
@@ -195,7 +214,7 @@ fn build_node(
                 ));
             }
             let cnext = if with_next {
-                match c.next.as_ref().or(rn.next.as_ref()) {
+                match c.next.as_ref().or(node_next.as_ref()) {
                     Some(n) => {
                         targets.push(Target {
                             id: n.get_ref().clone(),
@@ -234,25 +253,25 @@ fn build_node(
         out
     };
 
-    let kind = match kind_name {
-        "message" => match next {
+    let kind = match &rn {
+        RawNode::Message(_) => match next {
             Some(next) => NodeKind::Message { next },
             None => {
                 dead_end(problems);
                 return None;
             }
         },
-        "choice" => NodeKind::Choice {
-            save: rn.save.clone(),
-            choices: choices_of(&rn.choices, true, targets, problems),
+        RawNode::Choice(n) => NodeKind::Choice {
+            save: n.save.clone(),
+            choices: choices_of(&n.choices, true, targets, problems),
         },
-        "multi_choice" => {
-            let choices = choices_of(&rn.choices, false, targets, problems);
-            let Some(save) = rn.save.clone() else {
+        RawNode::MultiChoice(n) => {
+            let choices = choices_of(&n.choices, false, targets, problems);
+            let Some(save) = n.save.clone() else {
                 missing("save", problems);
                 return None;
             };
-            let Some(done) = rn.done.clone() else {
+            let Some(done) = n.done.clone() else {
                 missing("done", problems);
                 return None;
             };
@@ -264,12 +283,12 @@ fn build_node(
                 save,
                 choices,
                 done,
-                min: rn.min.unwrap_or(1),
+                min: n.min.unwrap_or(1),
                 next,
             }
         }
-        "text" => {
-            let validate = match &rn.validate {
+        RawNode::Text(n) => {
+            let validate = match &n.validate {
                 None => None,
                 Some(v) => {
                     let vline = at(v.span().start);
@@ -328,7 +347,7 @@ fn build_node(
                     })
                 }
             };
-            let skip = rn.skip.as_ref().map(|s| Skip {
+            let skip = n.skip.as_ref().map(|s| Skip {
                 id: s.id.clone(),
                 label: s.label.clone(),
                 next: target(targets, &s.next),
@@ -343,7 +362,7 @@ fn build_node(
                     format!("the skip button of node \"{id}\" needs more than {CALLBACK_DATA_MAX} bytes of callback data"),
                 ));
             }
-            let Some(save) = rn.save.clone() else {
+            let Some(save) = n.save.clone() else {
                 missing("save", problems);
                 return None;
             };
@@ -355,17 +374,17 @@ fn build_node(
                 save,
                 validate,
                 skip,
-                max_len: rn.max_len.unwrap_or(DEFAULT_MAX_LEN),
-                open: rn.open.unwrap_or(false),
+                max_len: n.max_len.unwrap_or(DEFAULT_MAX_LEN),
+                open: n.open.unwrap_or(false),
                 next,
             }
         }
-        "switch" => {
-            let Some(on) = rn.on.clone() else {
+        RawNode::Switch(n) => {
+            let Some(on) = n.on.clone() else {
                 missing("on", problems);
                 return None;
             };
-            let cases = rn
+            let cases = n
                 .cases
                 .iter()
                 .flatten()
@@ -374,7 +393,7 @@ fn build_node(
                     next: target(targets, &Some(c.next.clone())).unwrap_or_default(),
                 })
                 .collect();
-            let Some(default) = target(targets, &rn.default) else {
+            let Some(default) = target(targets, &n.default) else {
                 problems.push(Problem::error(
                     path,
                     line,
@@ -385,12 +404,12 @@ fn build_node(
             };
             NodeKind::Switch { on, cases, default }
         }
-        "signpost" => {
-            let Some(needs) = rn.needs.clone() else {
+        RawNode::Signpost(n) => {
+            let Some(needs) = n.needs.clone() else {
                 missing("needs", problems);
                 return None;
             };
-            let Some(none) = rn.none.clone() else {
+            let Some(none) = n.none.clone() else {
                 missing("none", problems);
                 return None;
             };
@@ -400,21 +419,21 @@ fn build_node(
             };
             NodeKind::Signpost {
                 needs,
-                postcode: rn.postcode.clone(),
-                dob: rn.dob.clone(),
+                postcode: n.postcode.clone(),
+                dob: n.dob.clone(),
                 none,
                 next,
             }
         }
-        "queue_callback" => match next {
+        RawNode::QueueCallback(_) => match next {
             Some(next) => NodeKind::QueueCallback { next },
             None => {
                 dead_end(problems);
                 return None;
             }
         },
-        "summary" => {
-            let fields = rn
+        RawNode::Summary(n) => {
+            let fields = n
                 .fields
                 .iter()
                 .flatten()
@@ -425,7 +444,7 @@ fn build_node(
                 })
                 .collect();
             let (Some(confirm), Some(change), Some(pick)) =
-                (rn.confirm.clone(), rn.change.clone(), rn.pick.clone())
+                (n.confirm.clone(), n.change.clone(), n.pick.clone())
             else {
                 missing("confirm`, `change` and `pick", problems);
                 return None;
@@ -442,16 +461,7 @@ fn build_node(
                 next,
             }
         }
-        "end" => NodeKind::End,
-        other => {
-            problems.push(Problem::error(
-                path,
-                at(rn.kind.span().start),
-                ProblemKind::InvalidField,
-                format!("unknown node kind \"{other}\"; use message, choice, multi_choice, text, switch, signpost, queue_callback, summary or end"),
-            ));
-            return None;
-        }
+        RawNode::End(_) => NodeKind::End,
     };
     if problems.len() > before && problems[before..].iter().any(Problem::is_error) {
         return None;
@@ -460,7 +470,7 @@ fn build_node(
         id,
         text,
         kind,
-        require: rn.require.unwrap_or_default(),
+        require: rn.require(),
         line,
     })
 }

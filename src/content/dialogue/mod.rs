@@ -10,6 +10,7 @@ use serde::Deserialize;
 mod build;
 mod graph;
 mod raw;
+mod read;
 
 pub use build::parse;
 
