@@ -561,3 +561,73 @@ fn an_exception_of_one_word_is_a_warning_unless_the_editor_says_so() {
         "{text}"
     );
 }
+
+// A field on a node of the wrong kind, or on no kind at all, is an error at the node's line
+// naming the field, the kinds that have it and the fields this kind can have.
+
+#[test]
+fn choices_on_a_text_node() {
+    assert_error(
+        FLOW,
+        "save = \"name\"\nmax_len = 60",
+        "save = \"name\"\nchoices = [{ id = \"a\", label = \"referral-name\" }]\nmax_len = 60",
+        "id = \"name\"",
+        "invalid-field",
+        "node \"name\" (text) has `choices`, which only choice and multi_choice nodes can have; \
+         a text node can have `id`, `kind`, `text`, `save`, `validate`, `skip`, `max_len`, `open`, \
+         `next`, `require`",
+    );
+}
+
+#[test]
+fn validate_on_a_choice_node() {
+    assert_error(
+        FLOW,
+        "save = \"consent\"\n",
+        "save = \"consent\"\nvalidate = { kind = \"uk_phone\", error = \"referral-privacy\" }\n",
+        "id = \"privacy\"",
+        "invalid-field",
+        "node \"privacy\" (choice) has `validate`, which only text nodes can have; \
+         a choice node can have `id`, `kind`, `text`, `save`, `choices`, `next`, `require`",
+    );
+}
+
+#[test]
+fn cases_on_a_message_node() {
+    assert_error(
+        FLOW,
+        "text = \"referral-welcome\"\nnext = \"privacy\"",
+        "text = \"referral-welcome\"\nnext = \"privacy\"\ncases = [{ equals = \"yes\", next = \"privacy\" }]",
+        "id = \"welcome\"",
+        "invalid-field",
+        "node \"welcome\" (message) has `cases`, which only switch nodes can have; \
+         a message node can have `id`, `kind`, `text`, `next`, `require`",
+    );
+}
+
+#[test]
+fn next_on_an_end_node() {
+    assert_error(
+        FLOW,
+        "text = \"referral-goodbye\"",
+        "text = \"referral-goodbye\"\nnext = \"welcome\"",
+        "id = \"goodbye\"",
+        "invalid-field",
+        "node \"goodbye\" (end) has `next`, which only message, choice, multi_choice, text, \
+         signpost, queue_callback and summary nodes can have; \
+         an end node can have `id`, `kind`, `text`, `require`",
+    );
+}
+
+#[test]
+fn a_misspelt_field() {
+    assert_error(
+        FLOW,
+        "text = \"referral-welcome\"\nnext = \"privacy\"",
+        "text = \"referral-welcome\"\nnxt = \"privacy\"",
+        "id = \"welcome\"",
+        "invalid-field",
+        "node \"welcome\" (message) has `nxt`, which no node can have (is it a misspelt `next`?); \
+         a message node can have `id`, `kind`, `text`, `next`, `require`",
+    );
+}

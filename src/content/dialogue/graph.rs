@@ -1,0 +1,129 @@
+//! Checks of a flow as a graph: reachability, loops that never wait, answers saved upstream.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Flow, NodeKind};
+use crate::content::problem::{Problem, ProblemKind};
+
+/// Reachability, loops that never wait, and answers required before they are saved.
+pub(super) fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
+    let path = &flow.path;
+    // Reachability.
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![flow.start.as_str()];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(n) = flow.node(id) {
+            stack.extend(Flow::edges(n).into_iter().map(|(t, _)| t));
+        }
+    }
+    for n in &flow.nodes {
+        if !seen.contains(n.id.as_str()) {
+            problems.push(Problem::error(
+                path,
+                n.line,
+                ProblemKind::Unreachable,
+                format!(
+                    "node \"{}\" cannot be reached from \"{}\"; link to it or remove it",
+                    n.id, flow.start
+                ),
+            ));
+        }
+    }
+    // Loops through nodes that never wait would spin forever.
+    for n in flow.nodes.iter().filter(|n| !n.kind.waits()) {
+        let mut visiting = BTreeSet::new();
+        let mut stack: Vec<&str> = Flow::edges(n).into_iter().map(|(t, _)| t).collect();
+        while let Some(id) = stack.pop() {
+            if id == n.id {
+                problems.push(Problem::error(
+                    path,
+                    n.line,
+                    ProblemKind::EndlessLoop,
+                    format!(
+                        "node \"{}\" leads back to itself without waiting for the person",
+                        n.id
+                    ),
+                ));
+                break;
+            }
+            if !visiting.insert(id) {
+                continue;
+            }
+            if let Some(m) = flow.node(id)
+                && !m.kind.waits()
+            {
+                stack.extend(Flow::edges(m).into_iter().map(|(t, _)| t));
+            }
+        }
+    }
+    // Answers saved on every path to each node (a "must" data-flow analysis).
+    let all: BTreeSet<String> = flow
+        .nodes
+        .iter()
+        .filter_map(|n| n.kind.saves().map(str::to_string))
+        .collect();
+    let mut saved_in: BTreeMap<&str, BTreeSet<String>> = flow
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), all.clone()))
+        .collect();
+    saved_in.insert(flow.start.as_str(), BTreeSet::new());
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for n in flow.nodes.iter().filter(|n| seen.contains(n.id.as_str())) {
+            let mut incoming: Option<BTreeSet<String>> = (n.id == flow.start).then(BTreeSet::new);
+            for p in flow.nodes.iter().filter(|p| seen.contains(p.id.as_str())) {
+                for (t, saves) in Flow::edges(p) {
+                    if t != n.id {
+                        continue;
+                    }
+                    let mut out = saved_in[p.id.as_str()].clone();
+                    if saves && let Some(k) = p.kind.saves() {
+                        out.insert(k.to_string());
+                    }
+                    incoming = Some(match incoming {
+                        None => out,
+                        Some(acc) => acc.intersection(&out).cloned().collect(),
+                    });
+                }
+            }
+            let new = incoming.unwrap_or_default();
+            if saved_in[n.id.as_str()] != new {
+                saved_in.insert(n.id.as_str(), new);
+                changed = true;
+            }
+        }
+    }
+    for n in flow.nodes.iter().filter(|n| seen.contains(n.id.as_str())) {
+        let mut required: Vec<&str> = n.require.iter().map(String::as_str).collect();
+        match &n.kind {
+            NodeKind::Switch { on, .. } => required.push(on),
+            NodeKind::Signpost { needs, .. } => required.push(needs),
+            NodeKind::QueueCallback { .. } => {
+                if let Some(c) = &flow.consent {
+                    required.push(&c.answer);
+                }
+            }
+            _ => {}
+        }
+        for key in required {
+            if !saved_in[n.id.as_str()].contains(key) {
+                let hint = if all.contains(key) {
+                    "some path reaches it without that answer"
+                } else {
+                    "no node saves that answer"
+                };
+                problems.push(Problem::error(
+                    path,
+                    n.line,
+                    ProblemKind::MissingRequirement,
+                    format!("node \"{}\" needs the answer \"{key}\", but {hint}", n.id),
+                ));
+            }
+        }
+    }
+}
