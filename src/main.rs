@@ -621,7 +621,10 @@ fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, C
             match (claimed, json) {
                 (Some(d), true) => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
                 (None, true) => writeln!(out, "null")?,
-                (Some(d), false) => writeln!(out, "{}", queue::describe(&d.item, &d.notes))?,
+                (Some(d), false) => {
+                    let text = store.in_transaction(|c| queue::record_text(c, d.item, d.notes))?;
+                    writeln!(out, "{text}")?;
+                }
                 (None, false) => writeln!(out, "No open callbacks.")?,
             }
         }
@@ -632,7 +635,8 @@ fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, C
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?;
             } else {
-                writeln!(out, "{}", queue::describe(&d.item, &d.notes))?;
+                let text = store.in_transaction(|c| queue::record_text(c, d.item, d.notes))?;
+                writeln!(out, "{text}")?;
             }
         }
         QueueAction::Close {

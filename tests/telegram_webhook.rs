@@ -13,43 +13,6 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-/// A bot in webhook mode: (bot, listen address, path, secret).
-async fn webhook_bot(
-    fake: &fake_bot_api::FakeBotApi,
-    db: &std::path::Path,
-) -> (Bot, String, String, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let addr = format!("127.0.0.1:{port}");
-    let url = format!("https://bot.example.org/tg/{port}");
-    let bot = Bot::start_args(
-        fake,
-        db,
-        false,
-        &[],
-        &["--webhook-url", &url, "--listen", &addr],
-    );
-    wait_until(|| fake.calls().iter().any(|c| c.method == "setWebhook")).await;
-    let hook = fake
-        .calls()
-        .into_iter()
-        .find(|c| c.method == "setWebhook")
-        .expect("setWebhook");
-    let secret = hook.body["secret_token"]
-        .as_str()
-        .expect("secret")
-        .to_string();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(&addr).await.is_err() {
-        assert!(Instant::now() < deadline, "webhook never listened");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    (bot, addr, format!("/tg/{port}"), secret)
-}
-
 /// Writes `head` (and no more) on a new connection; returns the connection.
 async fn half_sent(addr: &str, head: &str) -> TcpStream {
     let mut s = TcpStream::connect(addr).await.expect("connect");

@@ -151,9 +151,20 @@ pub fn display_name(conn: &Connection, who: &str) -> Result<String, StoreError> 
     })
 }
 
+/// A referral as a prescriber reads it ([`describe`]), with prescribers shown by the names they
+/// go by: what every front door prints.
+pub fn record_text(
+    conn: &Connection,
+    item: QueueItem,
+    notes: Vec<Note>,
+) -> Result<String, StoreError> {
+    let (item, notes) = with_names(conn, item, notes)?;
+    Ok(describe(&item, &notes))
+}
+
 /// The record with prescribers shown by the names they go by ([`display_name`]): who claimed
 /// it and who wrote each note.
-pub fn with_names(
+fn with_names(
     conn: &Connection,
     mut item: QueueItem,
     mut notes: Vec<Note>,

@@ -46,8 +46,7 @@ pub fn answer(
             None => Ok("No open callbacks.".to_string()),
             Some(i) => {
                 let notes = queue::notes(conn, &i.reference)?;
-                let (i, notes) = queue::with_names(conn, i, notes)?;
-                Ok(queue::describe(&i, &notes))
+                Ok(queue::record_text(conn, i, notes)?)
             }
         }),
         PrescriberCommand::Close if reference.is_empty() || rest.trim().is_empty() => {

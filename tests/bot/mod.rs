@@ -86,6 +86,41 @@ impl Drop for Bot {
     }
 }
 
+/// A bot in webhook mode on a free port of 127.0.0.1, listening: (bot, listen address, path,
+/// secret).
+pub async fn webhook_bot(fake: &FakeBotApi, db: &std::path::Path) -> (Bot, String, String, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let url = format!("https://bot.example.org/tg/{port}");
+    let bot = Bot::start_args(
+        fake,
+        db,
+        false,
+        &[],
+        &["--webhook-url", &url, "--listen", &addr],
+    );
+    wait_until(|| fake.calls().iter().any(|c| c.method == "setWebhook")).await;
+    let hook = fake
+        .calls()
+        .into_iter()
+        .find(|c| c.method == "setWebhook")
+        .expect("setWebhook");
+    let secret = hook.body["secret_token"]
+        .as_str()
+        .expect("secret")
+        .to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tokio::net::TcpStream::connect(&addr).await.is_err() {
+        assert!(Instant::now() < deadline, "webhook never listened");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    (bot, addr, format!("/tg/{port}"), secret)
+}
+
 /// Waits until the bot has asked for updates `n` times (it is up and polling).
 pub async fn polled(fake: &FakeBotApi, n: usize) {
     wait_until(|| {
