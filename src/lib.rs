@@ -4,6 +4,7 @@
 //! terminal [`chat`], later the Telegram bot) turn its replies into messages; the [`store`]
 //! keeps sessions and the callback queue in SQLite.
 
+pub mod app;
 pub mod chat;
 pub mod config;
 pub mod content;
@@ -17,4 +18,3 @@ pub mod queue;
 pub mod reference;
 pub mod store;
 pub mod telegram;
-pub mod turn;

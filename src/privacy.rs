@@ -12,7 +12,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::content::Arg;
-use crate::engine::{Button, Engine, Reply};
+use crate::engine::Engine;
 use crate::store::{self, Channel, StoreError};
 
 /// Days after which abandoned conversations and closed referrals are purged, unless configured.
@@ -21,25 +21,6 @@ pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 /// What a closed referral's person is recorded as once erased. Never a person's id: the
 /// functions here treat it as no one, and the command line refuses it.
 pub const ERASED: &str = "erased";
-
-/// The node of the erase-my-data question's buttons (no dialogue node has a slash).
-pub const FORGET_NODE: &str = "/forget";
-
-/// "Are you sure?" before erasing, in `lang`: "Yes, delete it" (`yes`) and "No, keep it" (`no`).
-pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
-    let f = |id: &str| engine.content().locales.format(lang, id, &[]);
-    let button = |id: &str, label: String| Button {
-        id: id.into(),
-        label,
-        selected: false,
-    };
-    Reply {
-        text: f("forget-confirm"),
-        choices: vec![button("yes", f("forget-yes")), button("no", f("forget-no"))],
-        node: Some(FORGET_NODE.to_string()),
-        alone: false,
-    }
-}
 
 /// Records that `user` was asked to confirm erasure: a confirmation is acted on only after it
 /// was asked for ([`take_forget_ask`]).

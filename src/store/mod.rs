@@ -635,6 +635,13 @@ pub fn outbox_remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Replaces an outbox entry's actions with those still to do.
+pub fn outbox_replace(conn: &Connection, id: i64, actions: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE outbox SET actions = ?2 WHERE id = ?1")?
+        .execute(params![id, actions])?;
+    Ok(())
+}
+
 /// The queue, urgent first then oldest, optionally of one status.
 pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<QueueItem>, StoreError> {
     select(conn, status, None, None)

@@ -116,8 +116,8 @@ impl Event {
                         chat,
                         from,
                         name: matches!(
-                            super::commands::parse(text),
-                            Some(super::commands::Typed::Prescriber(..))
+                            crate::app::commands::parse(text),
+                            Some(crate::app::commands::Typed::Prescriber(..))
                         )
                         .then_some(m.from.as_ref())
                         .flatten()

@@ -22,8 +22,10 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use super::Shared;
+use super::intake::accept;
+use super::routing::Router;
 use super::updates::{Read, read};
-use super::{Router, Shared, accept};
 
 /// Connections Telegram is asked to open at most (`setWebhook`'s `max_connections`).
 pub const TELEGRAM_CONNECTIONS: u8 = 40;

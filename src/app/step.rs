@@ -1,5 +1,5 @@
 //! One durable step: the engine runs, and its result is stored in the caller's transaction,
-//! drawn again with a new reference if the one drawn is taken. Shared by every transport.
+//! drawn again with a new reference if the one drawn is taken. Shared by every front door.
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -46,4 +46,46 @@ pub fn step(
             }
         }
     }
+}
+
+/// Runs one step in its own transaction on `store` and stores it before anything is shown.
+pub fn apply(
+    engine: &Engine,
+    store: &mut store::Store,
+    channel: Channel,
+    user: &str,
+    session: &Session,
+    input: Input,
+) -> Result<Outcome, StoreError> {
+    apply_with(
+        engine,
+        store,
+        (channel, user),
+        session,
+        input,
+        crate::reference::new_reference,
+    )
+}
+
+/// [`apply`] with the source of fresh references given, for tests.
+pub fn apply_with(
+    engine: &Engine,
+    store: &mut store::Store,
+    (channel, user): (Channel, &str),
+    session: &Session,
+    input: Input,
+    mut next_reference: impl FnMut() -> String,
+) -> Result<Outcome, StoreError> {
+    store.in_transaction(|conn| {
+        step(
+            conn,
+            engine,
+            channel,
+            user,
+            session,
+            input,
+            Utc::now(),
+            &mut next_reference,
+        )
+    })
 }

@@ -1,0 +1,267 @@
+//! Prescribers' work on the callback queue, for every front door: who may act, what each
+//! action does, and one English rendering of each result (the prescribers' working language).
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::commands::PrescriberCommand;
+use crate::queue::{self, Note, QueueError, Stats};
+use crate::store::{self, QueueItem, StoreError};
+
+/// How many open callbacks the overview lists.
+const OVERVIEW_LENGTH: usize = 5;
+
+/// Someone allowed to act on the queue, as recorded in `claimed_by` and on notes: a name on the
+/// command line, `telegram:<id>` on Telegram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prescriber(String);
+
+impl Prescriber {
+    /// Someone at the server's command line (the operator's machine: trusted), by name.
+    pub fn named(name: &str) -> Prescriber {
+        Prescriber(name.trim().to_string())
+    }
+
+    /// As stored in `claimed_by`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Who may act from a chat: the Telegram ids in `SIGNPOST_PRESCRIBERS`.
+#[derive(Debug, Clone, Default)]
+pub struct Staff {
+    telegram: Vec<i64>,
+}
+
+impl Staff {
+    /// The prescribers known by their Telegram user ids.
+    pub fn new(telegram: Vec<i64>) -> Staff {
+        Staff { telegram }
+    }
+
+    /// The prescriber a Telegram user is, if they are one. The sender, never the chat: in a
+    /// group anyone could otherwise act as the chat.
+    pub fn on_telegram(&self, user: i64) -> Option<Prescriber> {
+        self.telegram
+            .contains(&user)
+            .then(|| Prescriber(format!("telegram:{user}")))
+    }
+}
+
+/// One thing a prescriber does to the queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Counts and the first few open callbacks.
+    Overview,
+    /// Claim the next callback (urgent first, then oldest).
+    Next,
+    /// Close one, with how it ended.
+    Close { reference: String, outcome: String },
+    /// Give one back to the queue.
+    Release { reference: String },
+    /// Add a note to one.
+    Note { reference: String, text: String },
+    /// Record a call that was not answered.
+    Attempt { reference: String },
+}
+
+/// A referral with its notes, and how a prescriber reads it (colleagues by name).
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// The referral as stored.
+    #[serde(flatten)]
+    pub item: QueueItem,
+    /// Its notes, oldest first.
+    pub notes: Vec<Note>,
+    /// The record as text.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// What an action did.
+#[derive(Debug, Clone)]
+pub enum Done {
+    /// The queue at a glance.
+    Overview {
+        stats: Stats,
+        first: Vec<QueueItem>,
+        more: usize,
+    },
+    /// The callback claimed, or none open.
+    Claimed(Option<Box<Record>>),
+    /// Closed.
+    Closed(String),
+    /// Back in the queue.
+    Released(String),
+    /// Noted.
+    Noted(String),
+    /// The attempt's number.
+    Attempted(String, u32),
+}
+
+/// A command typed without what it needs: how to type it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Usage: {0}")]
+pub struct Usage(&'static str);
+
+impl Action {
+    /// The action a chat command asks for, with its arguments (`REF` then text).
+    pub fn from_command(command: PrescriberCommand, args: &str) -> Result<Action, Usage> {
+        let (reference, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
+        let (reference, rest) = (reference.to_string(), rest.trim().to_string());
+        match command {
+            PrescriberCommand::Queue => Ok(Action::Overview),
+            PrescriberCommand::Next => Ok(Action::Next),
+            PrescriberCommand::Close if reference.is_empty() || rest.is_empty() => {
+                Err(Usage("/close REF what happened"))
+            }
+            PrescriberCommand::Close => Ok(Action::Close {
+                reference,
+                outcome: rest,
+            }),
+            PrescriberCommand::Release if reference.is_empty() => Err(Usage("/release REF")),
+            PrescriberCommand::Release => Ok(Action::Release { reference }),
+            PrescriberCommand::Note if reference.is_empty() || rest.is_empty() => {
+                Err(Usage("/note REF your note"))
+            }
+            PrescriberCommand::Note => Ok(Action::Note {
+                reference,
+                text: rest,
+            }),
+        }
+    }
+}
+
+/// Does `action` as `who`, in the caller's transaction.
+pub fn act(
+    conn: &Connection,
+    who: &Prescriber,
+    action: Action,
+    now: DateTime<Utc>,
+) -> Result<Done, QueueError> {
+    let by = who.as_str();
+    let upper = |r: &str| r.trim().to_ascii_uppercase();
+    Ok(match action {
+        Action::Overview => {
+            let stats = queue::stats(conn, now)?;
+            let mut open = store::list(conn, Some(store::Status::Open))?;
+            let more = open.len().saturating_sub(OVERVIEW_LENGTH);
+            open.truncate(OVERVIEW_LENGTH);
+            Done::Overview {
+                stats,
+                first: open,
+                more,
+            }
+        }
+        Action::Next => Done::Claimed(match queue::claim_next(conn, by, now)? {
+            Some(item) => Some(Box::new(record(conn, item)?)),
+            None => None,
+        }),
+        Action::Close { reference, outcome } => {
+            queue::close(conn, &reference, by, &outcome, now)?;
+            Done::Closed(upper(&reference))
+        }
+        Action::Release { reference } => {
+            queue::release(conn, &reference, by, now)?;
+            Done::Released(upper(&reference))
+        }
+        Action::Note { reference, text } => {
+            queue::note(conn, &reference, by, &text, now)?;
+            Done::Noted(upper(&reference))
+        }
+        Action::Attempt { reference } => {
+            let n = queue::attempt(conn, &reference, by, now)?;
+            Done::Attempted(upper(&reference), n)
+        }
+    })
+}
+
+/// One referral as a prescriber sees it, or `NotFound`.
+pub fn show(conn: &Connection, reference: &str) -> Result<Record, QueueError> {
+    match queue::get(conn, reference)? {
+        Some(item) => Ok(record(conn, item)?),
+        None => Err(QueueError::NotFound(reference.trim().to_ascii_uppercase())),
+    }
+}
+
+fn record(conn: &Connection, item: QueueItem) -> Result<Record, StoreError> {
+    let notes = queue::notes(conn, &item.reference)?;
+    let text = queue::record_text(conn, item.clone(), notes.clone())?;
+    Ok(Record { item, notes, text })
+}
+
+/// A prescriber's chat command from Telegram user `sender` (who goes by `name`): the answer,
+/// or `None` when they may not act (recorded in the audit, without who).
+pub fn telegram_command(
+    conn: &Connection,
+    staff: &Staff,
+    sender: i64,
+    name: Option<&str>,
+    command: PrescriberCommand,
+    args: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, StoreError> {
+    let Some(who) = staff.on_telegram(sender) else {
+        tracing::warn!(command = command.name(), "prescriber command refused");
+        conn.execute(
+            "INSERT INTO audit (at, event) VALUES (?1, 'prescriber-command-refused')",
+            [now.to_rfc3339()],
+        )?;
+        return Ok(None);
+    };
+    if let Some(name) = name {
+        queue::remember_name(conn, who.as_str(), name, now)?;
+    }
+    let action = match Action::from_command(command, args) {
+        Ok(a) => a,
+        Err(usage) => return Ok(Some(usage.to_string())),
+    };
+    match act(conn, &who, action, now) {
+        Ok(done) => Ok(Some(done.to_string())),
+        Err(QueueError::Store(e)) => Err(e),
+        Err(refusal) => Ok(Some(refused(&refusal))),
+    }
+}
+
+/// A refusal, as a prescriber reads it in a chat.
+pub fn refused(e: &QueueError) -> String {
+    format!("Not done: {e}.")
+}
+
+impl fmt::Display for Done {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Done::Overview { stats, first, more } => {
+                write!(
+                    f,
+                    "Open: {} ({} urgent). Claimed, not closed: {}.",
+                    stats.open, stats.open_urgent, stats.claimed
+                )?;
+                for i in first {
+                    write!(
+                        f,
+                        "\n{} {} since {}: {}",
+                        i.reference,
+                        i.priority,
+                        i.created_at,
+                        i.needs.join(", ")
+                    )?;
+                }
+                if *more > 0 {
+                    write!(f, "\n…and {more} more. /next claims the first.")?;
+                }
+                Ok(())
+            }
+            Done::Claimed(None) => write!(f, "No open callbacks."),
+            Done::Claimed(Some(r)) => write!(f, "{}", r.text),
+            Done::Closed(r) => write!(f, "Closed {r}."),
+            Done::Released(r) => write!(f, "Released {r} back to the queue."),
+            Done::Noted(r) => write!(f, "Noted on {r}."),
+            Done::Attempted(r, n) => write!(f, "Recorded call attempt {n} on {r}."),
+        }
+    }
+}
