@@ -93,13 +93,14 @@ pub fn run(
     loop {
         let answer =
             store.in_transaction(|c| resident::answer(c, engine, who, said, hint, Utc::now()))?;
-        print_replies(&mut out, &answer.replies)?;
+        // Gone from the write-ahead log too before the person is told it is done (unless
+        // another process is reading the database: then at its next checkpoint).
         if answer.erased && !store.checkpoint()? {
-            // Erased records leave the write-ahead log at the next checkpoint instead.
             tracing::warn!(
                 "the write-ahead log is in use by another process; erased data leaves it at the next checkpoint"
             );
         }
+        print_replies(&mut out, &answer.replies)?;
         if answer.finished {
             return Ok(());
         }

@@ -43,7 +43,7 @@ use event::Event;
 use render::Action;
 use routing::Router;
 use sending::kind;
-pub use setup::{ServeConfig, ServeError, Webhook};
+pub use setup::{ServeConfig, ServeError, Webhook, one_chat, telegram_ids};
 use setup::{listen_for_signals, register_commands, reqwest_url, token_shape};
 
 /// Seconds Telegram may hold a long poll open (teloxide's HTTP client gives up after 17).

@@ -69,6 +69,9 @@ pub enum ServeError {
     /// The operating system's random generator failed.
     #[error("cannot draw a secret from the operating system's random generator: {0}")]
     Random(String),
+    /// A list of Telegram ids in the environment has something else in it.
+    #[error("{0}: {1:?} is not a Telegram id (comma-separated numbers expected)")]
+    BadId(&'static str, String),
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -145,5 +148,27 @@ pub(super) async fn register_commands(api: Api, engine: Engine) {
         if let Err(e) = result {
             tracing::warn!(lang = %lang.tag, "setMyCommands failed ({})", kind(&e));
         }
+    }
+}
+
+/// Telegram ids from a comma-separated list in the environment variable `var`.
+pub fn telegram_ids(var: &'static str, value: &str) -> Result<Vec<i64>, ServeError> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<i64>()
+                .map_err(|_| ServeError::BadId(var, s.to_string()))
+        })
+        .collect()
+}
+
+/// At most one chat id from the environment variable `var`.
+pub fn one_chat(var: &'static str, value: &str) -> Result<Option<i64>, ServeError> {
+    match telegram_ids(var, value)?.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        _ => Err(ServeError::BadId(var, "more than one chat".into())),
     }
 }

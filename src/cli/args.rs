@@ -1,0 +1,238 @@
+//! The command line's arguments (the contract in DESIGN.md): every subcommand and flag.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use super::error::CliError;
+use signpost::store::Status;
+
+/// Self-referral to social prescribing by chat.
+#[derive(Parser)]
+#[command(name = "signpost", version, about)]
+pub struct Cli {
+    /// SQLite database file [default: signpost.db]
+    #[arg(long, global = true, env = "SIGNPOST_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Folder holding dialogues/, locales/ and services/
+    #[arg(long, global = true, env = "SIGNPOST_CONTENT", value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// The resident dialogue in the terminal
+    Chat {
+        /// Language tag (en-GB, bn, ar); asks when not given
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+        /// Whose conversation this is (a terminal has one person by default)
+        #[arg(long, default_value = "local", value_name = "ID")]
+        user: String,
+    },
+    /// The Telegram bot (long polling); token in TELOXIDE_TOKEN
+    Serve {
+        /// Keep within Telegram's sending limits: on, or off for benchmarks and tests
+        #[arg(long, env = "SIGNPOST_RATE_LIMIT", default_value = "on", value_parser = ["on", "off"])]
+        rate_limit: String,
+        /// Receive updates by webhook at this public HTTPS URL instead of long polling
+        #[arg(long, requires = "listen", value_name = "URL")]
+        webhook_url: Option<String>,
+        /// Local address for the webhook, e.g. 127.0.0.1:8443 behind a TLS proxy
+        #[arg(long, requires = "webhook_url", value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
+        /// Purge abandoned conversations and closed referrals older than this, daily [default: 90]
+        #[arg(long, env = "SIGNPOST_RETENTION_DAYS", value_name = "DAYS")]
+        retention_days: Option<u32>,
+    },
+    /// Erase one person's data (a request made to the service): their conversation, open
+    /// referrals and notes; closed referrals keep only what the service must keep
+    Forget {
+        /// Their id: the Telegram user id, or the terminal chat's --user
+        #[arg(long, value_name = "ID")]
+        user: String,
+        /// Where they talked to signpost [default: every channel, saying where it was found]
+        #[arg(long, value_enum)]
+        channel: Option<signpost::store::Channel>,
+        /// Print what was erased as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything held about one person (a subject access request), in their language
+    Mydata {
+        /// Their id: the Telegram user id, or the terminal chat's --user
+        #[arg(long, value_name = "ID")]
+        user: String,
+        /// Where they talked to signpost [default: every channel, saying where it was found]
+        #[arg(long, value_enum)]
+        channel: Option<signpost::store::Channel>,
+        /// Language to write it in [default: the language of their conversation, else en-GB]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+        /// Print the stored records as JSON instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Purge abandoned conversations and closed referrals older than the retention period
+    Purge {
+        /// Keep this many days [default: 90]
+        #[arg(long, env = "SIGNPOST_RETENTION_DAYS", value_name = "DAYS")]
+        retention_days: Option<u32>,
+        /// Print what was purged as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate dialogues, locales and services: one `path:line: message` per problem
+    Check {
+        /// Also print a table of languages: messages translated, missing, reviewed or draft
+        #[arg(long)]
+        languages: bool,
+        /// Also print the crisis detector's recall and false alarms on each --crisis-set
+        #[arg(long)]
+        crisis_report: bool,
+        /// A labelled set for --crisis-report: a folder of <language>.tsv files, or one file
+        #[arg(long, value_name = "PATH", requires = "crisis_report")]
+        crisis_set: Vec<PathBuf>,
+        /// With --crisis-report, list every message the detector got wrong
+        #[arg(long, requires = "crisis_report")]
+        misses: bool,
+        /// Say why a message fires the crisis interrupt, or why not
+        #[arg(long, value_name = "TEXT")]
+        crisis_explain: Option<String>,
+    },
+    /// The callback queue, for prescribers
+    Queue {
+        #[command(subcommand)]
+        action: QueueAction,
+    },
+    /// The service directory: what the bot would suggest, and importing Open Referral data
+    Services {
+        #[command(subcommand)]
+        action: ServicesAction,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ServicesAction {
+    /// Print exactly what the bot would suggest, with the reasons
+    Match {
+        /// A need id (repeat for several), e.g. money
+        #[arg(long, required = true, value_name = "ID")]
+        need: Vec<String>,
+        /// The person's postcode
+        #[arg(long, value_name = "PC")]
+        postcode: Option<String>,
+        /// The person's age in years
+        #[arg(long, value_name = "YEARS")]
+        age: Option<u32>,
+        /// The person's language tag
+        #[arg(long, value_name = "TAG", default_value = "en-GB")]
+        lang: String,
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read an Open Referral UK (HSDS) JSON export into a directory file
+    Import {
+        /// The JSON export
+        file: PathBuf,
+        /// Where to write the entries [default: services/imported.toml in the content folder]
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum QueueAction {
+    /// List callbacks, urgent first then oldest
+    List {
+        /// Only this status
+        #[arg(long, value_enum)]
+        status: Option<Status>,
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Claim the next open callback (urgent first, then oldest) and show it
+    Claim {
+        /// Your name, recorded on the callback
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// JSON for scripts (null when none is open)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one callback with its notes
+    Show {
+        /// The reference, e.g. SP-7K3Q
+        reference: String,
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a callback you claimed, saying how it ended
+    Close {
+        /// The reference
+        reference: String,
+        /// What happened
+        #[arg(long)]
+        outcome: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Put a callback you claimed back in the queue
+    Release {
+        /// The reference
+        reference: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Add a note to a callback you claimed
+    Note {
+        /// The reference
+        reference: String,
+        /// The note
+        text: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Record a call that was not answered (you keep the callback)
+    Attempt {
+        /// The reference
+        reference: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Counts: open, oldest waiting, claimed today, median wait to claim
+    Stats {
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every callback as CSV for a spreadsheet, with the SNOMED CT referral code
+    Export {
+        /// CSV (the only format)
+        #[arg(long, required = true)]
+        csv: bool,
+    },
+}
+
+/// Who is acting on a callback.
+#[derive(clap::Args)]
+pub struct Who {
+    /// Your name as used when claiming [default: SIGNPOST_PRESCRIBER_NAME, then your login]
+    #[arg(long, value_name = "NAME", env = "SIGNPOST_PRESCRIBER_NAME")]
+    pub by: Option<String>,
+}
+
+impl Who {
+    pub fn name(&self) -> Result<String, CliError> {
+        self.by
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|n| !n.trim().is_empty())
+            .ok_or(CliError::NoName)
+    }
+}

@@ -1,0 +1,126 @@
+//! `signpost queue`: the prescribers' actions at the server's command line, through the same
+//! application calls and rendering as the chat commands.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::args::QueueAction;
+use super::error::CliError;
+use signpost::app::prescriber::{self, Action, Done, Prescriber};
+use signpost::store::{Status, Store};
+
+/// Runs one queue subcommand.
+pub fn queue_action(db: &Path, action: QueueAction) -> Result<ExitCode, CliError> {
+    let mut store = Store::open(db)?;
+    let now = chrono::Utc::now();
+    let mut out = io::stdout().lock();
+    let (who, action) = match action {
+        QueueAction::List { status, json } => {
+            list(&store, status, json)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueueAction::Show { reference, json } => {
+            let record = store.in_transaction(|c| prescriber::show(c, &reference))?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&record)?)?;
+            } else {
+                writeln!(out, "{}", record.text)?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueueAction::Stats { json } => {
+            stats(&mut store, json, now)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueueAction::Export { .. } => {
+            let mut buf = Vec::new();
+            store.in_transaction(|c| signpost::queue::export_csv(c, &mut buf))?;
+            out.write_all(&buf)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueueAction::Claim { by, json } => {
+            let done = store.in_transaction(|c| {
+                prescriber::act(c, &Prescriber::named(&by), Action::Next, now)
+            })?;
+            match (done, json) {
+                (Done::Claimed(Some(r)), true) => {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?
+                }
+                (Done::Claimed(None), true) => writeln!(out, "null")?,
+                (done, _) => writeln!(out, "{done}")?,
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueueAction::Close {
+            reference,
+            outcome,
+            who,
+        } => (who, Action::Close { reference, outcome }),
+        QueueAction::Release { reference, who } => (who, Action::Release { reference }),
+        QueueAction::Note {
+            reference,
+            text,
+            who,
+        } => (who, Action::Note { reference, text }),
+        QueueAction::Attempt { reference, who } => (who, Action::Attempt { reference }),
+    };
+    let by = Prescriber::named(&who.name()?);
+    let done = store.in_transaction(|c| prescriber::act(c, &by, action, now))?;
+    writeln!(out, "{done}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(store: &Store, status: Option<Status>, json: bool) -> Result<(), CliError> {
+    let items = store.list(status)?;
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+    } else if items.is_empty() {
+        writeln!(out, "No callbacks.")?;
+    } else {
+        writeln!(
+            out,
+            "{:<8} {:<7} {:<8} {:<20} {:<6} NEEDS",
+            "REF", "STATUS", "PRIORITY", "CREATED", "LANG"
+        )?;
+        for i in items {
+            writeln!(
+                out,
+                "{:<8} {:<7} {:<8} {:<20} {:<6} {}",
+                i.reference,
+                i.status,
+                i.priority,
+                i.created_at,
+                i.language,
+                i.needs.join(",")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn stats(
+    store: &mut Store,
+    json: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), CliError> {
+    let s = store.in_transaction(|c| signpost::queue::stats(c, now))?;
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?;
+        return Ok(());
+    }
+    writeln!(out, "Open: {} ({} urgent)", s.open, s.open_urgent)?;
+    writeln!(out, "Claimed, not closed: {}", s.claimed)?;
+    match (&s.oldest_open_at, s.oldest_open_minutes) {
+        (Some(at), Some(m)) => writeln!(out, "Oldest waiting: since {at} ({m} minutes)")?,
+        _ => writeln!(out, "Oldest waiting: none")?,
+    }
+    writeln!(out, "Claimed today: {}", s.claimed_today)?;
+    match s.median_wait_minutes {
+        Some(m) => writeln!(out, "Median wait to claim: {m:.0} minutes")?,
+        None => writeln!(out, "Median wait to claim: none claimed yet")?,
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! `signpost services`: what the bot would suggest, and importing an Open Referral UK export.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use super::args::ServicesAction;
+use super::error::CliError;
+use signpost::content::Content;
+
+pub fn services_action(
+    dir: &std::path::Path,
+    action: ServicesAction,
+) -> Result<ExitCode, CliError> {
+    use signpost::engine::validate::uk_postcode;
+    use signpost::matching::{Query, suggest};
+    let (content, _) = Content::load(dir)?;
+    let mut out = io::stdout().lock();
+    match action {
+        ServicesAction::Match {
+            need,
+            postcode,
+            age,
+            lang,
+            json,
+        } => {
+            let known = content.need_ids();
+            if let Some(bad) = need.iter().find(|n| !known.contains(*n)) {
+                let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
+                return Err(CliError::UnknownNeed(bad.clone(), list));
+            }
+            let postcode = match postcode {
+                Some(p) => Some(uk_postcode(&p).ok_or(CliError::BadPostcode(p))?),
+                None => None,
+            };
+            let found = suggest(
+                &content.directory,
+                &Query {
+                    needs: &need,
+                    postcode: postcode.as_deref(),
+                    age,
+                    language: &lang,
+                },
+            );
+            if json {
+                let rows: Vec<_> = found
+                    .iter()
+                    .map(|f| {
+                        serde_json::json!({
+                            "need": f.need,
+                            "id": f.service.id,
+                            "name": f.service.name,
+                            "organisation": f.service.organisation,
+                            "phone": f.service.phone,
+                            "website": f.service.website,
+                            "reasons": f.reasons,
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+            } else if found.is_empty() {
+                writeln!(out, "No matching services.")?;
+            } else {
+                for f in &found {
+                    let why: Vec<String> = f.reasons.iter().map(|r| r.to_string()).collect();
+                    writeln!(
+                        out,
+                        "{:<9} {:<28} {} ({})",
+                        f.need,
+                        f.service.id,
+                        f.service.name,
+                        why.join(", ")
+                    )?;
+                }
+            }
+        }
+        ServicesAction::Import { file, out: target } => {
+            let json = signpost::import::read_export(&file)?;
+            let mapping_path = dir
+                .join("services")
+                .join(signpost::content::services::MAPPING_FILE);
+            let mapping = match std::fs::read_to_string(&mapping_path) {
+                Ok(src) => signpost::import::Mapping::parse(
+                    std::path::Path::new("services/mapping.toml"),
+                    &src,
+                )
+                .map_err(CliError::Problem)?,
+                Err(_) => signpost::import::Mapping::default(),
+            };
+            let (services, report) = signpost::import::import(
+                &file.display().to_string(),
+                &json,
+                &mapping,
+                chrono::Utc::now().date_naive(),
+            )?;
+            for (id, why) in &report.skipped {
+                eprintln!("skipped {id}: {why}");
+            }
+            let target = target.unwrap_or_else(|| dir.join("services").join("imported.toml"));
+            let header = signpost::import::header(
+                &file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                chrono::Utc::now().date_naive(),
+            );
+            let text = signpost::content::services::to_toml(&services, &header)
+                .map_err(|e| CliError::Write(target.clone(), io::Error::other(e)))?;
+            // All or nothing: write beside the target, then rename over it.
+            let tmp = target.with_extension("toml.partial");
+            std::fs::write(&tmp, text).map_err(|e| CliError::Write(tmp.clone(), e))?;
+            std::fs::rename(&tmp, &target).map_err(|e| CliError::Write(target.clone(), e))?;
+            writeln!(out, "{} Written to {}.", report.summary(), target.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
