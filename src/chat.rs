@@ -87,12 +87,17 @@ pub fn run(
         channel: Channel::Terminal,
         user,
     };
-    let hint = lang.map_or(Hint::None, Hint::Chosen);
+    let mut chosen = lang.map(str::to_string);
     let interactive = io::stdin().is_terminal();
     let mut said = Said::Open;
     loop {
+        let hint = chosen.as_deref().map_or(Hint::None, Hint::Chosen);
         let answer =
             store.in_transaction(|c| resident::answer(c, engine, who, said, hint, Utc::now()))?;
+        if answer.language.is_some() {
+            // Erased: whatever is typed next starts afresh, in the same language.
+            chosen = answer.language.clone();
+        }
         // Gone from the write-ahead log too before the person is told it is done (unless
         // another process is reading the database: then at its next checkpoint).
         if answer.erased && !store.checkpoint()? {

@@ -1,8 +1,11 @@
 //! signpost: self-referral to a social prescribing service by chat.
 //!
-//! One pure [`engine`] walks people through dialogues loaded by [`content`]; transports (the
-//! terminal [`chat`], later the Telegram bot) turn its replies into messages; the [`store`]
-//! keeps sessions and the callback queue in SQLite.
+//! [`content`] loads and checks the dialogues, languages and services; the pure [`engine`]
+//! walks a person through a dialogue; [`app`] holds every use case once (a step, `/mydata`,
+//! `/forget`, queue actions, notices, who may act, which language); the [`store`] keeps
+//! sessions and the callback queue in SQLite; the front doors (the terminal [`chat`],
+//! [`telegram`], and the command line in `src/cli/`) only turn what people do into app calls
+//! and what comes back into messages.
 
 pub mod app;
 pub mod chat;

@@ -67,6 +67,9 @@ pub struct Answer {
     pub erased: bool,
     /// The conversation is over (nothing more is asked).
     pub finished: bool,
+    /// After an erasure, the language they were spoken to in: nothing of theirs is stored any
+    /// more, so a front door that stays open (the terminal) keeps using it.
+    pub language: Option<String>,
 }
 
 impl Answer {
@@ -208,7 +211,7 @@ fn stepped(
     Ok(Answer {
         finished: outcome.session.finished && outcome.session.aside.is_none(),
         replies: outcome.replies,
-        erased: false,
+        ..Answer::default()
     })
 }
 
@@ -229,6 +232,7 @@ fn confirmed(
             replies: vec![engine.message(lang, "forget-done")],
             erased: true,
             finished: false,
+            language: Some(lang.to_string()),
         });
     }
     let mut replies = vec![engine.message(lang, "forget-kept")];
