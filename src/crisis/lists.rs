@@ -1,7 +1,7 @@
 //! A rule file's word lists as they are matched: each list's phrases indexed by the words
 //! they can start with, and the rules' exact words numbered.
 
-use super::phrase::{Part, Seq, WordTest};
+use super::pattern::{Part, Seq, WordTest};
 use super::word_index::WordIndex;
 
 /// A rule file's word lists, each parsed once and shared by every phrase naming it.

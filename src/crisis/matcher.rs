@@ -1,144 +1,17 @@
-//! Finding phrases among the words of a normalised text. Every phrase is indexed by the words
-//! it can start with, so a message is read once, word by word, and only the phrases that can
-//! start at a word are tried there: the cost grows with the message, not with the rules.
+//! Matching a phrase at one word of a normalised text: the longest match, and the words it
+//! used. Which phrases to try at which words is [`super::start_index`]'s job.
 
 use std::cell::{Cell, RefCell};
 
-use super::phrase::{Lists, Part, Seq, Vocab, WordTest, first_tests};
-use super::word_index::WordIndex;
-
-/// How many needed parts besides the first must be seen before a phrase is tried.
-const OTHER_KEYS: usize = 2;
-
-/// Phrases by the words their parts can start with. A phrase is tried only where its first
-/// part can start, and only when its most telling other parts (the rarest-looking words it
-/// needs) can start somewhere in the message too, so most phrases are never tried at all.
-#[derive(Debug, Default)]
-pub struct Index {
-    /// The keys (phrase and part) by the words that can start them.
-    words: WordIndex<Key>,
-    /// Parts each phrase needs, by phrase id.
-    needs: Vec<u8>,
-}
-
-/// A phrase and which of its needed parts a word can start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Key {
-    /// The phrase.
-    pub id: u32,
-    /// The part (0: the first).
-    pub part: u8,
-}
-
-impl Index {
-    /// Indexes phrase `id` (`seq`, over `lists`) by the words its first part can start with,
-    /// and by those of the most telling other part it needs.
-    pub fn add(&mut self, id: u32, seq: &Seq, lists: &Lists) {
-        let mut needed: Vec<Vec<WordTest>> = Vec::new();
-        for part in seq {
-            match part {
-                Part::Words(tests) => needed.extend(tests.iter().map(|t| vec![t.clone()])),
-                Part::Any(_) | Part::List(_) => {
-                    let mut firsts = Vec::new();
-                    // Where a match can start does not matter here, only that one of these
-                    // words must appear.
-                    first_tests(std::slice::from_ref(part), lists, &mut firsts, 0);
-                    needed.push(firsts);
-                }
-                Part::Optional(_) | Part::Gap(_) => {}
-            }
-        }
-        let mut keys: Vec<Vec<WordTest>> = needed.first().cloned().into_iter().collect();
-        let mut rest: Vec<&Vec<WordTest>> = needed.iter().skip(1).collect();
-        rest.sort_by(|a, b| commonness(a).total_cmp(&commonness(b)));
-        keys.extend(rest.into_iter().take(OTHER_KEYS).cloned());
-        let id_index = id as usize;
-        if self.needs.len() <= id_index {
-            self.needs.resize(id_index + 1, 0);
-        }
-        self.needs[id_index] = keys.len() as u8;
-        for (part, mut tests) in keys.into_iter().enumerate() {
-            tests.sort();
-            tests.dedup();
-            let key = Key {
-                id,
-                part: part as u8,
-            };
-            for t in tests {
-                self.words.insert(t, key);
-            }
-        }
-    }
-
-    /// Prepares the index for reading, once every phrase is added.
-    pub fn finish(&mut self) {
-        self.words.finish();
-    }
-
-    /// The phrases that may match in `text`, as `(phrase, word)` for each word its first part
-    /// can start at, in order: those whose other needed parts can start somewhere too.
-    pub fn starts(&self, text: &Text) -> Vec<(u32, u32)> {
-        thread_local! {
-            /// The needed parts seen, a bit each, per phrase (all zero between calls).
-            static SEEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-        }
-        SEEN.with_borrow_mut(|seen| {
-            if seen.len() < self.needs.len() {
-                seen.resize(self.needs.len(), 0);
-            }
-            let mut touched: Vec<u32> = Vec::new();
-            let mut firsts: Vec<(u32, u32)> = Vec::new();
-            let mut keys = Vec::new();
-            for (i, (w, id)) in text.words.iter().zip(&text.ids).enumerate() {
-                keys.clear();
-                self.words.lookup(w, *id, &mut keys);
-                for k in &keys {
-                    let s = &mut seen[k.id as usize];
-                    if *s == 0 {
-                        touched.push(k.id);
-                    }
-                    *s |= 1 << k.part;
-                    if k.part == 0 {
-                        firsts.push((k.id, i as u32));
-                    }
-                }
-            }
-            firsts.retain(|&(id, _)| {
-                let needs = self.needs[id as usize];
-                seen[id as usize] == ((1u16 << needs) - 1) as u8
-            });
-            for id in touched {
-                seen[id as usize] = 0;
-            }
-            firsts.sort_unstable();
-            firsts.dedup();
-            firsts
-        })
-    }
-}
-
-/// How often words passing one of `tests` may be expected in a message: short words and
-/// wildcards are common, long exact words rare.
-fn commonness(tests: &[WordTest]) -> f64 {
-    tests
-        .iter()
-        .map(|t| {
-            let (s, wild) = match t {
-                WordTest::Word { chars, .. } => return 1.0 / f64::from((*chars).max(1)).powi(2),
-                WordTest::Exact(s) => (s, 1.0),
-                WordTest::Prefix(s) | WordTest::Suffix(s) => (s, 3.0),
-                WordTest::Contains(s) => (s, 6.0),
-            };
-            wild / (s.chars().count().max(1) as f64).powi(2)
-        })
-        .sum()
-}
+use super::lists::{Lists, Vocab};
+use super::pattern::Part;
 
 /// The words of one reading of a message.
 pub struct Text<'a> {
-    words: &'a [&'a str],
+    /// The words.
+    pub(super) words: &'a [&'a str],
     /// Each word's number in the rules' [`Vocab`].
-    ids: Vec<u32>,
+    pub(super) ids: Vec<u32>,
     /// Steps taken by the current search, to bound it.
     steps: Cell<u32>,
     /// Whether to note which words written words matched (for exceptions).
@@ -352,66 +225,4 @@ pub fn longest(seq: &[Part], lists: &Lists, text: &Text, i: usize) -> Option<Mat
         });
     }
     best
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::crisis::normalise::{View, normalise, tokens};
-    use crate::crisis::phrase::{Compiler, Words};
-
-    fn finds(phrase: &str, text: &str) -> Option<(usize, usize)> {
-        let mut words = Words::new();
-        words.insert(
-            "me".into(),
-            vec!["me".into(), "my self".into(), "myself".into()],
-        );
-        let mut c = Compiler::new(&words, View::Plain);
-        let p = c.phrase(phrase).expect("parses");
-        let lists = c.lists().indexed();
-        let mut index = Index::default();
-        index.add(0, &p.seq, &lists);
-        index.finish();
-        let norm = normalise(text, View::Plain);
-        let ws: Vec<&str> = tokens(&norm).collect();
-        let starts = index.starts(&Text::new(&ws));
-        starts
-            .iter()
-            .filter(|(id, _)| *id == 0)
-            .find_map(|&(_, i)| {
-                longest(&p.seq, &lists, &Text::new(&ws), i as usize).map(|m| (i as usize, m.end))
-            })
-    }
-
-    #[test]
-    fn whole_words_wildcards_lists_options_and_gaps() {
-        assert_eq!(finds("kill* @me", "I want to KILL MYSELF"), Some((3, 5)));
-        assert!(finds("kill* @me", "killing my self").is_some());
-        assert!(finds("kill* @me", "skill myself up").is_none());
-        assert!(finds("*suicide", "antisuicide").is_some());
-        assert!(finds("*انتحار*", "والانتحارات").is_some());
-        assert!(
-            finds(
-                "i [really | honestly] want to die",
-                "i honestly want to die"
-            )
-            .is_some()
-        );
-        assert!(finds("i [really] want to die", "i want to die").is_some());
-        assert!(finds("i [really] want to die", "i really really want to die").is_none());
-        assert!(finds("i (really | truly)? want to die", "i truly want to die").is_some());
-        assert!(finds("want ~ die", "want to just die").is_some());
-        assert!(finds("want ~2 die", "want to go and die").is_none());
-        assert!(finds("(take | swallow) all", "swallow all of them").is_some());
-        assert_eq!(finds("想死", "我想死了"), Some((1, 3)));
-        assert!(finds("die", "").is_none());
-    }
-
-    #[test]
-    fn a_group_of_one_choice_with_a_gap_or_a_group_inside_matches() {
-        assert!(finds("tried (pills ~2 again) now", "tried pills once again now").is_some());
-        assert!(finds("((take | swallow) all)", "swallow all").is_some());
-        assert!(finds("x ((a | b) c) y", "x b c y").is_some());
-        assert!(finds("x ((a | b) c) y", "x c y").is_none());
-    }
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 pub use super::lists::{FirstWords, Lists, Vocab, first_tests};
 use super::normalise::{View, normalise, tokens};
+pub use super::pattern::{Part, Phrase, Seq, WordTest};
 
 /// Why a phrase cannot be used, for a person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,66 +55,6 @@ pub type Words = BTreeMap<String, Vec<String>>;
 pub const MAX_GAP: usize = 8;
 /// Gap when `~` has no number.
 pub const DEFAULT_GAP: usize = 3;
-
-/// How one word of a text is compared with one written word.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum WordTest {
-    /// The same word.
-    Exact(String),
-    /// A word starting with this (`kill*`).
-    Prefix(String),
-    /// A word ending with this (`*suicide`).
-    Suffix(String),
-    /// A word containing this (`*انتحار*`).
-    Contains(String),
-    /// An exact word by its number in a [`Vocab`] (`chars` long), once numbered.
-    Word {
-        /// Its number.
-        id: u32,
-        /// Its length in characters.
-        chars: u32,
-    },
-}
-
-impl WordTest {
-    /// True when the text's word `w`, numbered `id` in the rules' [`Vocab`], passes.
-    pub fn test(&self, w: &str, id: u32) -> bool {
-        match self {
-            WordTest::Word { id: n, .. } => id == *n,
-            WordTest::Exact(s) => w == s,
-            WordTest::Prefix(s) => w.starts_with(s.as_str()),
-            WordTest::Suffix(s) => w.ends_with(s.as_str()),
-            WordTest::Contains(s) => w.contains(s.as_str()),
-        }
-    }
-}
-
-/// One part of a phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Part {
-    /// Consecutive words, one test each.
-    Words(Vec<WordTest>),
-    /// One of several sequences.
-    Any(Vec<Seq>),
-    /// A `[words]` list of the same file, by its index in [`Lists`].
-    List(usize),
-    /// An optional sequence (one of several).
-    Optional(Vec<Seq>),
-    /// Up to this many other words.
-    Gap(usize),
-}
-
-/// Parts in order.
-pub type Seq = Vec<Part>;
-
-/// A parsed phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phrase {
-    /// Its parts.
-    pub seq: Seq,
-    /// The fewest words a match has.
-    pub min_words: usize,
-}
 
 /// Parses the phrases of one rule file (its lists shared among them).
 pub struct Compiler<'a> {
@@ -382,76 +323,4 @@ fn one_of(mut alts: Vec<Seq>) -> Part {
 /// Parses one phrase with its own compiler, for checking it alone.
 pub fn parse(text: &str, words: &Words, view: View) -> Result<Phrase, PhraseError> {
     Compiler::new(words, view).phrase(text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words() -> Words {
-        let mut w = Words::new();
-        w.insert(
-            "me".into(),
-            vec!["me".into(), "my self".into(), "myself".into()],
-        );
-        w.insert("loop".into(), vec!["@loop".into()]);
-        w
-    }
-
-    #[test]
-    fn words_wildcards_lists_options_and_gaps_parse() {
-        let p = |s: &str| parse(s, &words(), View::Plain).expect(s);
-        assert_eq!(
-            p("kill* now").seq,
-            [Part::Words(vec![
-                WordTest::Prefix("kil".into()),
-                WordTest::Exact("now".into())
-            ])]
-        );
-        assert_eq!(
-            p("*انتحار*").seq,
-            [Part::Words(vec![WordTest::Contains("انتحار".into())])]
-        );
-        assert_eq!(
-            p("想死").seq,
-            [Part::Words(vec![
-                WordTest::Exact("想".into()),
-                WordTest::Exact("死".into())
-            ])]
-        );
-        assert!(matches!(p("a ~2 b").seq[1], Part::Gap(2)));
-        assert!(matches!(p("a [b | c]").seq[1], Part::Optional(_)));
-        assert!(matches!(p("a (b | c)?").seq[1], Part::Optional(_)));
-        assert!(matches!(p("@me").seq[0], Part::List(0)));
-        assert!(matches!(p("[just] want to die").seq[0], Part::Optional(_)));
-    }
-
-    #[test]
-    fn the_fewest_words_a_phrase_matches() {
-        let n = |p: &str| parse(p, &words(), View::Plain).expect(p).min_words;
-        assert_eq!(n("kill* @me"), 2);
-        assert_eq!(n("a [b c] d"), 2);
-        assert_eq!(n("(a b | c) ~ d"), 2);
-        assert_eq!(n("想死"), 2);
-        assert_eq!(n("said"), 1);
-    }
-
-    #[test]
-    fn mistakes_are_named() {
-        let e = |p: &str| parse(p, &words(), View::Plain).expect_err(p);
-        assert_eq!(e("(kill me"), PhraseError::Unbalanced);
-        assert_eq!(e("kill me)"), PhraseError::Unbalanced);
-        assert_eq!(e("~ die"), PhraseError::OptionalFirst);
-        assert_eq!(e("[really] [truly]"), PhraseError::OptionalFirst);
-        assert_eq!(e("@nothing"), PhraseError::UnknownWords("nothing".into()));
-        assert_eq!(e("@loop"), PhraseError::Cycle("loop".into()));
-        assert_eq!(e("a ~9 b"), PhraseError::GapTooWide(9));
-        assert_eq!(e("a * b"), PhraseError::LoneWildcard);
-        assert_eq!(e("!!!"), PhraseError::Empty);
-        assert_eq!(
-            parse("*hamza", &words(), View::Loose).expect_err("loose"),
-            PhraseError::LooseH("*hamza".into())
-        );
-        assert_eq!(e(""), PhraseError::Empty);
-    }
 }

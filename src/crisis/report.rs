@@ -7,7 +7,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Detector, Kind};
+use super::detector::Detector;
+use super::spec::Kind;
 
 /// The project's bar for false alarms on near-misses: 2%.
 pub const MAX_FALSE_ALARMS: f64 = 0.02;

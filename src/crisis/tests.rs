@@ -1,5 +1,9 @@
-use super::*;
-use phrase::{Compiler, Words};
+//! Tests of the detector: rules, parts, weights and exceptions on whole messages.
+
+use std::collections::BTreeSet;
+
+use super::phrase::{Compiler, Words};
+use super::{Detector, ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape, View};
 
 fn detector() -> Detector {
     let mut words = Words::new();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::phrase::WordTest;
+use super::pattern::WordTest;
 use super::trie::Trie;
 
 /// Values by word test. [`WordIndex::finish`] it before looking up.

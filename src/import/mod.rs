@@ -5,134 +5,22 @@
 //! HSDS 3 and v1-era fields, HTML in descriptions, missing taxonomies. Each record is imported
 //! whole or skipped with its id and the reason; nothing is half-imported.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml};
+pub use crate::content::mapping::Mapping;
 use crate::content::services::Service;
 use crate::engine::validate::clean_text;
 
+mod limits;
 mod record;
+pub use limits::{MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_NAME_CHARS};
+use limits::{MAX_ID_SHOWN, bound};
 pub use record::plain_text;
 use record::{convert, text};
-
-/// The largest export read, in bytes (checked before reading).
-pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
-/// The longest service name kept, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-/// The longest text read from any field, in characters: a description is cut there (it is
-/// shortened further for the directory), a record with any other longer text is skipped.
-pub const MAX_FIELD_CHARS: usize = 5_000;
-/// The longest record id shown in the report, in characters.
-const MAX_ID_SHOWN: usize = 100;
-
-const TOO_LONG_NAME: &str = "name longer than 200 characters";
-const TOO_LONG_TEXT: &str = "field longer than 5000 characters";
-
-/// How taxonomy terms and keywords map to the dialogue's need ids (`services/mapping.toml`).
-#[derive(Debug, Clone, Default)]
-pub struct Mapping {
-    /// Taxonomy term, lower case → need id.
-    pub taxonomy: BTreeMap<String, String>,
-    /// Need id → keywords looked for in the name and description when no term maps.
-    pub keywords: BTreeMap<String, Vec<String>>,
-    /// Each need id used, with its line, for `check`.
-    lines: Vec<(String, usize)>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMapping {
-    schema: toml::Spanned<u32>,
-    #[serde(default)]
-    taxonomy: BTreeMap<String, toml::Spanned<String>>,
-    #[serde(default)]
-    keywords: BTreeMap<toml::Spanned<String>, Vec<String>>,
-}
-
-impl Mapping {
-    /// Parses the mapping file.
-    pub fn parse(path: &Path, source: &str) -> Result<Mapping, Problem> {
-        let raw: RawMapping = parse_toml(path, source, |r: &RawMapping| &r.schema)?;
-        let mut lines = Vec::new();
-        let taxonomy = raw
-            .taxonomy
-            .into_iter()
-            .map(|(term, need)| {
-                lines.push((need.get_ref().clone(), line_of(source, need.span().start)));
-                (term.to_lowercase(), need.into_inner())
-            })
-            .collect();
-        let keywords = raw
-            .keywords
-            .into_iter()
-            .map(|(need, words)| {
-                lines.push((need.get_ref().clone(), line_of(source, need.span().start)));
-                (
-                    need.into_inner(),
-                    words.into_iter().map(|w| w.to_lowercase()).collect(),
-                )
-            })
-            .collect();
-        Ok(Mapping {
-            taxonomy,
-            keywords,
-            lines,
-        })
-    }
-
-    /// Need ids in the mapping that no dialogue offers.
-    pub fn check(&self, path: &Path, needs: &BTreeSet<String>) -> Vec<Problem> {
-        self.lines
-            .iter()
-            .filter(|(n, _)| !needs.contains(n))
-            .map(|(n, line)| {
-                Problem::error(
-                    path,
-                    *line,
-                    ProblemKind::UnknownNeed,
-                    format!("the mapping names need \"{n}\", which no dialogue offers"),
-                )
-            })
-            .collect()
-    }
-
-    /// Need ids for a record: its taxonomy terms first, then keywords, else `other`.
-    fn needs(&self, terms: &[String], text: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for t in terms {
-            if let Some(n) = self.taxonomy.get(&t.to_lowercase())
-                && !out.contains(n)
-            {
-                out.push(n.clone());
-            }
-        }
-        if out.is_empty() {
-            let text = text.to_lowercase();
-            for (need, words) in &self.keywords {
-                if words.iter().any(|w| contains_word(&text, w)) {
-                    out.push(need.clone());
-                }
-            }
-        }
-        if out.is_empty() {
-            out.push("other".to_string());
-        }
-        out
-    }
-}
-
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
 
 /// Why an import could not run at all.
 #[derive(Debug, thiserror::Error)]
@@ -296,36 +184,6 @@ pub fn import(
     Ok((out, report))
 }
 
-/// Holds a record to the field caps: a description is cut at [`MAX_FIELD_CHARS`]; a name or
-/// any other text longer refuses the record (before any work is done on it).
-fn bound(v: &mut Value) -> Result<(), &'static str> {
-    match v {
-        Value::Array(items) => items.iter_mut().try_for_each(bound),
-        Value::Object(fields) => {
-            for (key, value) in fields.iter_mut() {
-                match value {
-                    Value::String(s) if s.len() > MAX_FIELD_CHARS => {
-                        if s.chars().count() <= MAX_FIELD_CHARS {
-                            continue;
-                        }
-                        match key.as_str() {
-                            "description" => *s = s.chars().take(MAX_FIELD_CHARS).collect(),
-                            "name" => return Err(TOO_LONG_NAME),
-                            _ => return Err(TOO_LONG_TEXT),
-                        }
-                    }
-                    other => bound(other)?,
-                }
-            }
-            Ok(())
-        }
-        Value::String(s) if s.len() > MAX_FIELD_CHARS && s.chars().count() > MAX_FIELD_CHARS => {
-            Err(TOO_LONG_TEXT)
-        }
-        _ => Ok(()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,11 +199,5 @@ mod tests {
             import("x.json", &record.to_string(), &Mapping::default(), today).expect("imports");
         assert_eq!(report.imported, 1);
         assert_eq!(services[0].opening.as_deref(), Some("Friday ١٠:٠٠-1"));
-    }
-
-    #[test]
-    fn keywords_match_whole_words() {
-        assert!(contains_word("debt advice", "debt"));
-        assert!(!contains_word("indebted", "debt"));
     }
 }

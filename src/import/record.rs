@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::{MAX_NAME_CHARS, Mapping, TOO_LONG_NAME};
+use super::limits::{MAX_NAME_CHARS, TOO_LONG_NAME};
+use crate::content::mapping::Mapping;
 use crate::content::services::{Cost, Service};
 use crate::engine::validate::{group_phone, postcode_district, uk_phone, uk_postcode};
 

@@ -2,31 +2,22 @@
 //! danger) and `dialogues/crisis/<language>.toml` (each language's rules, exceptions, examples
 //! that must fire and near-misses that must not), loaded into a [`Detector`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 mod rules;
-pub use rules::{RuleFile, parse_rules};
+pub use rules::{DEFAULT_NEAR, Example, MAX_WEIGHT, RULES_SCHEMA, RuleFile, parse_rules};
 
-use super::problem::{Problem, ProblemKind, line_of, parse_toml_schema};
-use crate::crisis::phrase::{Compiler, Phrase, Words};
-use crate::crisis::{
-    Detection, Detector, ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape, View,
-};
+use super::problem::{Problem, ProblemKind, parse_toml_schema};
+use crate::crisis::{Detection, Detector, Kind};
 
 /// The `schema` of `dialogues/crisis.toml` this build reads.
 pub const SCHEMA: u32 = 2;
-/// The `schema` of each rule file this build reads.
-pub const RULES_SCHEMA: u32 = 1;
 /// The folder of rule files, inside `dialogues/`.
 pub const RULES_DIR: &str = "crisis";
-/// The heaviest weight a part of an `all` rule may have.
-pub const MAX_WEIGHT: u32 = 100;
-/// How near the parts of an `all` rule must be, in words, unless it says.
-pub const DEFAULT_NEAR: usize = 8;
 
 /// The replies for one kind of danger (Fluent message ids).
 #[derive(Debug, Clone, Deserialize)]
@@ -50,19 +41,6 @@ pub struct Ask {
     pub thanks: String,
     /// Said when something else is typed at the question.
     pub again: String,
-}
-
-/// An example kept beside a rule (must fire it) or an exception (must stay quiet).
-#[derive(Debug, Clone)]
-pub struct Example {
-    /// Its rule file.
-    pub path: PathBuf,
-    /// Its line.
-    pub line: usize,
-    /// `Some((language, rule id))` when it must fire that rule; `None` when nothing may fire.
-    pub fires: Option<(String, String)>,
-    /// The message.
-    pub text: String,
 }
 
 /// The crisis interrupt, loaded.

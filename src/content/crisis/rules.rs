@@ -1,13 +1,35 @@
 //! One language's rule file, `dialogues/crisis/<tag>.toml`: its word lists, rules,
 //! exceptions, examples that must fire and near-misses that must not.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::*;
+use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml_schema};
+use crate::crisis::phrase::{Compiler, Phrase, Words};
+use crate::crisis::{ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape, View};
+
+/// The `schema` of each rule file this build reads.
+pub const RULES_SCHEMA: u32 = 1;
+/// The heaviest weight a part of an `all` rule may have.
+pub const MAX_WEIGHT: u32 = 100;
+/// How near the parts of an `all` rule must be, in words, unless it says.
+pub const DEFAULT_NEAR: usize = 8;
+
+/// An example kept beside a rule (must fire it) or an exception (must stay quiet).
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Its rule file.
+    pub path: PathBuf,
+    /// Its line.
+    pub line: usize,
+    /// `Some((language, rule id))` when it must fire that rule; `None` when nothing may fire.
+    pub fires: Option<(String, String)>,
+    /// The message.
+    pub text: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,177 @@
+//! Checks across content files: messages in every language with the same variables, labels
+//! that fit, services naming real needs, crisis rules for every language.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{Content, ENGINE_MESSAGES, NodeKind, Problem, ProblemKind, dialogue, locales};
+
+impl Content {
+    /// Checks across files: messages exist in every language with the same variables, labels
+    /// fit, services name real needs, crisis patterns cover every language.
+    pub(super) fn cross_check(&self, problems: &mut Vec<Problem>) {
+        let default = locales::DEFAULT_LANGUAGE;
+        let mut used: Vec<(String, PathBuf, usize)> = Vec::new();
+        let mut labels: BTreeSet<String> = BTreeSet::new();
+        for f in &self.flows {
+            for (id, line) in f.message_ids() {
+                used.push((id, f.path.clone(), line));
+            }
+            for n in &f.nodes {
+                match &n.kind {
+                    NodeKind::Choice { choices, .. } | NodeKind::MultiChoice { choices, .. } => {
+                        labels.extend(choices.iter().map(|c| c.label.clone()))
+                    }
+                    NodeKind::Text { skip: Some(s), .. } => {
+                        labels.insert(s.label.clone());
+                    }
+                    NodeKind::Summary {
+                        fields,
+                        confirm,
+                        change,
+                        ..
+                    } => {
+                        labels.extend(fields.iter().map(|f| f.label.clone()));
+                        labels.insert(confirm.clone());
+                        labels.insert(change.clone());
+                    }
+                    _ => {}
+                }
+                if let NodeKind::MultiChoice { done, .. } = &n.kind {
+                    labels.insert(done.clone());
+                }
+            }
+        }
+        // Messages that must show a variable: the reference people quote when they call.
+        let mut must_show: Vec<(String, &str)> = Vec::new();
+        for f in &self.flows {
+            for n in &f.nodes {
+                if let NodeKind::QueueCallback { .. } = n.kind {
+                    must_show.push((n.text.clone(), "reference"));
+                }
+            }
+        }
+        let crisis_path = PathBuf::from("dialogues/crisis.toml");
+        for id in self.crisis.message_ids() {
+            used.push((id.to_string(), crisis_path.clone(), 0));
+        }
+        for id in ENGINE_MESSAGES {
+            used.push((id.to_string(), PathBuf::from("locales"), 0));
+        }
+        for lang in &self.locales.languages {
+            let mut reported = BTreeSet::new();
+            for (id, path, line) in &used {
+                if lang.messages.contains_key(id) || !reported.insert(id.clone()) {
+                    continue;
+                }
+                let lang_path = Path::new("locales").join(&lang.tag);
+                let (p, l) = if *line == 0 {
+                    (lang_path.as_path(), 0)
+                } else {
+                    (path.as_path(), *line)
+                };
+                if lang.tag == default {
+                    problems.push(Problem::error(
+                        p,
+                        l,
+                        ProblemKind::MissingMessage,
+                        format!(
+                            "message \"{id}\" is missing from {default}: add it to a file in {}",
+                            lang_path.display()
+                        ),
+                    ));
+                } else {
+                    problems.push(Problem::warning(
+                        p,
+                        l,
+                        ProblemKind::MissingMessage,
+                        format!("message \"{id}\" is missing from {}; people will see the English text until it is translated", lang.tag),
+                    ));
+                }
+            }
+            for (id, var) in &must_show {
+                if let Some(info) = lang.messages.get(id)
+                    && !info.variables.contains(*var)
+                {
+                    problems.push(Problem::error(
+                        &info.path,
+                        info.line,
+                        ProblemKind::MissingVariable,
+                        format!("message \"{id}\" must show {{ ${var} }}: people need it to quote when they call"),
+                    ));
+                }
+            }
+            for label in &labels {
+                if let Some(text) = lang.format(label, None) {
+                    let chars = locales::strip_isolation(&text).chars().count();
+                    if chars > dialogue::LABEL_WARN_CHARS
+                        && let Some(info) = lang.messages.get(label)
+                    {
+                        problems.push(Problem::warning(
+                            &info.path,
+                            info.line,
+                            ProblemKind::LabelTooLong,
+                            format!(
+                                "button label \"{label}\" is {chars} characters; Telegram cuts labels over {}",
+                                dialogue::LABEL_WARN_CHARS
+                            ),
+                        ));
+                    }
+                }
+            }
+            if lang.reviewed.is_none() {
+                problems.push(Problem::warning(
+                    &Path::new("locales").join(&lang.tag),
+                    0,
+                    ProblemKind::InvalidField,
+                    "say at the top of the file whether a native speaker has reviewed it: `# Status: reviewed` or `# Status: draft`",
+                ));
+            }
+            if lang.tag == default {
+                continue;
+            }
+            if let Some(base) = self.locales.get(default) {
+                for (id, info) in &lang.messages {
+                    let Some(base_info) = base.messages.get(id) else {
+                        continue;
+                    };
+                    for v in info.variables.difference(&base_info.variables) {
+                        problems.push(Problem::error(
+                            &info.path,
+                            info.line,
+                            ProblemKind::UnknownVariable,
+                            format!(
+                                "message \"{id}\" uses ${v}, which the {default} message does not have; signpost will not fill it in"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let shipped: Vec<String> = self
+            .locales
+            .languages
+            .iter()
+            .map(|l| l.tag.clone())
+            .collect();
+        self.crisis.check(&shipped, problems);
+        let needs = self.need_ids();
+        for s in &self.directory.services {
+            let (path, line) = self.directory.lines.get(&s.id).cloned().unwrap_or_default();
+            for n in &s.needs {
+                if !needs.contains(n) {
+                    problems.push(Problem::error(
+                        &path,
+                        line,
+                        ProblemKind::UnknownNeed,
+                        format!(
+                            "service \"{}\" lists need \"{n}\", which no dialogue offers (known: {})",
+                            s.id,
+                            needs.iter().cloned().collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Checks on the entries of a directory that parses: postcodes, phones, areas, ages and how
+//! long ago each entry was reviewed.
+
+use chrono::NaiveDate;
+
+use super::directory::Directory;
+use crate::content::problem::{Problem, ProblemKind};
+use crate::engine::validate::{uk_phone, uk_postcode};
+
+/// Entries not reviewed for longer than this are reported by `check`.
+pub const REVIEW_DAYS: i64 = 365;
+
+impl Directory {
+    /// Problems in entries that parse: bad postcodes, phones, areas and ages, and entries not
+    /// reviewed for a year.
+    pub fn check_entries(&self, today: NaiveDate) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for s in &self.services {
+            let (path, line) = self.lines.get(&s.id).cloned().unwrap_or_default();
+            let mut err = |kind, msg: String| problems.push(Problem::error(&path, line, kind, msg));
+            if let Some(pc) = &s.postcode
+                && uk_postcode(pc).is_none()
+            {
+                err(
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\": postcode \"{pc}\" is not a UK postcode",
+                        s.id
+                    ),
+                );
+            }
+            if let Some(ph) = &s.phone
+                && uk_phone(ph).is_none()
+            {
+                err(
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\": phone \"{ph}\" is not a UK phone number",
+                        s.id
+                    ),
+                );
+            }
+            for a in &s.areas {
+                let ok = a == "borough" || a == "anywhere" || is_district(a);
+                if !ok {
+                    err(
+                        ProblemKind::InvalidField,
+                        format!(
+                            "service \"{}\": area \"{a}\" is not a postcode district (like E1 or E14), \"borough\" or \"anywhere\"",
+                            s.id
+                        ),
+                    );
+                }
+            }
+            if s.areas.is_empty() {
+                err(
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\" has no areas, so it will never be suggested",
+                        s.id
+                    ),
+                );
+            }
+            if let (Some(lo), Some(hi)) = (s.min_age, s.max_age)
+                && lo > hi
+            {
+                err(
+                    ProblemKind::InvalidField,
+                    format!("service \"{}\": min_age {lo} is above max_age {hi}", s.id),
+                );
+            }
+            match s.reviewed {
+                Some(d) if (today - d).num_days() > REVIEW_DAYS => problems.push(Problem::warning(
+                    &path,
+                    line,
+                    ProblemKind::Stale,
+                    format!("service \"{}\" was last reviewed on {d}, over a year ago: check it is still right", s.id),
+                )),
+                None => problems.push(Problem::warning(
+                    &path,
+                    line,
+                    ProblemKind::Stale,
+                    format!("service \"{}\" has no `reviewed` date", s.id),
+                )),
+                _ => {}
+            }
+        }
+        problems
+    }
+}
+
+/// True for an outward postcode ("district") such as `E1`, `E1W`, `E14`, `SW1A`.
+pub fn is_district(s: &str) -> bool {
+    let b = s.as_bytes();
+    (2..=4).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter().any(u8::is_ascii_digit)
+}

@@ -1,0 +1,12 @@
+//! The service directory (`services/*.toml`), modelled on Open Referral UK (HSDS) fields, in a
+//! format a non-developer can edit; checked by `signpost check`.
+
+mod checks;
+mod directory;
+mod entry;
+mod file;
+
+pub use checks::{REVIEW_DAYS, is_district};
+pub use directory::Directory;
+pub use entry::{Access, Cost, Service, base_language, cost_rank};
+pub use file::{MAPPING_FILE, to_toml};
