@@ -48,24 +48,31 @@ fn held(store: &mut Store, who: Resident<'_>) -> Vec<Channel> {
         .expect("look-up")
 }
 
-/// A conversation begun in English: the language chosen, consent given.
+/// A conversation begun: the first choice pressed at the language question (English), then
+/// at the first question of the flow.
 fn begun(store: &mut Store, e: &Engine, who: Resident<'_>) {
-    say(store, e, who, Said::Open);
-    let session: Session = store
-        .load_session(who.channel, who.user)
-        .expect("load")
-        .expect("stored");
-    let node = session.node.clone();
-    let first_choice = e.current(&session)[0].choices[0].id.clone();
-    say(
-        store,
-        e,
-        who,
-        Said::Press {
-            node,
-            choice: first_choice,
-        },
-    );
+    let mut answer = say(store, e, who, Said::Open);
+    for _ in 0..2 {
+        let asked = answer
+            .replies
+            .iter()
+            .rev()
+            .find(|r| !r.choices.is_empty())
+            .expect("a question with choices")
+            .clone();
+        answer = say(
+            store,
+            e,
+            who,
+            Said::Press {
+                node: asked.node.clone().expect("a node"),
+                choice: asked.choices[0].id.clone(),
+            },
+        );
+    }
+    let session = store.load_session(who.channel, who.user).expect("l").expect("s");
+    assert_eq!(session.lang.as_deref(), Some("en-GB"));
+    assert!(!session.history.is_empty(), "a step to go back to");
 }
 
 #[test]
