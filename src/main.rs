@@ -62,7 +62,12 @@ enum Command {
         #[arg(long, value_name = "ID")]
         user: String,
         /// Where they talked to signpost [default: every channel, saying where it was found]
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = clap::builder::TypedValueParser::try_map(
+            clap::builder::PossibleValuesParser::new(signpost::store::Channel::ALL.map(|c| {
+                clap::builder::PossibleValue::new(c.as_str()).help(c.about())
+            })),
+            |c| c.parse::<signpost::store::Channel>(),
+        ))]
         channel: Option<signpost::store::Channel>,
         /// Print what was erased as JSON
         #[arg(long)]
@@ -74,7 +79,12 @@ enum Command {
         #[arg(long, value_name = "ID")]
         user: String,
         /// Where they talked to signpost [default: every channel, saying where it was found]
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = clap::builder::TypedValueParser::try_map(
+            clap::builder::PossibleValuesParser::new(signpost::store::Channel::ALL.map(|c| {
+                clap::builder::PossibleValue::new(c.as_str()).help(c.about())
+            })),
+            |c| c.parse::<signpost::store::Channel>(),
+        ))]
         channel: Option<signpost::store::Channel>,
         /// Language to write it in [default: the language of their conversation, else en-GB]
         #[arg(long, value_name = "TAG")]
@@ -157,7 +167,12 @@ enum QueueAction {
     /// List callbacks, urgent first then oldest
     List {
         /// Only this status
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = clap::builder::TypedValueParser::try_map(
+            clap::builder::PossibleValuesParser::new(Status::ALL.map(|s| {
+                clap::builder::PossibleValue::new(s.as_str()).help(s.about())
+            })),
+            |s| s.parse::<Status>(),
+        ))]
         status: Option<Status>,
         /// JSON for scripts
         #[arg(long)]

@@ -825,7 +825,7 @@ fn handle(
         tracing::warn!(command = command.name(), "prescriber command refused");
         conn.execute(
             "INSERT INTO audit (at, event) VALUES (?1, 'prescriber-command-refused')",
-            [now.to_rfc3339()],
+            [store::stamp(now)],
         )?;
     }
     let resident = match typed {
