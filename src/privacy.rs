@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::content::Arg;
 use crate::engine::Engine;
-use crate::store::{self, Channel, StoreError};
+use crate::store::{self, Channel, Status, StoreError};
 
 /// Days after which abandoned conversations and closed referrals are purged, unless configured.
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
@@ -32,7 +32,7 @@ pub fn ask_forget(
 ) -> Result<(), StoreError> {
     conn.execute(
         "INSERT OR REPLACE INTO forget_asks (channel, user_id, at) VALUES (?1, ?2, ?3)",
-        params![channel.as_str(), user, now.to_rfc3339()],
+        params![channel.as_str(), user, store::stamp(now)],
     )?;
     Ok(())
 }
@@ -104,42 +104,45 @@ pub fn forget(
         params![channel.as_str(), user],
     )?;
     for item in store::referrals_of(conn, channel, user)? {
-        if item.status == "closed" {
-            conn.execute(
-                "DELETE FROM notes WHERE referral_id =
+        match item.status {
+            Status::Closed => {
+                conn.execute(
+                    "DELETE FROM notes WHERE referral_id =
                      (SELECT id FROM referrals WHERE reference = ?1)",
-                [&item.reference],
-            )?;
-            conn.execute(
-                "UPDATE referrals SET user_id = ?2, answers = '{}' WHERE reference = ?1",
-                params![item.reference, ERASED],
-            )?;
-            erased.referrals_anonymised.push(item.reference);
-        } else {
-            // The prescribers hear that it is gone (by reference only), rather than finding out
-            // when it is not there: whoever holds it on Telegram, and the team's chat.
-            conn.execute(
-                "DELETE FROM notices WHERE reference = ?1",
-                [&item.reference],
-            )?;
-            let holder = item
-                .claimed_by
-                .as_deref()
-                .and_then(|b| b.strip_prefix("telegram:"))
-                .and_then(|id| id.parse::<i64>().ok());
-            store::notices::add(
-                conn,
-                store::notices::NoticeKind::Withdrawn,
-                &item.reference,
-                holder,
-                now,
-            )?;
-            // Notes go with it (ON DELETE CASCADE).
-            conn.execute(
-                "DELETE FROM referrals WHERE reference = ?1",
-                [&item.reference],
-            )?;
-            erased.referrals_deleted.push(item.reference);
+                    [&item.reference],
+                )?;
+                conn.execute(
+                    "UPDATE referrals SET user_id = ?2, answers = '{}' WHERE reference = ?1",
+                    params![item.reference, ERASED],
+                )?;
+                erased.referrals_anonymised.push(item.reference);
+            }
+            Status::Open | Status::Claimed => {
+                // The prescribers hear that it is gone (by reference only), rather than finding out
+                // when it is not there: whoever holds it on Telegram, and the team's chat.
+                conn.execute(
+                    "DELETE FROM notices WHERE reference = ?1",
+                    [&item.reference],
+                )?;
+                let holder = item
+                    .claimed_by
+                    .as_deref()
+                    .and_then(|b| b.strip_prefix("telegram:"))
+                    .and_then(|id| id.parse::<i64>().ok());
+                store::notices::add(
+                    conn,
+                    store::notices::NoticeKind::Withdrawn,
+                    &item.reference,
+                    holder,
+                    now,
+                )?;
+                // Notes go with it (ON DELETE CASCADE).
+                conn.execute(
+                    "DELETE FROM referrals WHERE reference = ?1",
+                    [&item.reference],
+                )?;
+                erased.referrals_deleted.push(item.reference);
+            }
         }
     }
     if channel == Channel::Telegram
@@ -151,10 +154,7 @@ pub fn forget(
         + erased.referrals_deleted.len()
         + erased.referrals_anonymised.len()
         + erased.messages;
-    conn.execute(
-        "INSERT INTO audit (at, event, count) VALUES (?1, 'data-erased', ?2)",
-        params![now.to_rfc3339(), count as i64],
-    )?;
+    store::audit::add_count(conn, "data-erased", count, now)?;
     tracing::info!(
         deleted = erased.referrals_deleted.len(),
         anonymised = erased.referrals_anonymised.len(),
@@ -163,27 +163,8 @@ pub fn forget(
     Ok(erased)
 }
 
-/// Folds the write-ahead log into the database file and truncates it, so erased data
-/// survives in neither. Must run outside any transaction. Returns false when another
-/// connection's read kept the log from being emptied (a later checkpoint finishes the job).
-pub fn checkpoint(conn: &Connection) -> Result<bool, StoreError> {
-    // Emptying the log waits for other processes' reads to finish; not for the store's usual
-    // 30 s, which would hold up every resident behind someone's open database browser.
-    conn.busy_timeout(CHECKPOINT_WAIT)?;
-    let result = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-        ))
-    });
-    conn.busy_timeout(store::BUSY_TIMEOUT)?;
-    let (busy, _log, _done) = result?;
-    Ok(busy == 0)
-}
-
-/// How long emptying the write-ahead log waits for another process's read.
-pub const CHECKPOINT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+/// Folds the write-ahead log into the database file and truncates it (the store's own).
+pub use crate::store::checkpoint;
 
 /// What [`purge`] removed.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
@@ -200,7 +181,7 @@ pub struct Purged {
 /// inbox ids, in the caller's transaction. Open and claimed referrals are never purged: someone
 /// is still waiting for that call. Run [`checkpoint`] after the transaction commits.
 pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged, StoreError> {
-    let cutoff = (now - Duration::days(i64::from(days))).to_rfc3339();
+    let cutoff = store::stamp(now - Duration::days(i64::from(days)));
     let conversations = conn.execute("DELETE FROM sessions WHERE updated_at < ?1", [&cutoff])?;
     conn.execute("DELETE FROM forget_asks WHERE at < ?1", [&cutoff])?;
     // Prescribers' names, once they have not used the bot for as long.
@@ -226,10 +207,7 @@ pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged,
         updates,
     };
     if conversations + referrals > 0 {
-        conn.execute(
-            "INSERT INTO audit (at, event, count) VALUES (?1, 'retention-purge', ?2)",
-            params![now.to_rfc3339(), (conversations + referrals) as i64],
-        )?;
+        store::audit::add_count(conn, "retention-purge", conversations + referrals, now)?;
     }
     tracing::info!(conversations, referrals, updates, days, "retention purge");
     Ok(purged)
@@ -366,7 +344,7 @@ pub fn my_data(
             "mydata-referral",
             &[
                 ("reference", Arg::Str(r.reference.clone())),
-                ("status", Arg::Str(r.status.clone())),
+                ("status", Arg::Str(r.status.to_string())),
                 ("date", Arg::Str(day(&r.created_at))),
             ],
         )];

@@ -70,7 +70,10 @@ fn begun(store: &mut Store, e: &Engine, who: Resident<'_>) {
             },
         );
     }
-    let session = store.load_session(who.channel, who.user).expect("l").expect("s");
+    let session = store
+        .load_session(who.channel, who.user)
+        .expect("l")
+        .expect("s");
     assert_eq!(session.lang.as_deref(), Some("en-GB"));
     assert!(!session.history.is_empty(), "a step to go back to");
 }

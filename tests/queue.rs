@@ -379,7 +379,11 @@ fn four_threads_claiming_from_1000_get_each_callback_exactly_once() {
     // varies from run to run; what must hold is above: each exactly once, none lost.
     let store = Store::open(&db).expect("open");
     let items = store.list(None).expect("list");
-    assert!(items.iter().all(|i| i.status == "claimed"));
+    assert!(
+        items
+            .iter()
+            .all(|i| i.status == signpost::store::Status::Claimed)
+    );
     let by_claimer: std::collections::BTreeMap<_, usize> =
         items.iter().fold(Default::default(), |mut m, i| {
             *m.entry(i.claimed_by.clone().unwrap_or_default())

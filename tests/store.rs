@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 use signpost::chat::{apply, apply_with};
 use signpost::engine::{Answer, Effect, Input, Referral, Session};
-use signpost::store::{Channel, Status, Store, StoreError};
+use signpost::store::{Channel, Priority, Status, Store, StoreError};
 
 fn referral(reference: &str, minute: u32) -> Referral {
     let mut answers = BTreeMap::new();
@@ -84,7 +84,7 @@ fn a_step_and_its_referral_are_stored_together() {
     assert_eq!(q[0].answers["dob"], serde_json::Value::Null);
     assert_eq!(q[0].answers["needs"], serde_json::json!(["money", "food"]));
     assert_eq!(q[0].user_id, "42");
-    assert_eq!(q[0].channel, "telegram");
+    assert_eq!(q[0].channel, Channel::Telegram);
 }
 
 #[test]
@@ -231,8 +231,8 @@ fn crisis_marks_the_persons_open_referral_urgent_and_sorts_it_first() {
         .expect("crisis");
     let q = store.list(None).expect("list");
     assert_eq!(q[0].reference, "SP-BBBB");
-    assert_eq!(q[0].priority, "urgent");
-    assert_eq!(q[1].priority, "normal");
+    assert_eq!(q[0].priority, Priority::Urgent);
+    assert_eq!(q[1].priority, Priority::Normal);
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn reopening_runs_no_migration_twice_and_uses_wal() {
     let version: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("pragma");
-    assert_eq!(version, 6, "every migration applied, once");
+    assert_eq!(version, 7, "every migration applied, once");
     let app: i32 = c
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .expect("pragma");

@@ -70,11 +70,6 @@ pub fn take(conn: &Connection, engine: &Engine, limit: usize) -> Result<Vec<Tell
                 text: format!("Callback {reference} is now urgent."),
             }),
             (NoticeKind::Claimed, Some(r)) => {
-                let channel = match r.channel.as_str() {
-                    "telegram" => Channel::Telegram,
-                    "terminal" => Channel::Terminal,
-                    _ => continue,
-                };
                 let text = engine.content().locales.format(
                     &r.language,
                     "callback-claimed",
@@ -82,7 +77,7 @@ pub fn take(conn: &Connection, engine: &Engine, limit: usize) -> Result<Vec<Tell
                 );
                 tell.push(Tell {
                     to: To::Resident {
-                        channel,
+                        channel: r.channel,
                         user: r.user_id,
                     },
                     text,

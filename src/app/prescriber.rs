@@ -207,10 +207,7 @@ pub fn telegram_command(
 ) -> Result<Option<String>, StoreError> {
     let Some(who) = staff.on_telegram(sender) else {
         tracing::warn!(command = command.name(), "prescriber command refused");
-        conn.execute(
-            "INSERT INTO audit (at, event) VALUES (?1, 'prescriber-command-refused')",
-            [now.to_rfc3339()],
-        )?;
+        store::audit::add(conn, "prescriber-command-refused", None, now)?;
         return Ok(None);
     };
     if let Some(name) = name {

@@ -54,7 +54,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         user: String,
         /// Where they talked to signpost [default: every channel, saying where it was found]
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = channel())]
         channel: Option<signpost::store::Channel>,
         /// Print what was erased as JSON
         #[arg(long)]
@@ -66,7 +66,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         user: String,
         /// Where they talked to signpost [default: every channel, saying where it was found]
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = channel())]
         channel: Option<signpost::store::Channel>,
         /// Language to write it in [default: the language of their conversation, else en-GB]
         #[arg(long, value_name = "TAG")]
@@ -149,7 +149,7 @@ pub enum QueueAction {
     /// List callbacks, urgent first then oldest
     List {
         /// Only this status
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = status())]
         status: Option<Status>,
         /// JSON for scripts
         #[arg(long)]
@@ -235,4 +235,20 @@ impl Who {
             .filter(|n| !n.trim().is_empty())
             .ok_or(CliError::NoName)
     }
+}
+
+/// `--channel`: the names the store knows, each with its help.
+fn channel() -> impl clap::builder::TypedValueParser<Value = signpost::store::Channel> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        signpost::store::Channel::ALL.map(|c| PossibleValue::new(c.as_str()).help(c.about())),
+    )
+    .try_map(|c| c.parse::<signpost::store::Channel>())
+}
+
+/// `--status`: the names the store knows, each with its help.
+fn status() -> impl clap::builder::TypedValueParser<Value = Status> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Status::ALL.map(|s| PossibleValue::new(s.as_str()).help(s.about())))
+        .try_map(|s| s.parse::<Status>())
 }

@@ -108,10 +108,10 @@ pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueErr
         let row = [
             item.reference.clone(),
             SNOMED_REFERRAL.to_string(),
-            item.status.clone(),
-            item.priority.clone(),
+            item.status.to_string(),
+            item.priority.to_string(),
             item.created_at.clone(),
-            item.channel.clone(),
+            item.channel.to_string(),
             item.language.clone(),
             answer(&item, "name"),
             answer(&item, "dob"),

@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::engine::Flagged;
 use crate::engine::validate::clean_text;
-use crate::engine::{Flag, Flagged, Response};
-use crate::store::{self, QueueItem, StoreError};
+use crate::store::{self, QueueItem, Status, StoreError, Timestamp};
 
 mod export;
 pub use export::{CSV_HEADER, export_csv};
@@ -84,34 +84,29 @@ pub struct Stats {
     pub median_wait_minutes: Option<f64>,
 }
 
+/// A time as the store writes it.
 fn now_s(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    store::stamp(now)
 }
 
-/// `(id, status, claimed_by)` of a referral.
-fn find(conn: &Connection, reference: &str) -> Result<(i64, String, Option<String>), QueueError> {
-    let reference = reference.trim().to_ascii_uppercase();
-    conn.query_row(
-        "SELECT id, status, claimed_by FROM referrals WHERE reference = ?1",
-        [&reference],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
-    .optional()?
-    .ok_or(QueueError::NotFound(reference))
+/// Where a referral stands.
+fn find(conn: &Connection, reference: &str) -> Result<store::ReferralState, QueueError> {
+    store::referrals::state(conn, reference)?
+        .ok_or_else(|| QueueError::NotFound(reference.trim().to_ascii_uppercase()))
 }
 
 /// The referral, checked to be claimed by `by`.
 fn claimed_by(conn: &Connection, reference: &str, by: &str) -> Result<i64, QueueError> {
-    let (id, status, who) = find(conn, reference)?;
+    let found = find(conn, reference)?;
     let reference = reference.trim().to_ascii_uppercase();
-    match (status.as_str(), who) {
-        ("closed", _) => Err(QueueError::Closed(reference)),
-        ("claimed", Some(w)) if w == by => Ok(id),
-        ("claimed", Some(w)) => Err(QueueError::NotYours {
+    match (found.status, found.claimed_by) {
+        (Status::Closed, _) => Err(QueueError::Closed(reference)),
+        (Status::Claimed, Some(w)) if w == by => Ok(found.id),
+        (Status::Claimed, Some(w)) => Err(QueueError::NotYours {
             reference,
             claimed_by: display_name(conn, &w)?,
         }),
-        _ => Err(QueueError::NotClaimed(reference)),
+        (Status::Open, _) | (Status::Claimed, None) => Err(QueueError::NotClaimed(reference)),
     }
 }
 
@@ -286,49 +281,7 @@ fn add_note(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<(), QueueError> {
-    conn.execute(
-        "INSERT INTO notes (referral_id, at, author, text) VALUES (?1, ?2, ?3, ?4)",
-        params![id, now_s(now), author, clean_text(text)],
-    )?;
-    Ok(())
-}
-
-/// Keeps the resident's words of crisis with their referral, as a note by `resident` marked
-/// with what was found and how signpost answered.
-pub fn flagged_note(conn: &Connection, reference: &str, flag: &Flag) -> Result<(), QueueError> {
-    let (id, _, _) = find(conn, reference)?;
-    conn.prepare_cached(
-        "INSERT INTO notes (referral_id, at, author, text, flag) VALUES (?1, ?2, 'resident', ?3, ?4)",
-    )?
-    .execute(params![
-        id,
-        now_s(flag.at),
-        flag.words.as_deref().unwrap_or_default(),
-        serde_json::to_string(&flag.about).map_err(|e| QueueError::Store(e.into()))?,
-    ])?;
-    Ok(())
-}
-
-/// Records how the resident answered the direct question their words (typed at `at`, kept
-/// with `reference`) raised.
-pub fn flag_answered(
-    conn: &Connection,
-    reference: &str,
-    at: DateTime<Utc>,
-    response: Response,
-) -> Result<(), QueueError> {
-    let (id, _, _) = find(conn, reference)?;
-    let response = serde_json::to_value(response).map_err(|e| QueueError::Store(e.into()))?;
-    conn.prepare_cached(
-        "UPDATE notes SET flag = json_set(flag, '$.response', ?3)
-         WHERE referral_id = ?1 AND at = ?2 AND flag IS NOT NULL",
-    )?
-    .execute(params![
-        id,
-        now_s(at),
-        response.as_str().unwrap_or_default()
-    ])?;
-    Ok(())
+    Ok(store::resident::add_note(conn, id, author, text, now)?)
 }
 
 /// Records a call that was not answered; the callback stays with `by` to try again.
@@ -347,37 +300,6 @@ pub fn attempt(
     add_note(conn, id, by, &format!("Call attempt {n}: no answer."), now)?;
     audit(conn, "attempted", reference, now)?;
     Ok(n)
-}
-
-/// The resident adds a message for the prescriber to their own open callback.
-pub fn resident_note(
-    conn: &Connection,
-    reference: &str,
-    text: &str,
-    now: DateTime<Utc>,
-) -> Result<(), QueueError> {
-    let (id, status, _) = find(conn, reference)?;
-    if status == "closed" {
-        return Err(QueueError::Closed(reference.to_string()));
-    }
-    add_note(conn, id, "resident", text, now)
-}
-
-/// The resident cancels their own callback.
-pub fn resident_cancel(
-    conn: &Connection,
-    reference: &str,
-    now: DateTime<Utc>,
-) -> Result<(), QueueError> {
-    let (id, status, _) = find(conn, reference)?;
-    if status == "closed" {
-        return Ok(());
-    }
-    conn.execute(
-        "UPDATE referrals SET status = 'closed', outcome = 'Cancelled by the resident.', closed_at = ?2 WHERE id = ?1",
-        params![id, now_s(now)],
-    )?;
-    audit(conn, "cancelled-by-resident", reference, now)
 }
 
 /// The reference of a person's callback that is still open or claimed, if any.
@@ -440,9 +362,9 @@ pub fn stats(conn: &Connection, now: DateTime<Utc>) -> Result<Stats, StoreError>
     )?;
     let oldest_minutes = oldest
         .as_deref()
-        .and_then(|o| DateTime::parse_from_rfc3339(o).ok())
-        .map(|o| (now - o.with_timezone(&Utc)).num_minutes());
-    let midnight = now.format("%Y-%m-%dT00:00:00Z").to_string();
+        .and_then(Timestamp::parse)
+        .map(|o| (now - o.0).num_minutes());
+    let midnight = store::stamp(now.date_naive().and_time(chrono::NaiveTime::MIN).and_utc());
     let claimed_today: i64 = conn.query_row(
         "SELECT count(*) FROM audit WHERE event = 'claimed' AND at >= ?1",
         [&midnight],
@@ -451,13 +373,11 @@ pub fn stats(conn: &Connection, now: DateTime<Utc>) -> Result<Stats, StoreError>
     let mut stmt =
         conn.prepare("SELECT created_at, claimed_at FROM referrals WHERE claimed_at IS NOT NULL")?;
     let mut waits: Vec<f64> = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .query_map([], |r| {
+            Ok((r.get::<_, Timestamp>(0)?, r.get::<_, Timestamp>(1)?))
+        })?
         .filter_map(Result::ok)
-        .filter_map(|(c, k)| {
-            let c = DateTime::parse_from_rfc3339(&c).ok()?;
-            let k = DateTime::parse_from_rfc3339(&k).ok()?;
-            Some((k - c).num_seconds() as f64 / 60.0)
-        })
+        .map(|(c, k)| (k.0 - c.0).num_seconds() as f64 / 60.0)
         .collect();
     waits.sort_by(f64::total_cmp);
     let median = match waits.len() {

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 use super::StoreError;
+use super::timestamp::stamp;
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,14 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
+    /// Every kind (the table's CHECK lists the same).
+    pub const ALL: [NoticeKind; 4] = [
+        NoticeKind::NewCallback,
+        NoticeKind::NowUrgent,
+        NoticeKind::Claimed,
+        NoticeKind::Withdrawn,
+    ];
+
     /// As stored (the table's CHECK lists the same).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -32,14 +41,7 @@ impl NoticeKind {
 
     /// From its stored name.
     pub fn parse(s: &str) -> Option<NoticeKind> {
-        [
-            NoticeKind::NewCallback,
-            NoticeKind::NowUrgent,
-            NoticeKind::Claimed,
-            NoticeKind::Withdrawn,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        NoticeKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -65,7 +67,7 @@ pub fn add(
     conn.prepare_cached(
         "INSERT INTO notices (kind, reference, created_at, chat_id) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![kind.as_str(), reference, at.to_rfc3339(), holder])?;
+    .execute(params![kind.as_str(), reference, stamp(at), holder])?;
     Ok(())
 }
 
@@ -100,12 +102,7 @@ mod tests {
 
     #[test]
     fn every_kind_round_trips() {
-        for k in [
-            NoticeKind::NewCallback,
-            NoticeKind::NowUrgent,
-            NoticeKind::Claimed,
-            NoticeKind::Withdrawn,
-        ] {
+        for k in NoticeKind::ALL {
             assert_eq!(NoticeKind::parse(k.as_str()), Some(k));
         }
         assert_eq!(NoticeKind::parse("claimed "), None);

@@ -1,0 +1,31 @@
+//! The audit trail: what happened and when, by reference or count, never personal data.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
+
+use super::StoreError;
+use super::timestamp::stamp;
+
+/// Records `event` (e.g. `claimed`), about a referral if any, in the caller's transaction.
+pub fn add(
+    conn: &Connection,
+    event: &str,
+    reference: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO audit (at, event, reference) VALUES (?1, ?2, ?3)")?
+        .execute(params![stamp(at), event, reference])?;
+    Ok(())
+}
+
+/// Records `event` with how many records it concerned (an erasure, a purge).
+pub fn add_count(
+    conn: &Connection,
+    event: &str,
+    count: usize,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO audit (at, event, count) VALUES (?1, ?2, ?3)")?
+        .execute(params![stamp(at), event, count as i64])?;
+    Ok(())
+}
