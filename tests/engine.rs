@@ -1,12 +1,14 @@
-//! The engine over the shipped dialogue: every node kind, back, restart, help, validation,
-//! skip, the crisis interrupt at every step, consent refused, stale buttons, content changes.
+//! The engine over the fixture content (`tests/fixtures/content/`: a frozen copy of the shipped
+//! dialogue, messages and services, with small crisis rules), so editing the shipped wording
+//! never breaks these: every node kind, back, restart, help, validation, skip, the crisis
+//! interrupt at every step, consent refused, stale buttons, content changes.
 
 mod common;
 
-use common::{Convo, ctx, engine, engine_at, to_summary};
+use common::{Convo, copy_fixture, ctx, engine_at, fixture_engine, to_summary};
 use signpost::content::NodeKind;
 use signpost::content::locales::strip_isolation;
-use signpost::engine::{Answer, Effect, Input, Session};
+use signpost::engine::{ASK_NODE, Answer, Effect, Input, Response, Session};
 
 fn text(s: &str) -> Option<Answer> {
     Some(Answer::Text(s.to_string()))
@@ -14,7 +16,7 @@ fn text(s: &str) -> Option<Answer> {
 
 #[test]
 fn a_whole_referral_in_english_queues_a_callback_with_answers_by_id() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     assert!(c.text().contains("Hello, and welcome"));
     assert_eq!(c.at(), "privacy");
     assert_eq!(c.labels(), ["Yes, that's OK", "No, just show me services"]);
@@ -72,7 +74,7 @@ fn a_whole_referral_in_english_queues_a_callback_with_answers_by_id() {
 
 #[test]
 fn the_language_picker_lists_the_apps_language_first_and_each_in_its_own_name() {
-    let e = engine();
+    let e = fixture_engine();
     let s = e.new_session(None);
     let out = e.step(
         &s,
@@ -106,7 +108,7 @@ fn the_language_picker_lists_the_apps_language_first_and_each_in_its_own_name() 
 
 #[test]
 fn changing_language_mid_flow_keeps_the_step_and_the_answers() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes").press("money").press("done");
     assert_eq!(c.at(), "story");
     c.say("language");
@@ -126,7 +128,7 @@ fn changing_language_mid_flow_keeps_the_step_and_the_answers() {
 
 #[test]
 fn multi_choice_toggles_counts_and_requires_one() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes");
     assert_eq!(c.at(), "needs");
     c.press("done");
@@ -158,7 +160,7 @@ fn multi_choice_toggles_counts_and_requires_one() {
         "saved in the order of the list, by id"
     );
     // A number that is not on the list.
-    let mut d = Convo::new(engine(), Some("en-GB"));
+    let mut d = Convo::new(fixture_engine(), Some("en-GB"));
     d.press("yes").say("42");
     assert!(d.text().contains("Please tap a button or type its number"));
     assert!(d.session.picks.is_empty());
@@ -166,7 +168,7 @@ fn multi_choice_toggles_counts_and_requires_one() {
 
 #[test]
 fn validation_retries_then_takes_the_fallback() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes")
         .press("money")
         .press("done")
@@ -204,7 +206,7 @@ fn validation_retries_then_takes_the_fallback() {
 
 #[test]
 fn skip_saves_that_it_was_skipped_and_the_summary_says_so() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes").press("money").press("done");
     c.say("No, thanks"); // the skip label typed
     assert_eq!(
@@ -241,7 +243,7 @@ fn skip_saves_that_it_was_skipped_and_the_summary_says_so() {
 
 #[test]
 fn back_follows_the_real_path_not_the_file_order() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes")
         .press("money")
         .press("done")
@@ -267,7 +269,7 @@ fn back_follows_the_real_path_not_the_file_order() {
     assert_eq!(c.at(), "name");
     assert!(c.text().contains("What would you like us to call you?"));
     // Back at the very start.
-    let mut d = Convo::new(engine(), Some("en-GB"));
+    let mut d = Convo::new(fixture_engine(), Some("en-GB"));
     d.send(Input::Back);
     assert!(d.text().contains("can't go back any further"));
     assert_eq!(d.at(), "privacy");
@@ -275,7 +277,7 @@ fn back_follows_the_real_path_not_the_file_order() {
 
 #[test]
 fn back_over_consent_forgets_that_consent_was_given() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes");
     assert!(c.session.consent_at.is_some());
     c.send(Input::Back);
@@ -286,7 +288,7 @@ fn back_over_consent_forgets_that_consent_was_given() {
 
 #[test]
 fn restart_clears_answers_and_keeps_the_language_and_the_urgent_flag() {
-    let mut c = Convo::new(engine(), Some("bn"));
+    let mut c = Convo::new(fixture_engine(), Some("bn"));
     c.press("yes").press("food").press("done");
     c.say("I want to end it all");
     assert!(c.session.urgent);
@@ -301,7 +303,7 @@ fn restart_clears_answers_and_keeps_the_language_and_the_urgent_flag() {
 
 #[test]
 fn help_explains_then_shows_the_same_step_again() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes");
     let before = c.session.clone();
     c.say("help");
@@ -312,7 +314,7 @@ fn help_explains_then_shows_the_same_step_again() {
 
 /// A session parked at `node`, with consent and enough answers for any step.
 fn at_node(node: &str, lang: &str) -> Session {
-    let mut c = Convo::new(engine(), Some(lang));
+    let mut c = Convo::new(fixture_engine(), Some(lang));
     to_summary(&mut c);
     let mut s = c.session.clone();
     s.node = node.to_string();
@@ -321,8 +323,8 @@ fn at_node(node: &str, lang: &str) -> Session {
 }
 
 #[test]
-fn crisis_words_interrupt_every_step_in_every_shipped_language() {
-    let e = engine();
+fn crisis_words_interrupt_every_step_in_the_persons_language() {
+    let e = fixture_engine();
     let phrases = [
         ("en-GB", "honestly I want to kill myself"),
         ("en-GB", "I've been thinking about SUICIDE"),
@@ -367,7 +369,7 @@ fn crisis_words_interrupt_every_step_in_every_shipped_language() {
 
 #[test]
 fn near_misses_do_not_fire_the_crisis_interrupt() {
-    let e = engine();
+    let e = fixture_engine();
     for phrase in [
         "I'm just killing time",
         "dying to see you",
@@ -384,8 +386,48 @@ fn near_misses_do_not_fire_the_crisis_interrupt() {
 }
 
 #[test]
+fn a_worrying_message_asks_directly_then_yes_shows_the_routes_and_no_carries_on() {
+    for (answer, routes, response) in [
+        ("yes", true, Response::AskedYes),
+        ("no", false, Response::AskedNo),
+    ] {
+        let mut c = Convo::new(fixture_engine(), Some("en-GB"));
+        c.press("yes")
+            .press("money")
+            .press("done")
+            .press("no-thanks");
+        assert_eq!(c.at(), "name");
+        c.say("I feel hopeless about everything");
+        assert_eq!(c.prompt().node.as_deref(), Some(ASK_NODE));
+        assert_eq!(c.labels(), ["Yes", "No"]);
+        assert!(!c.session.urgent, "asked, not shown the routes yet");
+        c.send(Input::Choice {
+            node: ASK_NODE.into(),
+            choice: answer.into(),
+        });
+        let first = &c.last.replies[0];
+        assert_eq!(
+            first.alone && first.text.contains("85258"),
+            routes,
+            "{answer}"
+        );
+        assert_eq!(c.session.urgent, routes, "{answer}");
+        assert_eq!(c.effects.contains(&Effect::Crisis), routes, "{answer}");
+        assert!(c.text().contains("What would you like us to call you?"));
+        assert_eq!(c.at(), "name", "the words are not taken as the name");
+        assert!(!c.session.answers.contains_key("name"));
+        let flag = c.session.flags.last().expect("the words are kept");
+        assert_eq!(flag.about.response, response);
+        assert_eq!(
+            flag.words.as_deref(),
+            Some("I feel hopeless about everything")
+        );
+    }
+}
+
+#[test]
 fn a_crisis_told_in_the_story_is_kept_and_the_referral_is_urgent() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes").press("mental").press("done");
     c.say("Since losing my job I think about ending my life");
     assert!(c.text().contains("call 999"));
@@ -406,7 +448,7 @@ fn a_crisis_told_in_the_story_is_kept_and_the_referral_is_urgent() {
 
 #[test]
 fn no_consent_still_offers_services_and_keeps_nothing() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("no");
     assert_eq!(c.at(), "anon-needs");
     assert!(c.text().contains("We won't keep anything about you"));
@@ -423,7 +465,7 @@ fn no_consent_still_offers_services_and_keeps_nothing() {
 
 #[test]
 fn a_stale_button_shows_the_current_step_and_changes_nothing() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     c.press("yes").press("money").press("done");
     let before = c.session.clone();
     c.send(Input::Choice {
@@ -447,7 +489,7 @@ fn a_stale_button_shows_the_current_step_and_changes_nothing() {
 
 #[test]
 fn a_stored_node_that_no_longer_exists_restarts_politely() {
-    let e = engine();
+    let e = fixture_engine();
     let mut s = at_node("name", "en-GB");
     s.node = "a-question-we-removed".into();
     let out = e.step(&s, Input::Text("Sam".into()), &ctx());
@@ -464,7 +506,7 @@ fn a_stored_node_that_no_longer_exists_restarts_politely() {
 
 #[test]
 fn the_summary_lets_one_answer_change_then_returns() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     to_summary(&mut c);
     c.press("change");
     assert!(c.text().contains("What would you like to change?"));
@@ -498,7 +540,7 @@ fn the_summary_lets_one_answer_change_then_returns() {
 
 #[test]
 fn overlong_empty_and_control_character_input() {
-    let e = engine();
+    let e = fixture_engine();
     let s = at_node("story", "en-GB");
     let long = "a".repeat(10_000);
     let out = e.step(&s, Input::Text(long), &ctx());
@@ -529,7 +571,7 @@ fn overlong_empty_and_control_character_input() {
 
 #[test]
 fn names_with_no_letters_are_refused() {
-    let e = engine();
+    let e = fixture_engine();
     let s = at_node("name", "en-GB");
     let out = e.step(&s, Input::Text("12345".into()), &ctx());
     assert!(strip_isolation(&out.replies[0].text).contains("Please type a name"));
@@ -539,7 +581,7 @@ fn names_with_no_letters_are_refused() {
 
 #[test]
 fn bengali_referral_with_bengali_digits_and_keywords() {
-    let mut c = Convo::new(engine(), Some("bn"));
+    let mut c = Convo::new(fixture_engine(), Some("bn"));
     assert!(c.text().contains("স্বাগতম"));
     c.say("১"); // yes
     c.say("৩").say("হয়ে গেছে");
@@ -578,7 +620,7 @@ fn bengali_referral_with_bengali_digits_and_keywords() {
 
 #[test]
 fn arabic_keeps_references_and_names_isolated_for_right_to_left() {
-    let mut c = Convo::new(engine(), Some("ar"));
+    let mut c = Convo::new(fixture_engine(), Some("ar"));
     c.press("yes")
         .press("housing")
         .press("done")
@@ -599,7 +641,7 @@ fn arabic_keeps_references_and_names_isolated_for_right_to_left() {
 
 #[test]
 fn a_second_queue_in_the_same_conversation_reuses_the_reference() {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     to_summary(&mut c);
     c.press("confirm");
     assert_eq!(
@@ -619,7 +661,7 @@ fn a_second_queue_in_the_same_conversation_reuses_the_reference() {
 
 #[test]
 fn the_switch_node_branches_on_a_saved_answer() {
-    let dir = common::copy_content();
+    let dir = copy_fixture();
     let flow = r#"
 schema = 1
 id = "self-referral"
@@ -699,7 +741,6 @@ next = "other-end"
         .expect("split");
     std::fs::write(dir.path().join("dialogues/branching.toml"), text).expect("write");
     std::fs::write(dir.path().join("services/directory.toml"), "schema = 1\n").expect("write");
-    std::fs::remove_file(dir.path().join("services/mapping.toml")).expect("rm");
     let e = engine_at(dir.path());
     assert!(matches!(
         e.content().entry().node("route").map(|n| &n.kind),
@@ -719,7 +760,7 @@ next = "other-end"
 
 #[test]
 fn free_text_asked_before_consent_is_not_kept() {
-    let dir = common::copy_content();
+    let dir = copy_fixture();
     let flow = r#"
 schema = 1
 id = "self-referral"
@@ -768,7 +809,6 @@ text = "referral-goodbye"
 "#;
     std::fs::write(dir.path().join("dialogues/self-referral.toml"), flow).expect("write");
     std::fs::write(dir.path().join("services/directory.toml"), "schema = 1\n").expect("write");
-    std::fs::remove_file(dir.path().join("services/mapping.toml")).expect("rm");
     let mut c = Convo::new(engine_at(dir.path()), Some("en-GB"));
     c.say("Sam");
     assert_eq!(c.at(), "privacy");
@@ -789,7 +829,7 @@ text = "referral-goodbye"
 
 /// A finished, queued conversation, as the store would hand it back later.
 fn queued_session() -> Session {
-    let mut c = Convo::new(engine(), Some("en-GB"));
+    let mut c = Convo::new(fixture_engine(), Some("en-GB"));
     to_summary(&mut c);
     c.press("confirm");
     assert!(c.session.finished);
@@ -804,7 +844,7 @@ fn with_waiting(reference: Option<&str>) -> signpost::engine::Context {
 
 #[test]
 fn coming_back_with_a_callback_waiting_offers_a_message_or_cancelling() {
-    let e = engine();
+    let e = fixture_engine();
     let s = queued_session();
     let out = e.step(
         &s,

@@ -1,6 +1,6 @@
-//! Helpers shared by the integration tests: the bundled content, a conversation driver that
-//! strips bidi isolation marks, copies of the content folder to break on purpose, and running
-//! the `signpost` binary.
+//! Helpers shared by the integration tests: the bundled content, the frozen fixture content the
+//! engine tests run on, a conversation driver that strips bidi isolation marks, copies of the
+//! content folder to break on purpose, and running the `signpost` binary.
 
 #![allow(dead_code)]
 
@@ -25,6 +25,18 @@ pub fn engine() -> Engine {
     ENGINE.clone()
 }
 
+/// The content folder the engine tests run on: a frozen copy of the shipped dialogue, messages
+/// and services with small crisis rules, so editing the shipped wording never breaks them.
+pub fn fixture() -> PathBuf {
+    bundled().join("tests/fixtures/content")
+}
+
+/// An engine over the fixture content, loaded once per test binary.
+pub fn fixture_engine() -> Engine {
+    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(|| engine_at(&fixture()));
+    ENGINE.clone()
+}
+
 /// The tags of the shipped languages.
 pub fn languages() -> Vec<String> {
     engine()
@@ -44,9 +56,18 @@ pub fn engine_at(dir: &Path) -> Engine {
 
 /// Copies the shipped dialogues, locales and services into a new temporary folder.
 pub fn copy_content() -> tempfile::TempDir {
+    copy_parts(&bundled())
+}
+
+/// Copies the fixture's dialogues, locales and services into a new temporary folder.
+pub fn copy_fixture() -> tempfile::TempDir {
+    copy_parts(&fixture())
+}
+
+fn copy_parts(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     for part in ["dialogues", "locales", "services"] {
-        copy_dir(&bundled().join(part), &dir.path().join(part));
+        copy_dir(&from.join(part), &dir.path().join(part));
     }
     dir
 }
@@ -188,7 +209,8 @@ impl Convo {
     }
 }
 
-/// The English path through the shipped referral up to the summary, by typing.
+/// The English path through the referral up to the summary, by typing (the shipped dialogue,
+/// or its copy in the fixture).
 pub fn to_summary(c: &mut Convo) {
     c.press("yes");
     c.say("1").say("3").say("done");

@@ -8,15 +8,20 @@
 
 use std::collections::BTreeSet;
 
-use super::flag::{Asking, Flag, Flagged, Kept, Response, Then};
-use super::{Aside, Button, Effect, Reply, Turn};
-use crate::content::locales::DEFAULT_LANGUAGE;
-use crate::content::{Arg, NodeKind};
-use crate::crisis::normalise::script;
-use crate::crisis::{Detection, Kind, View};
+use crate::content::Arg;
+use crate::crisis::{Detection, Kind};
 
-/// The pseudo node id of the direct question's buttons.
-pub const ASK_NODE: &str = "_crisis";
+use super::flag::{Asking, Flag, Flagged, Kept, Response, Then};
+use super::kinds::{self, OpenQuestion};
+use super::output::{Effect, Reply};
+use super::prompts::LANGUAGE_NODE;
+use super::session::{Answer, Aside};
+use super::turn::Turn;
+use super::waiting::WAITING_NODE;
+
+mod routes;
+
+pub use routes::ASK_NODE;
 
 impl Turn<'_> {
     /// Answers words of crisis in `text` (not at the direct question).
@@ -32,7 +37,7 @@ impl Turn<'_> {
         };
         let flag = self.flag(text, found, &kinds, response);
         let (flag, then) = match self.open_here() {
-            Open::Answer(key) => match self.accept_open(text) {
+            Open::Answer { key, max_len, next } => match self.accept_open(text, max_len, next) {
                 Some(next) => (flag.answering(&key), Then::Enter(next)),
                 None => (flag, Then::Present),
             },
@@ -40,7 +45,7 @@ impl Turn<'_> {
                 self.message_kept();
                 (flag.answering("message"), Then::Stay)
             }
-            Open::No if self.s.started => (flag, Then::Present),
+            Open::No if self.session.started => (flag, Then::Present),
             Open::No => (flag, Then::Begin),
         };
         let kept = self.keep(flag.clone());
@@ -56,7 +61,7 @@ impl Turn<'_> {
                 ..flag
             };
             tracing::info!(rules = %flag.about.rules.join(","), "crisis question asked");
-            self.s.asking = Some(Asking {
+            self.session.asking = Some(Asking {
                 flag,
                 kept,
                 langs,
@@ -70,7 +75,7 @@ impl Turn<'_> {
     /// nothing taken as an answer.
     pub(super) fn on_crisis_too_long(&mut self, text: &str, found: &Detection) {
         let clear = found.clear();
-        if self.s.asking.is_some() {
+        if self.session.asking.is_some() {
             let more = self.flag(text, found, &clear, Response::Shown);
             self.answer_ask(true, Some(more));
             return;
@@ -100,7 +105,7 @@ impl Turn<'_> {
                     let flag = self.flag(text, found, &found.unsure(), Response::Asked);
                     self.keep(flag);
                 }
-                self.say(&self.c.crisis.ask.again, &[]);
+                self.say(&self.content.crisis.ask.again, &[]);
                 self.present();
             }
         }
@@ -110,7 +115,7 @@ impl Turn<'_> {
     /// Yes or no to the direct question (a button or typed); `more`: words of crisis typed as
     /// the answer.
     pub(super) fn answer_ask(&mut self, yes: bool, more: Option<Flag>) {
-        let Some(asking) = self.s.asking.take() else {
+        let Some(asking) = self.session.asking.take() else {
             self.present();
             return;
         };
@@ -126,7 +131,7 @@ impl Turn<'_> {
             self.show_routes(&kinds, &asking.langs);
             Response::AskedYes
         } else {
-            self.say_in(&asking.langs, &self.c.crisis.ask.thanks);
+            self.say_in(&asking.langs, &self.content.crisis.ask.thanks);
             Response::AskedNo
         };
         if asking.flag.about.response == Response::Asked {
@@ -140,115 +145,29 @@ impl Turn<'_> {
 
     /// Leaves the direct question unanswered (`back`, `restart`); the words are already kept.
     pub(super) fn drop_ask(&mut self) {
-        self.s.asking = None;
+        self.session.asking = None;
     }
 
-    /// The direct question with its buttons, in the language of the words until one is chosen.
-    pub(super) fn ask_prompt(&self, asking: &Asking) -> Reply {
-        let kind = Kind::ALL
-            .into_iter()
-            .find(|k| asking.flag.about.kinds.contains(k))
-            .unwrap_or(Kind::SelfHarm);
-        let lang = self.route_languages(&asking.langs).remove(0);
-        let f = |id: &str| self.c.locales.format(&lang, id, &[]);
-        let a = &self.c.crisis.ask;
-        let button = |id: &str, label: &str| Button {
-            id: id.to_string(),
-            label: f(label),
-            selected: false,
-        };
-        Reply {
-            text: f(&self.c.crisis.route(kind).ask),
-            choices: vec![button("yes", &a.yes), button("no", &a.no)],
-            node: Some(ASK_NODE.to_string()),
-            alone: false,
-        }
-    }
-
-    /// The emergency routes for `kinds`, each language a message of its own (see
-    /// [`Turn::route_languages`]). Marks the conversation urgent.
+    /// The emergency routes for `kinds`, each language a message of its own. Marks the
+    /// conversation urgent.
     pub(super) fn show_routes(&mut self, kinds: &BTreeSet<Kind>, detected: &[String]) {
-        // Danger from someone else first: 999 if they are in danger now.
-        let order = [Kind::Danger, Kind::SelfHarm];
-        for lang in self.route_languages(detected) {
-            let mut parts: Vec<String> = order
-                .iter()
-                .filter(|k| kinds.contains(k))
-                .map(|k| {
-                    self.c
-                        .locales
-                        .format(&lang, &self.c.crisis.route(*k).message, &[])
-                })
-                .collect();
-            parts.push(self.c.locales.format(&lang, &self.c.crisis.resume, &[]));
-            self.replies.push(Reply::alone(parts.join("\n\n")));
-        }
-        tracing::warn!(
-            kinds = %kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(","),
-            "crisis interrupt fired"
-        );
-        self.s.urgent = true;
+        let routes = self.view().routes(kinds, detected);
+        self.replies.extend(routes);
+        self.session.urgent = true;
         if !self.effects.contains(&Effect::Crisis) {
             self.effects.push(Effect::Crisis);
         }
     }
 
-    /// The shipped languages whose rules fired, most likely first: those written in the
-    /// message's script first, and among them those read as written before transliterations
-    /// (so "kms" is English before it is Banglish).
+    /// The shipped languages whose rules fired, most likely first.
     pub(super) fn languages_of(&self, text: &str, found: &Detection) -> Vec<String> {
-        let written = script(text);
-        let mut ranked: Vec<(u8, usize, String)> = found
-            .languages()
-            .into_iter()
-            .enumerate()
-            .filter_map(|(n, l)| {
-                let tag = self.c.locales.best_match(l)?;
-                let own = self.c.locales.get(tag).map(|l| script(&l.name))?;
-                let loose = self.c.crisis.detector.view_of(l) == Some(View::Loose);
-                let rank = match (own == written, loose) {
-                    (true, false) => 0,
-                    (true, true) => 1,
-                    (false, _) => 2,
-                };
-                Some((rank, n, tag.to_string()))
-            })
-            .collect();
-        ranked.sort();
-        let mut out: Vec<String> = Vec::new();
-        for (_, _, tag) in ranked {
-            if !out.contains(&tag) {
-                out.push(tag);
-            }
-        }
-        out
-    }
-
-    /// The languages the routes are shown in: the person's, and the words' when another;
-    /// before one is chosen, the words', and the app's when another (else English).
-    fn route_languages(&self, detected: &[String]) -> Vec<String> {
-        let hint = self
-            .s
-            .lang_hint
-            .as_deref()
-            .and_then(|h| self.c.locales.best_match(h))
-            .map(str::to_string);
-        let (first, second) = match &self.s.lang {
-            Some(l) => (Some(l.clone()), detected.iter().find(|d| *d != l).cloned()),
-            None => match detected.first() {
-                Some(d) => (Some(d.clone()), hint.filter(|h| h != d)),
-                None => (hint, None),
-            },
-        };
-        let mut out = vec![first.unwrap_or_else(|| DEFAULT_LANGUAGE.to_string())];
-        out.extend(second);
-        out
+        self.view().languages_of(text, found)
     }
 
     /// Says message `id` in the first of the route languages.
     fn say_in(&mut self, detected: &[String], id: &str) {
-        let lang = self.route_languages(detected).remove(0);
-        let text = self.c.locales.format(&lang, id, &[]);
+        let lang = self.view().first_route_language(detected);
+        let text = self.content.locales.format(&lang, id, &[]);
         self.replies.push(Reply::text(text));
     }
 
@@ -260,15 +179,15 @@ impl Turn<'_> {
         kinds: &BTreeSet<Kind>,
         response: Response,
     ) -> Flag {
-        let question = match self.s.aside {
-            Some(Aside::Waiting | Aside::WaitingMessage) => super::WAITING_NODE.to_string(),
-            None if self.s.picking_language => super::LANGUAGE_NODE.to_string(),
-            None => self.s.node.clone(),
+        let question = match self.session.aside {
+            Some(Aside::Waiting | Aside::WaitingMessage) => WAITING_NODE.to_string(),
+            None if self.session.picking_language => LANGUAGE_NODE.to_string(),
+            None => self.session.node.clone(),
         };
         // Consent given in this conversation, or for the callback already waiting.
-        let agreed = self.s.started && (self.consented() || self.ctx.waiting.is_some());
+        let agreed = self.session.started && (self.consented() || self.context.waiting.is_some());
         Flag {
-            at: self.ctx.now,
+            at: self.context.now,
             words: agreed.then(|| text.to_string()),
             about: Flagged {
                 kinds: kinds.iter().copied().collect(),
@@ -283,7 +202,7 @@ impl Turn<'_> {
     /// Keeps a flag where the prescriber will read it: with the callback already waiting, or
     /// with the referral being made.
     fn keep(&mut self, flag: Flag) -> Kept {
-        match &self.ctx.waiting {
+        match &self.context.waiting {
             Some(reference) if flag.words.is_some() => {
                 self.effects.push(Effect::Flagged {
                     reference: reference.clone(),
@@ -292,7 +211,7 @@ impl Turn<'_> {
                 Kept::Callback(reference.clone())
             }
             _ => {
-                self.s.flags.push(flag);
+                self.session.flags.push(flag);
                 Kept::Session
             }
         }
@@ -303,7 +222,7 @@ impl Turn<'_> {
         match &asking.kept {
             Kept::Session => {
                 if let Some(f) = self
-                    .s
+                    .session
                     .flags
                     .iter_mut()
                     .rev()
@@ -332,8 +251,8 @@ impl Turn<'_> {
 
     /// Their message for the prescriber is in a flag: say it is saved, and leave the menu.
     fn message_kept(&mut self) {
-        self.s.aside = None;
-        let reference = self.ctx.waiting.clone().unwrap_or_default();
+        self.session.aside = None;
+        let reference = self.context.waiting.clone().unwrap_or_default();
         self.say(
             "waiting-message-saved",
             &[("reference", Arg::Str(reference))],
@@ -342,27 +261,54 @@ impl Turn<'_> {
 
     /// Whether the step takes typed words as its answer.
     fn open_here(&self) -> Open {
-        if self.s.picking_language || self.s.finished && self.s.aside.is_none() {
+        if self.session.picking_language || self.session.finished && self.session.aside.is_none() {
             return Open::No;
         }
-        match self.s.aside {
-            Some(Aside::WaitingMessage) if self.ctx.waiting.is_some() => return Open::Message,
-            Some(_) => return Open::No,
+        match self.session.aside {
+            Some(Aside::WaitingMessage) if self.context.waiting.is_some() => return Open::Message,
+            Some(Aside::Waiting | Aside::WaitingMessage) => return Open::No,
             None => {}
         }
-        match self.node().map(|n| &n.kind) {
-            Some(NodeKind::Text {
-                open: true, save, ..
-            }) if self.consented() => Open::Answer(save.clone()),
-            _ => Open::No,
+        let Some(node) = self.node() else {
+            return Open::No;
+        };
+        match kinds::of(&node.kind).open() {
+            Some(OpenQuestion {
+                save,
+                max_len,
+                next,
+            }) if self.consented() => Open::Answer {
+                key: save.to_string(),
+                max_len,
+                next: next.to_string(),
+            },
+            Some(_) | None => Open::No,
         }
+    }
+
+    /// Saves `text` as the answer to the open question, without moving on; the node to go to
+    /// next, or `None` when it was refused (too long).
+    fn accept_open(&mut self, text: &str, max_len: usize, next: String) -> Option<String> {
+        if text.chars().count() > max_len {
+            self.say("too-long", &[("max", Arg::Num(max_len as f64))]);
+            return None;
+        }
+        self.accept(Some(Answer::Text(text.to_string())), &[]);
+        Some(next)
     }
 }
 
 /// What the current step does with typed words.
 enum Open {
     /// Saves them as this answer.
-    Answer(String),
+    Answer {
+        /// The answer key.
+        key: String,
+        /// Longest answer, in characters.
+        max_len: usize,
+        /// The node after the question.
+        next: String,
+    },
     /// Keeps them as a message for the prescriber.
     Message,
     /// Nothing: they are not an answer here.

@@ -1,0 +1,149 @@
+//! `multi_choice`: several buttons ticked, then "done"; numbers may be typed several at once.
+
+use std::collections::BTreeMap;
+
+use crate::content::dialogue::{Choice, Field};
+use crate::content::{Arg, Node};
+use crate::engine::output::Button;
+use crate::engine::session::Answer;
+use crate::engine::turn::Turn;
+use crate::engine::validate;
+use crate::engine::view::View;
+
+use super::behaviour::{Behaviour, OpenQuestion, button, words};
+
+/// The choice id of a multi-choice "done" button.
+pub const DONE: &str = "done";
+
+/// A `multi_choice` node's fields.
+pub(super) struct MultiChoice<'n> {
+    pub save: &'n str,
+    pub choices: &'n [Choice],
+    pub done: &'n str,
+    pub min: usize,
+    pub next: &'n str,
+}
+
+impl Behaviour for MultiChoice<'_> {
+    fn arrive(&self, turn: &mut Turn<'_>, _node: &Node) -> Option<String> {
+        turn.wait_here();
+        None
+    }
+
+    fn prompt(&self, view: &View<'_>, node: &Node) -> (String, Vec<Button>) {
+        let mut buttons: Vec<Button> = self
+            .choices
+            .iter()
+            .map(|c| button(view, c, view.session.picks.contains(&c.id)))
+            .collect();
+        buttons.push(Button {
+            id: DONE.to_string(),
+            label: view.fmt(self.done, &[]),
+            selected: false,
+        });
+        (view.fmt(&node.text, &[]), buttons)
+    }
+
+    fn choose(&self, turn: &mut Turn<'_>, _node: &Node, choice: &str) {
+        if choice == DONE {
+            if turn.session.picks.len() < self.min {
+                turn.say("pick-at-least", &[("min", Arg::Num(self.min as f64))]);
+                turn.present();
+                return;
+            }
+            let ordered: Vec<String> = self
+                .choices
+                .iter()
+                .filter(|c| turn.session.picks.contains(&c.id))
+                .map(|c| c.id.clone())
+                .collect();
+            turn.accept(Some(Answer::Choices(ordered)), &[]);
+            turn.enter(self.next);
+        } else {
+            toggle(&mut turn.session.picks, choice);
+            turn.present();
+        }
+    }
+
+    fn typed(&self, turn: &mut Turn<'_>, _node: &Node, text: &str) {
+        let prompt = turn.prompt();
+        let tokens: Vec<String> = validate::ascii_digits(text)
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        let numbers: Option<Vec<usize>> = tokens
+            .iter()
+            .map(|t| t.trim_end_matches('.').parse::<usize>().ok())
+            .collect();
+        let ids: Option<Vec<String>> = match numbers {
+            Some(ns) if tokens.len() > 1 => ns
+                .iter()
+                .map(|n| {
+                    n.checked_sub(1)
+                        .and_then(|i| prompt.choices.get(i))
+                        .map(|b| b.id.clone())
+                })
+                .collect(),
+            _ => turn.resolve(text).map(|id| vec![id]),
+        };
+        match ids {
+            Some(ids) => {
+                let (done, picks): (Vec<_>, Vec<_>) = ids.into_iter().partition(|id| id == DONE);
+                for id in &picks {
+                    if !turn.session.picks.contains(id) || picks.len() == 1 {
+                        toggle(&mut turn.session.picks, id);
+                    }
+                }
+                if done.is_empty() {
+                    turn.present();
+                } else {
+                    turn.choose(DONE);
+                }
+            }
+            None => {
+                turn.say("choose-one", &[]);
+                turn.present();
+            }
+        }
+    }
+
+    fn picks(&self, answers: &BTreeMap<String, Answer>, undone: Option<&Answer>) -> Vec<String> {
+        match undone {
+            // Going back to a multi-choice shows what was ticked, ready to change.
+            Some(Answer::Choices(ids)) => ids.clone(),
+            Some(Answer::Text(_) | Answer::Choice(_) | Answer::Skipped(_)) | None => {
+                answers.get(self.save).map(Answer::ids).unwrap_or_default()
+            }
+        }
+    }
+
+    fn show(&self, view: &View<'_>, answer: &Answer) -> String {
+        words(view, answer, self.choices)
+    }
+
+    fn answer_of(&self, stored: &str) -> Answer {
+        Answer::Text(stored.to_string())
+    }
+
+    fn open(&self) -> Option<OpenQuestion<'_>> {
+        None
+    }
+
+    fn fields(&self) -> &[Field] {
+        &[]
+    }
+
+    fn needs(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// Ticks `id`, or unticks it when ticked.
+fn toggle(picks: &mut Vec<String>, id: &str) {
+    if let Some(i) = picks.iter().position(|p| p == id) {
+        picks.remove(i);
+    } else {
+        picks.push(id.to_string());
+    }
+}

@@ -1,0 +1,129 @@
+//! What comes out of a step: the messages to show, the new session, and what must be stored.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::flag::{Flag, Response};
+use super::session::{Answer, Session};
+
+/// A button in a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Button {
+    /// Choice id, sent back in [`Input::Choice`](super::input::Input::Choice).
+    pub id: String,
+    /// Translated label.
+    pub label: String,
+    /// Ticked (multi-choice).
+    pub selected: bool,
+}
+
+/// One message to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    /// The text, already translated.
+    pub text: String,
+    /// Buttons, if any.
+    pub choices: Vec<Button>,
+    /// The node the buttons belong to.
+    pub node: Option<String>,
+    /// Sent as a message of its own, never joined to the next (the emergency routes).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
+}
+
+impl Reply {
+    /// A message without buttons.
+    pub fn text(text: String) -> Self {
+        Reply {
+            text,
+            choices: Vec::new(),
+            node: None,
+            alone: false,
+        }
+    }
+
+    /// A message without buttons, sent on its own.
+    pub fn alone(text: String) -> Self {
+        Reply {
+            alone: true,
+            ..Reply::text(text)
+        }
+    }
+}
+
+/// A referral to store and queue for a callback.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Referral {
+    /// What the person can quote.
+    pub reference: String,
+    /// When it was queued.
+    pub created_at: DateTime<Utc>,
+    /// Their language.
+    pub language: String,
+    /// The crisis interrupt fired.
+    pub urgent: bool,
+    /// Every saved answer.
+    pub answers: BTreeMap<String, Answer>,
+    /// Need ids.
+    pub needs: Vec<String>,
+    /// Suggested service ids.
+    pub services: Vec<String>,
+    /// When consent was given.
+    pub consent_at: Option<String>,
+    /// Version of the privacy notice they agreed to.
+    pub notice_version: Option<String>,
+    /// What they said when help was shown, or when asked directly.
+    pub flags: Vec<Flag>,
+}
+
+/// What must be stored as a result of a step, in the same transaction as the session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Words of crisis: flag the session and any open referral urgent.
+    Crisis,
+    /// Store this referral and queue its callback.
+    Queue(Referral),
+    /// An anonymous conversation ended: delete its session.
+    DeleteSession,
+    /// The resident left a message for the prescriber on their waiting callback.
+    ResidentNote {
+        /// The callback.
+        reference: String,
+        /// Their message.
+        text: String,
+    },
+    /// The resident cancelled their waiting callback.
+    Cancel {
+        /// The callback.
+        reference: String,
+    },
+    /// Words of crisis from the resident whose callback is waiting: kept with it.
+    Flagged {
+        /// The callback.
+        reference: String,
+        /// The words, and how signpost answered.
+        flag: Flag,
+    },
+    /// The answer to the direct question raised by words kept with a waiting callback.
+    FlagAnswered {
+        /// The callback.
+        reference: String,
+        /// When the words were typed (which flag).
+        at: DateTime<Utc>,
+        /// How it was answered.
+        response: Response,
+    },
+}
+
+/// The result of one step.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Messages to show, in order.
+    pub replies: Vec<Reply>,
+    /// The new session.
+    pub session: Session,
+    /// What to store.
+    pub effects: Vec<Effect>,
+}
