@@ -348,7 +348,8 @@ impl Engine {
     }
 
     /// Saved answers as a person reads them, one `label: value` line each, in `lang`: the
-    /// summary's order and labels first, then any other answer under its key.
+    /// record's order and labels first (the dialogue's `[record]`, else its summary), then any
+    /// other answer under its key.
     pub fn describe_answers(&self, lang: &str, answers: &BTreeMap<String, Answer>) -> Vec<String> {
         let ctx = Context {
             now: Utc::now(),
@@ -367,15 +368,9 @@ impl Engine {
             ctx: &ctx,
         };
         let mut labels: Vec<(String, String)> = Vec::new();
-        for flow in &self.content.flows {
-            for node in &flow.nodes {
-                if let NodeKind::Summary { fields, .. } = &node.kind {
-                    for f in fields {
-                        if !labels.iter().any(|(a, _)| *a == f.answer) {
-                            labels.push((f.answer.clone(), f.label.clone()));
-                        }
-                    }
-                }
+        for f in self.content.flows.iter().flat_map(|flow| &flow.record) {
+            if !labels.iter().any(|(a, _)| *a == f.answer) {
+                labels.push((f.answer.clone(), f.label.clone()));
             }
         }
         let mut keys: Vec<&String> = labels
