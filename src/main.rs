@@ -421,7 +421,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Queue { action } => queue_action(&db, action),
+        Command::Queue { action } => queue_action(&db, &content_dir, action),
         Command::Forget {
             user,
             channel,
@@ -602,9 +602,15 @@ fn list_or_none(refs: &[String]) -> String {
     }
 }
 
-fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, CliError> {
+fn queue_action(
+    db: &std::path::Path,
+    content_dir: &std::path::Path,
+    action: QueueAction,
+) -> Result<ExitCode, CliError> {
     use signpost::queue::{self, QueueError};
     let mut store = Store::open(db)?;
+    // The record view and the CSV are laid out by the dialogue's record.
+    let content = || -> Result<Content, CliError> { Ok(Content::load(content_dir)?.0) };
     let now = chrono::Utc::now();
     let mut out = io::stdout().lock();
     let detailed = |c: &rusqlite::Connection, item: Option<signpost::store::QueueItem>| {
@@ -617,15 +623,18 @@ fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, C
     match action {
         QueueAction::List { status, json } => list(&store, status, json)?,
         QueueAction::Claim { by, json } => {
+            // Loaded first: a claim is never made that cannot then be shown.
+            let content = if json { None } else { Some(content()?) };
             let claimed = store.in_transaction(|c| detailed(c, queue::claim_next(c, &by, now)?))?;
-            match (claimed, json) {
-                (Some(d), true) => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
-                (None, true) => writeln!(out, "null")?,
-                (Some(d), false) => {
-                    let text = store.in_transaction(|c| queue::record_text(c, d.item, d.notes))?;
+            match (claimed, content) {
+                (Some(d), None) => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
+                (None, None) => writeln!(out, "null")?,
+                (Some(d), Some(content)) => {
+                    let text = store
+                        .in_transaction(|c| queue::record_text(c, &content, d.item, d.notes))?;
                     writeln!(out, "{text}")?;
                 }
-                (None, false) => writeln!(out, "No open callbacks.")?,
+                (None, Some(_)) => writeln!(out, "No open callbacks.")?,
             }
         }
         QueueAction::Show { reference, json } => {
@@ -635,7 +644,9 @@ fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, C
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?;
             } else {
-                let text = store.in_transaction(|c| queue::record_text(c, d.item, d.notes))?;
+                let content = content()?;
+                let text =
+                    store.in_transaction(|c| queue::record_text(c, &content, d.item, d.notes))?;
                 writeln!(out, "{text}")?;
             }
         }
@@ -696,8 +707,9 @@ fn queue_action(db: &std::path::Path, action: QueueAction) -> Result<ExitCode, C
             }
         }
         QueueAction::Export { .. } => {
+            let content = content()?;
             let mut buf = Vec::new();
-            store.in_transaction(|c| queue::export_csv(c, &mut buf))?;
+            store.in_transaction(|c| queue::export_csv(c, &content, &mut buf))?;
             out.write_all(&buf)?;
         }
     }

@@ -811,7 +811,7 @@ fn handle(
             {
                 crate::queue::remember_name(conn, &by, display, now)?;
             }
-            let text = prescriber::answer(conn, &by, command, args, now)?;
+            let text = prescriber::answer(conn, engine.content(), &by, command, args, now)?;
             let actions = render::messages(&[Reply::text(text)]);
             store::inbox_done(conn, update_id, now)?;
             let outbox = store::outbox_add(conn, chat, &serde_json::to_string(&actions)?, now)?;

@@ -4,12 +4,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 use super::commands::PrescriberCommand;
+use crate::content::Content;
 use crate::queue;
 use crate::store::{self, StoreError};
 
-/// A prescriber's command, answered in plain English text (the prescribers' working language).
+/// A prescriber's command, answered in plain English text (the prescribers' working language);
+/// records are laid out as `content`'s dialogue declares.
 pub fn answer(
     conn: &Connection,
+    content: &Content,
     by: &str,
     command: PrescriberCommand,
     args: &str,
@@ -46,7 +49,7 @@ pub fn answer(
             None => Ok("No open callbacks.".to_string()),
             Some(i) => {
                 let notes = queue::notes(conn, &i.reference)?;
-                Ok(queue::record_text(conn, i, notes)?)
+                Ok(queue::record_text(conn, content, i, notes)?)
             }
         }),
         PrescriberCommand::Close if reference.is_empty() || rest.trim().is_empty() => {
