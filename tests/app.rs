@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 use common::engine;
 use signpost::app::notices::{self, Tell, To};
-use signpost::app::prescriber::{self, Action, Done, Prescriber, Staff};
+use signpost::app::prescriber::{self, Done, Prescriber, Staff};
 use signpost::app::resident::{self, Answer, Hint, Resident, Said};
 use signpost::app::{commands::PrescriberCommand, rights};
 use signpost::content::locales::strip_isolation;
@@ -262,13 +262,22 @@ fn seed(store: &mut Store, channel: Channel, user: &str, reference: &str, lang: 
 
 #[test]
 fn only_staff_act_on_the_queue_from_telegram_and_a_refusal_is_audited_without_who() {
+    let e = engine();
     let (_dir, mut store) = store();
     seed(&mut store, Channel::Telegram, "900", "SP-APPA", "en-GB");
     let staff = Staff::new(vec![42]);
     let now = Utc::now();
     let refused = store
         .in_transaction(|c| {
-            prescriber::telegram_command(c, &staff, 7, None, PrescriberCommand::Next, "", now)
+            prescriber::telegram_command(
+                c,
+                e.content(),
+                &staff,
+                (7, None),
+                PrescriberCommand::Next,
+                "",
+                now,
+            )
         })
         .expect("answered");
     assert_eq!(refused, None, "someone not on staff is not a prescriber");
@@ -292,9 +301,9 @@ fn only_staff_act_on_the_queue_from_telegram_and_a_refusal_is_audited_without_wh
         .in_transaction(|c| {
             prescriber::telegram_command(
                 c,
+                e.content(),
                 &staff,
-                42,
-                Some("Amy"),
+                (42, Some("Amy")),
                 PrescriberCommand::Close,
                 "",
                 now,
@@ -306,9 +315,9 @@ fn only_staff_act_on_the_queue_from_telegram_and_a_refusal_is_audited_without_wh
         .in_transaction(|c| {
             prescriber::telegram_command(
                 c,
+                e.content(),
                 &staff,
-                42,
-                Some("Amy"),
+                (42, Some("Amy")),
                 PrescriberCommand::Next,
                 "",
                 now,
@@ -326,9 +335,9 @@ fn only_staff_act_on_the_queue_from_telegram_and_a_refusal_is_audited_without_wh
         .in_transaction(|c| {
             prescriber::telegram_command(
                 c,
+                e.content(),
                 &other,
-                43,
-                None,
+                (43, None),
                 PrescriberCommand::Close,
                 "sp-appa done",
                 now,
@@ -381,7 +390,7 @@ fn the_command_line_prints_the_apps_own_rendering_of_each_result() {
     let mut store = Store::open(&db).expect("open");
     let amy = Prescriber::named("amy");
     let done = store
-        .in_transaction(|c| prescriber::act(c, &amy, Action::Next, Utc::now()))
+        .in_transaction(|c| prescriber::claim(c, engine().content(), &amy, Utc::now()))
         .expect("claimed");
     assert!(matches!(&done, Done::Claimed(Some(r)) if r.item.reference == "SP-BQQB"));
 }
@@ -393,7 +402,7 @@ fn a_claim_tells_the_resident_in_their_language_wherever_they_are() {
     seed(&mut store, Channel::Telegram, "902", "SP-CRRC", "bn");
     let amy = Prescriber::named("amy");
     store
-        .in_transaction(|c| prescriber::act(c, &amy, Action::Next, Utc::now()))
+        .in_transaction(|c| prescriber::claim(c, e.content(), &amy, Utc::now()))
         .expect("claimed");
     let told: Vec<Tell> = store
         .in_transaction(|c| notices::take(c, &e, 100))

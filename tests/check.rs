@@ -631,3 +631,114 @@ fn a_misspelt_field() {
          a message node can have `id`, `kind`, `text`, `next`, `require`",
     );
 }
+
+// The record (`[record]`, else the summary's fields) lays out the queue's record view, the CSV
+// export and /mydata: each field must name a saved answer, with a label in every language and
+// a column of its own.
+
+const RECORD_GP: &str = "{ answer = \"gp\", label = \"field-gp\", column = \"gp_surgery\" }";
+
+#[test]
+fn a_record_field_naming_no_saved_answer() {
+    assert_error(
+        FLOW,
+        RECORD_GP,
+        "{ answer = \"surgery\", label = \"field-gp\", column = \"gp_surgery\" }",
+        "answer = \"surgery\"",
+        "missing-requirement",
+        "the record's field \"surgery\" names an answer no node saves; use one a node saves \
+         (best_time, consent, contact, dob, gp, interpreter, name, needs, phone, postcode, story), \
+         or add `save = \"surgery\"` to the node that asks it",
+    );
+}
+
+#[test]
+fn an_answer_renamed_only_where_it_is_saved() {
+    // The CSV column would go empty without a word: check names the record's line.
+    assert_error(
+        FLOW,
+        "save = \"gp\"",
+        "save = \"surgery\"",
+        RECORD_GP,
+        "missing-requirement",
+        "the record's field \"gp\" names an answer no node saves",
+    );
+}
+
+#[test]
+fn a_summary_field_naming_no_saved_answer() {
+    assert_error(
+        FLOW,
+        "{ answer = \"gp\", label = \"field-gp\", edit = \"gp\" }",
+        "{ answer = \"gpp\", label = \"field-gp\", edit = \"gp\" }",
+        "answer = \"gpp\"",
+        "missing-requirement",
+        "the summary's field \"gpp\" names an answer no node saves",
+    );
+}
+
+#[test]
+fn a_record_label_missing_from_english() {
+    assert_error(
+        FLOW,
+        RECORD_GP,
+        "{ answer = \"gp\", label = \"field-surgery\", column = \"gp_surgery\" }",
+        "label = \"field-surgery\"",
+        "missing-message",
+        "message \"field-surgery\" is missing from en-GB",
+    );
+}
+
+#[test]
+fn a_record_column_used_twice() {
+    let dir = copy_content();
+    let name_line = line_of(&dir.path().join(FLOW), "{ answer = \"name\", label");
+    assert_error(
+        FLOW,
+        RECORD_GP,
+        "{ answer = \"gp\", label = \"field-gp\", column = \"name\" }",
+        "label = \"field-gp\", column = \"name\"",
+        "duplicate-id",
+        &format!(
+            "the record's field \"gp\" would be the CSV column \"name\", which is already the \
+             column of \"name\" (line {name_line}); give this field its own `column`"
+        ),
+    );
+}
+
+#[test]
+fn a_record_column_that_is_one_of_the_exports_own() {
+    assert_error(
+        FLOW,
+        RECORD_GP,
+        "{ answer = \"gp\", label = \"field-gp\", column = \"status\" }",
+        "column = \"status\"",
+        "duplicate-id",
+        "the record's field \"gp\" would be the CSV column \"status\", which is one of the \
+         export's own columns; give this field its own `column`",
+    );
+}
+
+#[test]
+fn a_record_column_left_empty() {
+    assert_error(
+        FLOW,
+        RECORD_GP,
+        "{ answer = \"gp\", label = \"field-gp\", column = \" \" }",
+        "column = \" \"",
+        "invalid-field",
+        "the record's field \"gp\" has an empty `column`; name its column in the CSV export",
+    );
+}
+
+#[test]
+fn a_misspelt_record_field_key() {
+    assert_error(
+        FLOW,
+        RECORD_GP,
+        "{ answer = \"gp\", label = \"field-gp\", colum = \"gp_surgery\" }",
+        "colum = ",
+        "syntax",
+        "unknown field `colum`, expected one of `answer`, `label`, `column`",
+    );
+}

@@ -13,6 +13,36 @@ use serde_json::Value;
 use signpost::engine::{Answer, Effect, Referral};
 use signpost::store::{Channel, Store};
 
+/// The CSV header before the record came from the dialogue.
+const TODAYS_HEADER: &[&str] = &[
+    "reference",
+    "snomed_ct",
+    "status",
+    "priority",
+    "created_at",
+    "channel",
+    "language",
+    "name",
+    "date_of_birth",
+    "gp_surgery",
+    "contact",
+    "phone",
+    "best_time",
+    "postcode",
+    "needs",
+    "own_words",
+    "interpreter",
+    "services",
+    "consent_at",
+    "notice_version",
+    "claimed_by",
+    "claimed_at",
+    "attempts",
+    "outcome",
+    "closed_at",
+    "notes",
+];
+
 fn referral(reference: &str, minutes_ago: i64, urgent: bool, name: &str) -> Referral {
     let mut answers = BTreeMap::new();
     answers.insert("name".to_string(), Answer::Text(name.into()));
@@ -296,7 +326,13 @@ fn csv_export_opens_cleanly_in_a_spreadsheet() {
         .iter()
         .map(str::to_string)
         .collect();
-    assert_eq!(header, signpost::queue::CSV_HEADER);
+    // Operators' spreadsheets read these columns by name: the shipped dialogue's record keeps
+    // them exactly.
+    assert_eq!(header, TODAYS_HEADER);
+    assert_eq!(
+        header,
+        signpost::queue::csv_header(common::engine().content())
+    );
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
     assert_eq!(rows.len(), 2);
     let col = |name: &str| header.iter().position(|h| h == name).expect("column");
@@ -508,4 +544,113 @@ fn output_closed_early_ends_quietly() {
             "{args:?}: quiet, like `| head -1` expects"
         );
     }
+}
+
+/// A copy of the shipped content with the GP surgery answer saved as `surgery` (the node, the
+/// record and the summary renamed together).
+fn content_with_gp_renamed() -> tempfile::TempDir {
+    let dir = common::copy_content();
+    let flow = dir.path().join("dialogues/self-referral.toml");
+    common::edit(&flow, "save = \"gp\"", "save = \"surgery\"");
+    common::edit(
+        &flow,
+        "{ answer = \"gp\", label = \"field-gp\", column",
+        "{ answer = \"surgery\", label = \"field-gp\", column",
+    );
+    common::edit(
+        &flow,
+        "{ answer = \"gp\", label = \"field-gp\", edit",
+        "{ answer = \"surgery\", label = \"field-gp\", edit",
+    );
+    dir
+}
+
+#[test]
+fn a_renamed_answer_stays_in_its_csv_column_the_record_and_mydata() {
+    let content = content_with_gp_renamed();
+    let engine = common::engine_at(content.path());
+    let mut c = common::Convo::new(engine.clone(), Some("en-GB"));
+    common::to_summary(&mut c);
+    c.press("confirm");
+    let queued = c.queued().expect("queued").clone();
+    assert_eq!(
+        queued.answers.get("surgery"),
+        Some(&Answer::Text("Blithehale Health Centre".into())),
+        "saved under its new key"
+    );
+    assert!(!queued.answers.contains_key("gp"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let mut store = Store::open(&db).expect("open");
+    store
+        .commit_step(
+            Channel::Terminal,
+            "sam",
+            &c.session,
+            &[Effect::Queue(queued)],
+            Utc::now(),
+        )
+        .expect("queued");
+    drop(store);
+    let env = [("SIGNPOST_CONTENT", content.path().to_str().expect("utf-8"))];
+
+    let o = common::run(&db, &["queue", "export", "--csv"], b"", &env);
+    ok(&o);
+    let mut r = csv::Reader::from_reader(&o.stdout[3..]);
+    let header: Vec<String> = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(header, TODAYS_HEADER, "the column keeps its name");
+    let row = r.records().next().expect("a row").expect("readable");
+    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+    assert_eq!(&row[col("gp_surgery")], "Blithehale Health Centre");
+    assert_eq!(&row[col("name")], "Sam");
+
+    let shown = ok(&common::run(&db, &["queue", "show", "SP-7K3Q"], b"", &env));
+    assert!(
+        shown.contains("GP surgery: Blithehale Health Centre"),
+        "{shown}"
+    );
+
+    let mine = ok(&common::run(
+        &db,
+        &["mydata", "--user", "sam", "--channel", "terminal"],
+        b"",
+        &env,
+    ));
+    assert!(
+        mine.contains("GP surgery: Blithehale Health Centre"),
+        "{mine}"
+    );
+}
+
+#[test]
+fn without_a_record_table_the_summary_is_the_record() {
+    let content = common::copy_content();
+    let flow = content.path().join("dialogues/self-referral.toml");
+    let source = std::fs::read_to_string(&flow).expect("read");
+    let start = source.find("[record]").expect("a record table");
+    let end = start + source[start..].find("\n]\n").expect("its end") + 3;
+    std::fs::write(&flow, format!("{}{}", &source[..start], &source[end..])).expect("write");
+    let engine = common::engine_at(content.path());
+    let header = signpost::queue::csv_header(engine.content());
+    let answers: Vec<&str> = [
+        "needs",
+        "story",
+        "name",
+        "dob",
+        "gp",
+        "contact",
+        "phone",
+        "best_time",
+        "postcode",
+        "interpreter",
+    ]
+    .to_vec();
+    assert_eq!(header[7..17], answers, "the summary's answers, by key");
+    assert_eq!(header[..7], TODAYS_HEADER[..7]);
+    assert_eq!(header[17..], TODAYS_HEADER[17..]);
 }

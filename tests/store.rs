@@ -585,14 +585,15 @@ fn words_of_crisis_go_with_the_referral_and_the_answer_is_recorded_on_them() {
         .in_transaction(|c| signpost::queue::get(c, "SP-FLAG"))
         .expect("get")
         .expect("there");
-    let shown = signpost::queue::describe(&item, &notes);
+    let engine = common::engine();
+    let shown = signpost::queue::describe(engine.content(), &item, &notes);
     assert!(
         shown.contains("CRISIS 2026-11-24T09:00:30Z (risk to self; emergency numbers shown; at \"name\"): I want to die"),
         "{shown}"
     );
     let mut csv = Vec::new();
     store
-        .in_transaction(|c| signpost::queue::export_csv(c, &mut csv))
+        .in_transaction(|c| signpost::queue::export_csv(c, engine.content(), &mut csv))
         .expect("csv");
     assert!(String::from_utf8_lossy(&csv).contains("asked directly, said no"));
 }

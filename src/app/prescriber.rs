@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::commands::PrescriberCommand;
+use crate::content::Content;
 use crate::queue::{self, Note, QueueError, Stats};
 use crate::store::{self, QueueItem, StoreError};
 
@@ -57,8 +58,6 @@ impl Staff {
 pub enum Action {
     /// Counts and the first few open callbacks.
     Overview,
-    /// Claim the next callback (urgent first, then oldest).
-    Next,
     /// Close one, with how it ended.
     Close { reference: String, outcome: String },
     /// Give one back to the queue.
@@ -103,6 +102,15 @@ pub enum Done {
     Attempted(String, u32),
 }
 
+/// What a chat command asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// The next callback, shown as the dialogue's record lays it out ([`claim`]).
+    Claim,
+    /// Anything else ([`act`]).
+    Act(Action),
+}
+
 /// A command typed without what it needs: how to type it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("Usage: {0}")]
@@ -110,25 +118,26 @@ pub struct Usage(&'static str);
 
 impl Action {
     /// The action a chat command asks for, with its arguments (`REF` then text).
-    pub fn from_command(command: PrescriberCommand, args: &str) -> Result<Action, Usage> {
+    pub fn from_command(command: PrescriberCommand, args: &str) -> Result<Asked, Usage> {
         let (reference, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
         let (reference, rest) = (reference.to_string(), rest.trim().to_string());
+        let act = |a: Action| Ok(Asked::Act(a));
         match command {
-            PrescriberCommand::Queue => Ok(Action::Overview),
-            PrescriberCommand::Next => Ok(Action::Next),
+            PrescriberCommand::Queue => act(Action::Overview),
+            PrescriberCommand::Next => Ok(Asked::Claim),
             PrescriberCommand::Close if reference.is_empty() || rest.is_empty() => {
                 Err(Usage("/close REF what happened"))
             }
-            PrescriberCommand::Close => Ok(Action::Close {
+            PrescriberCommand::Close => act(Action::Close {
                 reference,
                 outcome: rest,
             }),
             PrescriberCommand::Release if reference.is_empty() => Err(Usage("/release REF")),
-            PrescriberCommand::Release => Ok(Action::Release { reference }),
+            PrescriberCommand::Release => act(Action::Release { reference }),
             PrescriberCommand::Note if reference.is_empty() || rest.is_empty() => {
                 Err(Usage("/note REF your note"))
             }
-            PrescriberCommand::Note => Ok(Action::Note {
+            PrescriberCommand::Note => act(Action::Note {
                 reference,
                 text: rest,
             }),
@@ -157,10 +166,6 @@ pub fn act(
                 more,
             }
         }
-        Action::Next => Done::Claimed(match queue::claim_next(conn, by, now)? {
-            Some(item) => Some(Box::new(record(conn, item)?)),
-            None => None,
-        }),
         Action::Close { reference, outcome } => {
             queue::close(conn, &reference, by, &outcome, now)?;
             Done::Closed(upper(&reference))
@@ -180,27 +185,43 @@ pub fn act(
     })
 }
 
+/// Claims the next callback (urgent first, then oldest) for `who`, laid out as `content`'s
+/// dialogue declares its record.
+pub fn claim(
+    conn: &Connection,
+    content: &Content,
+    who: &Prescriber,
+    now: DateTime<Utc>,
+) -> Result<Done, QueueError> {
+    Ok(Done::Claimed(
+        match queue::claim_next(conn, who.as_str(), now)? {
+            Some(item) => Some(Box::new(record(conn, content, item)?)),
+            None => None,
+        },
+    ))
+}
+
 /// One referral as a prescriber sees it, or `NotFound`.
-pub fn show(conn: &Connection, reference: &str) -> Result<Record, QueueError> {
+pub fn show(conn: &Connection, content: &Content, reference: &str) -> Result<Record, QueueError> {
     match queue::get(conn, reference)? {
-        Some(item) => Ok(record(conn, item)?),
+        Some(item) => Ok(record(conn, content, item)?),
         None => Err(QueueError::NotFound(reference.trim().to_ascii_uppercase())),
     }
 }
 
-fn record(conn: &Connection, item: QueueItem) -> Result<Record, StoreError> {
+fn record(conn: &Connection, content: &Content, item: QueueItem) -> Result<Record, StoreError> {
     let notes = queue::notes(conn, &item.reference)?;
-    let text = queue::record_text(conn, item.clone(), notes.clone())?;
+    let text = queue::record_text(conn, content, item.clone(), notes.clone())?;
     Ok(Record { item, notes, text })
 }
 
-/// A prescriber's chat command from Telegram user `sender` (who goes by `name`): the answer,
-/// or `None` when they may not act (recorded in the audit, without who).
+/// A prescriber's chat command from a Telegram user (`from`: their id, and the name they go
+/// by): the answer, or `None` when they may not act (recorded in the audit, without who).
 pub fn telegram_command(
     conn: &Connection,
+    content: &Content,
     staff: &Staff,
-    sender: i64,
-    name: Option<&str>,
+    (sender, name): (i64, Option<&str>),
     command: PrescriberCommand,
     args: &str,
     now: DateTime<Utc>,
@@ -213,11 +234,12 @@ pub fn telegram_command(
     if let Some(name) = name {
         queue::remember_name(conn, who.as_str(), name, now)?;
     }
-    let action = match Action::from_command(command, args) {
-        Ok(a) => a,
+    let done = match Action::from_command(command, args) {
+        Ok(Asked::Claim) => claim(conn, content, &who, now),
+        Ok(Asked::Act(action)) => act(conn, &who, action, now),
         Err(usage) => return Ok(Some(usage.to_string())),
     };
-    match act(conn, &who, action, now) {
+    match done {
         Ok(done) => Ok(Some(done.to_string())),
         Err(QueueError::Store(e)) => Err(e),
         Err(refusal) => Ok(Some(refused(&refusal))),

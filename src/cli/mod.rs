@@ -93,7 +93,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Queue { action } => queue::queue_action(&db, action),
+        Command::Queue { action } => queue::queue_action(&db, &content_dir, action),
         Command::Forget {
             user,
             channel,

@@ -8,10 +8,13 @@ use std::process::ExitCode;
 use super::args::QueueAction;
 use super::error::CliError;
 use signpost::app::prescriber::{self, Action, Done, Prescriber};
+use signpost::content::Content;
 use signpost::store::{Status, Store};
 
 /// Runs one queue subcommand.
-pub fn queue_action(db: &Path, action: QueueAction) -> Result<ExitCode, CliError> {
+pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<ExitCode, CliError> {
+    // The record view and the CSV are laid out by the dialogue's record.
+    let content = || -> Result<Content, CliError> { Ok(Content::load(content)?.0) };
     let mut store = Store::open(db)?;
     let now = chrono::Utc::now();
     let mut out = io::stdout().lock();
@@ -21,7 +24,8 @@ pub fn queue_action(db: &Path, action: QueueAction) -> Result<ExitCode, CliError
             return Ok(ExitCode::SUCCESS);
         }
         QueueAction::Show { reference, json } => {
-            let record = store.in_transaction(|c| prescriber::show(c, &reference))?;
+            let content = content()?;
+            let record = store.in_transaction(|c| prescriber::show(c, &content, &reference))?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&record)?)?;
             } else {
@@ -34,15 +38,17 @@ pub fn queue_action(db: &Path, action: QueueAction) -> Result<ExitCode, CliError
             return Ok(ExitCode::SUCCESS);
         }
         QueueAction::Export { .. } => {
+            let content = content()?;
             let mut buf = Vec::new();
-            store.in_transaction(|c| signpost::queue::export_csv(c, &mut buf))?;
+            store.in_transaction(|c| signpost::queue::export_csv(c, &content, &mut buf))?;
             out.write_all(&buf)?;
             return Ok(ExitCode::SUCCESS);
         }
         QueueAction::Claim { by, json } => {
-            let done = store.in_transaction(|c| {
-                prescriber::act(c, &Prescriber::named(&by), Action::Next, now)
-            })?;
+            // Loaded first: a claim is never made that cannot then be shown.
+            let content = content()?;
+            let who = Prescriber::named(&by);
+            let done = store.in_transaction(|c| prescriber::claim(c, &content, &who, now))?;
             match (done, json) {
                 (Done::Claimed(Some(r)), true) => {
                     writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?

@@ -54,13 +54,10 @@ pub(super) fn answers(
         waiting: None,
     };
     let mut labels: Vec<(String, String)> = Vec::new();
-    for flow in &content.flows {
-        for node in &flow.nodes {
-            for f in kinds::of(&node.kind).fields() {
-                if !labels.iter().any(|(a, _)| *a == f.answer) {
-                    labels.push((f.answer.clone(), f.label.clone()));
-                }
-            }
+    // The record's order and labels (the dialogue's `[record]`, else its summary).
+    for f in content.flows.iter().flat_map(|flow| &flow.record) {
+        if !labels.iter().any(|(a, _)| *a == f.answer) {
+            labels.push((f.answer.clone(), f.label.clone()));
         }
     }
     let mut keys: Vec<&String> = labels

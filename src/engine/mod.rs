@@ -78,7 +78,8 @@ impl Engine {
     }
 
     /// Saved answers as a person reads them, one `label: value` line each, in `lang`: the
-    /// summary's order and labels first, then any other answer under its key.
+    /// record's order and labels first (the dialogue's `[record]`, else its summary), then any
+    /// other answer under its key.
     pub fn describe_answers(&self, lang: &str, answers: &BTreeMap<String, Answer>) -> Vec<String> {
         describe::answers(&self.content, lang, answers)
     }

@@ -1,12 +1,15 @@
-//! `queue export --csv`: every callback as a spreadsheet row, with cells a spreadsheet could
-//! run as a formula neutralised.
+//! `queue export --csv`: every callback as a spreadsheet row, its answers in the columns the
+//! dialogue's record names, with cells a spreadsheet could run as a formula neutralised.
 
 use std::io::Write;
 
 use rusqlite::Connection;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{QueueError, SNOMED_REFERRAL, answer, note_line, notes};
+use super::record::{flow, value};
+use super::{QueueError, SNOMED_REFERRAL, note_line, notes};
+use crate::content::Content;
+use crate::content::dialogue::{CSV_COLUMNS_AFTER, CSV_COLUMNS_BEFORE};
 use crate::store::{self, StoreError};
 
 /// A cell a spreadsheet could run as a formula gets a leading `'`: one that starts with
@@ -60,52 +63,42 @@ fn invisible(c: char) -> bool {
         )
 }
 
-/// The columns of `queue export --csv`.
-pub const CSV_HEADER: &[&str] = &[
-    "reference",
-    "snomed_ct",
-    "status",
-    "priority",
-    "created_at",
-    "channel",
-    "language",
-    "name",
-    "date_of_birth",
-    "gp_surgery",
-    "contact",
-    "phone",
-    "best_time",
-    "postcode",
-    "needs",
-    "own_words",
-    "interpreter",
-    "services",
-    "consent_at",
-    "notice_version",
-    "claimed_by",
-    "claimed_at",
-    "attempts",
-    "outcome",
-    "closed_at",
-    "notes",
-];
+/// The columns of `queue export --csv`: the referral's own, with the record's in the middle.
+pub fn csv_header(content: &Content) -> Vec<String> {
+    let record = flow(content).record.iter().map(|f| f.column.as_str());
+    CSV_COLUMNS_BEFORE
+        .iter()
+        .copied()
+        .chain(record)
+        .chain(CSV_COLUMNS_AFTER.iter().copied())
+        .map(str::to_string)
+        .collect()
+}
 
 /// The whole queue as CSV (RFC 4180 quoting, UTF-8 with a byte-order mark so spreadsheets read
-/// Bengali and Arabic correctly, formula-looking cells neutralised).
-pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueError> {
+/// Bengali and Arabic correctly, formula-looking cells neutralised), in [`csv_header`]'s
+/// columns.
+pub fn export_csv(
+    conn: &Connection,
+    content: &Content,
+    mut out: impl Write,
+) -> Result<(), QueueError> {
     let io =
         |e: csv::Error| QueueError::Store(StoreError::Commit(format!("cannot write CSV: {e}")));
     out.write_all("\u{FEFF}".as_bytes())
         .map_err(|e| io(e.into()))?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(io)?;
+    w.write_record(csv_header(content).iter().map(|c| neutralise(c)))
+        .map_err(io)?;
+    let flow = flow(content);
     for item in store::list(conn, None)? {
         let notes = notes(conn, &item.reference)?
             .iter()
             .map(note_line)
             .collect::<Vec<_>>()
             .join("\n");
-        let row = [
+        // One cell per column, in order (the lengths are checked when compiling).
+        let before: [String; CSV_COLUMNS_BEFORE.len()] = [
             item.reference.clone(),
             SNOMED_REFERRAL.to_string(),
             item.status.to_string(),
@@ -113,16 +106,8 @@ pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueErr
             item.created_at.clone(),
             item.channel.to_string(),
             item.language.clone(),
-            answer(&item, "name"),
-            answer(&item, "dob"),
-            answer(&item, "gp"),
-            answer(&item, "contact"),
-            answer(&item, "phone"),
-            answer(&item, "best_time"),
-            answer(&item, "postcode"),
-            item.needs.join("; "),
-            answer(&item, "story"),
-            answer(&item, "interpreter"),
+        ];
+        let after: [String; CSV_COLUMNS_AFTER.len()] = [
             item.services.join("; "),
             item.consent_at.clone().unwrap_or_default(),
             item.notice_version.clone().unwrap_or_default(),
@@ -133,8 +118,9 @@ pub fn export_csv(conn: &Connection, mut out: impl Write) -> Result<(), QueueErr
             item.closed_at.clone().unwrap_or_default(),
             notes,
         ];
-        w.write_record(row.iter().map(|c| neutralise(c)))
-            .map_err(io)?;
+        let record = flow.record.iter().map(|f| value(flow, &item, f, "; "));
+        let row = before.into_iter().chain(record).chain(after);
+        w.write_record(row.map(|c| neutralise(&c))).map_err(io)?;
     }
     w.flush().map_err(|e| io(e.into()))?;
     Ok(())

@@ -1,7 +1,8 @@
 //! The prescribers' side of the callback queue: claim (atomic, urgent first then oldest),
-//! close, release, note, attempt, stats and CSV export. Everything runs inside the caller's
-//! transaction on the store's connection. Notes and outcomes are stored cleaned as residents'
-//! text is (no control or invisible characters).
+//! close, release, note, attempt, stats, the record view and CSV export (both laid out by the
+//! dialogue's record). Everything runs inside the caller's transaction on the store's
+//! connection. Notes and outcomes are stored cleaned as residents' text is (no control or
+//! invisible characters).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -9,10 +10,17 @@ use serde::Serialize;
 
 use crate::engine::Flagged;
 use crate::engine::validate::clean_text;
-use crate::store::{self, QueueItem, Status, StoreError, Timestamp};
+use crate::store::{self, QueueItem, Status, StoreError};
 
 mod export;
-pub use export::{CSV_HEADER, export_csv};
+mod record;
+mod staff;
+mod stats;
+
+pub use export::{csv_header, export_csv};
+pub use record::{describe, note_line, record_text};
+pub use staff::{display_name, remember_name};
+pub use stats::{Stats, stats};
 
 /// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
 pub const SNOMED_REFERRAL: &str = "871731000000106";
@@ -65,25 +73,6 @@ pub struct Note {
     pub flag: Option<Flagged>,
 }
 
-/// Figures for `queue stats`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
-    /// Waiting to be claimed.
-    pub open: u64,
-    /// Of those, urgent.
-    pub open_urgent: u64,
-    /// Claimed and not yet closed.
-    pub claimed: u64,
-    /// When the oldest open callback was queued.
-    pub oldest_open_at: Option<String>,
-    /// How long it has waited, in minutes.
-    pub oldest_open_minutes: Option<i64>,
-    /// Claimed since midnight UTC.
-    pub claimed_today: u64,
-    /// Median minutes from queued to claimed, over every callback ever claimed.
-    pub median_wait_minutes: Option<f64>,
-}
-
 /// A time as the store writes it.
 fn now_s(now: DateTime<Utc>) -> String {
     store::stamp(now)
@@ -108,71 +97,6 @@ fn claimed_by(conn: &Connection, reference: &str, by: &str) -> Result<i64, Queue
         }),
         (Status::Open, _) | (Status::Claimed, None) => Err(QueueError::NotClaimed(reference)),
     }
-}
-
-/// Remembers the name a prescriber goes by (`who` as in `claimed_by`, e.g. `telegram:<id>`),
-/// to show colleagues instead of their id.
-pub fn remember_name(
-    conn: &Connection,
-    who: &str,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let name: String = crate::engine::validate::clean_text(name)
-        .chars()
-        .take(64)
-        .collect();
-    if name.trim().is_empty() {
-        return Ok(());
-    }
-    conn.prepare_cached(
-        "INSERT INTO staff (who, name, seen_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (who) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at",
-    )?
-    .execute(params![who, name.trim(), now_s(now)])?;
-    Ok(())
-}
-
-/// The name to show colleagues for `who`: the name they go by, never a Telegram id.
-pub fn display_name(conn: &Connection, who: &str) -> Result<String, StoreError> {
-    let known: Option<String> = conn
-        .prepare_cached("SELECT name FROM staff WHERE who = ?1")?
-        .query_row([who], |r| r.get(0))
-        .optional()?;
-    Ok(match known {
-        Some(name) => name,
-        None if who.starts_with("telegram:") => "another prescriber".to_string(),
-        None => who.to_string(),
-    })
-}
-
-/// A referral as a prescriber reads it ([`describe`]), with prescribers shown by the names they
-/// go by: what every front door prints.
-pub fn record_text(
-    conn: &Connection,
-    item: QueueItem,
-    notes: Vec<Note>,
-) -> Result<String, StoreError> {
-    let (item, notes) = with_names(conn, item, notes)?;
-    Ok(describe(&item, &notes))
-}
-
-/// The record with prescribers shown by the names they go by ([`display_name`]): who claimed
-/// it and who wrote each note.
-fn with_names(
-    conn: &Connection,
-    mut item: QueueItem,
-    mut notes: Vec<Note>,
-) -> Result<(QueueItem, Vec<Note>), StoreError> {
-    if let Some(by) = &item.claimed_by {
-        item.claimed_by = Some(display_name(conn, by)?);
-    }
-    for n in &mut notes {
-        if n.author.starts_with("telegram:") {
-            n.author = display_name(conn, &n.author)?;
-        }
-    }
-    Ok((item, notes))
 }
 
 fn audit(
@@ -348,141 +272,4 @@ pub fn notes(conn: &Connection, reference: &str) -> Result<Vec<Note>, StoreError
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Figures for the team.
-pub fn stats(conn: &Connection, now: DateTime<Utc>) -> Result<Stats, StoreError> {
-    let count = |sql: &str| -> Result<u64, StoreError> {
-        Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
-    };
-    let oldest: Option<String> = conn.query_row(
-        "SELECT min(created_at) FROM referrals WHERE status = 'open'",
-        [],
-        |r| r.get(0),
-    )?;
-    let oldest_minutes = oldest
-        .as_deref()
-        .and_then(Timestamp::parse)
-        .map(|o| (now - o.0).num_minutes());
-    let midnight = store::stamp(now.date_naive().and_time(chrono::NaiveTime::MIN).and_utc());
-    let claimed_today: i64 = conn.query_row(
-        "SELECT count(*) FROM audit WHERE event = 'claimed' AND at >= ?1",
-        [&midnight],
-        |r| r.get(0),
-    )?;
-    let mut stmt =
-        conn.prepare("SELECT created_at, claimed_at FROM referrals WHERE claimed_at IS NOT NULL")?;
-    let mut waits: Vec<f64> = stmt
-        .query_map([], |r| {
-            Ok((r.get::<_, Timestamp>(0)?, r.get::<_, Timestamp>(1)?))
-        })?
-        .filter_map(Result::ok)
-        .map(|(c, k)| (k.0 - c.0).num_seconds() as f64 / 60.0)
-        .collect();
-    waits.sort_by(f64::total_cmp);
-    let median = match waits.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(waits[n / 2]),
-        n => Some((waits[n / 2 - 1] + waits[n / 2]) / 2.0),
-    };
-    Ok(Stats {
-        open: count("SELECT count(*) FROM referrals WHERE status = 'open'")?,
-        open_urgent: count(
-            "SELECT count(*) FROM referrals WHERE status = 'open' AND priority = 'urgent'",
-        )?,
-        claimed: count("SELECT count(*) FROM referrals WHERE status = 'claimed'")?,
-        oldest_open_at: oldest,
-        oldest_open_minutes: oldest_minutes,
-        claimed_today: claimed_today as u64,
-        median_wait_minutes: median,
-    })
-}
-
-fn answer(item: &QueueItem, key: &str) -> String {
-    match item.answers.get(key) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect::<Vec<_>>()
-            .join("; "),
-        _ => String::new(),
-    }
-}
-
-/// A referral as a prescriber reads it, in plain text (for the terminal and Telegram).
-pub fn describe(item: &QueueItem, notes: &[Note]) -> String {
-    let mut lines = vec![format!(
-        "{} ({}, {}), queued {} in {} via {}",
-        item.reference, item.priority, item.status, item.created_at, item.language, item.channel
-    )];
-    for (label, key) in [
-        ("Name", "name"),
-        ("Date of birth", "dob"),
-        ("GP surgery", "gp"),
-        ("Contact", "contact"),
-        ("Phone", "phone"),
-        ("Best time", "best_time"),
-        ("Postcode", "postcode"),
-        ("Interpreter", "interpreter"),
-    ] {
-        let v = answer(item, key);
-        lines.push(format!("{label}: {}", if v.is_empty() { "-" } else { &v }));
-    }
-    lines.push(format!("Needs: {}", item.needs.join(", ")));
-    let story = answer(item, "story");
-    if !story.is_empty() {
-        lines.push(format!("In their words: {story}"));
-    }
-    lines.push(format!("Services suggested: {}", item.services.join(", ")));
-    if let Some(by) = &item.claimed_by {
-        lines.push(format!("Claimed by {by}; call attempts: {}", item.attempts));
-    }
-    for n in notes {
-        let line = note_line(n);
-        lines.push(match n.flag {
-            None => format!("Note {line}"),
-            Some(_) => line,
-        });
-    }
-    lines.join("\n")
-}
-
-/// A note as a prescriber reads it; the resident's words of crisis say what was found and how
-/// signpost answered.
-pub fn note_line(n: &Note) -> String {
-    match &n.flag {
-        None => format!("{} {}: {}", n.at, n.author, n.text),
-        Some(f) => {
-            let kinds = f
-                .kinds
-                .iter()
-                .map(|k| match k {
-                    crate::crisis::Kind::SelfHarm => "risk to self",
-                    crate::crisis::Kind::Danger => "danger from someone else",
-                })
-                .collect::<Vec<_>>()
-                .join(" and ");
-            let response = match f.response {
-                crate::engine::Response::Shown => "emergency numbers shown",
-                crate::engine::Response::Asked => "asked directly, no answer",
-                crate::engine::Response::AskedYes => "asked directly, said yes, numbers shown",
-                crate::engine::Response::AskedNo => "asked directly, said no",
-            };
-            let saved = f
-                .answer
-                .as_deref()
-                .map(|a| format!(", kept as their answer \"{a}\""))
-                .unwrap_or_default();
-            let words = if n.text.is_empty() {
-                "(typed before they agreed to the privacy notice, so not kept)"
-            } else {
-                &n.text
-            };
-            format!(
-                "CRISIS {} ({kinds}; {response}; at \"{}\"{saved}): {words}",
-                n.at, f.question
-            )
-        }
-    }
 }

@@ -66,9 +66,9 @@ fn answer(
                 let sender = ev.sender();
                 let done = prescriber::telegram_command(
                     conn,
+                    engine.content(),
                     staff,
-                    sender,
-                    name.as_deref(),
+                    (sender, name.as_deref()),
                     command,
                     args,
                     now,

@@ -3,18 +3,17 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use regex::Regex;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::graph::check_graph;
-use super::raw::{RawChoice, RawFlow, RawNode};
-use super::read;
+use super::raw::{RawFlow, RawNode};
 use super::*;
+use super::{choices, read, record, validation};
 use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml};
 
 /// A target and the line naming it, kept until targets are checked.
-struct Target {
+pub(super) struct Target {
     id: String,
     line: usize,
 }
@@ -69,9 +68,16 @@ pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
             ));
             continue;
         }
-        let built = read
-            .raw
-            .and_then(|rn| build_node(path, source, &id, rn, id_line, &mut targets, &mut problems));
+        let built = read.raw.and_then(|rn| {
+            let site = Site {
+                path,
+                source,
+                id: &id,
+                kind: rn.kind(),
+                line: id_line,
+            };
+            build_node(&site, rn, &mut targets, &mut problems)
+        });
         match built {
             Some(node) => {
                 index.insert(id, nodes.len());
@@ -101,19 +107,23 @@ pub fn parse(path: &Path, source: &str) -> (Option<Flow>, Vec<Problem>) {
     if problems.iter().any(Problem::is_error) {
         return (None, problems);
     }
+    let declared = raw.record.is_some();
     let flow = Flow {
         id: raw.id.into_inner(),
         start,
         consent: raw.consent,
+        record: record::fields(source, raw.record, &nodes),
         nodes,
         index,
         path: path.to_path_buf(),
     };
     check_graph(&flow, &mut problems);
+    record::check(&flow, declared, &mut problems);
     (Some(flow), problems)
 }
 
-fn valid_id(id: &str) -> bool {
+/// Lower-case letters, digits, `-` or `_`, not starting with `_`.
+pub(super) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('_')
         && id
@@ -121,45 +131,82 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// The node being built: where it is and what it is, for lines and messages.
+pub(super) struct Site<'a> {
+    path: &'a Path,
+    source: &'a str,
+    /// The node's id.
+    pub(super) id: &'a str,
+    /// The node's kind, as written.
+    pub(super) kind: &'static str,
+    /// The line of the node's id.
+    pub(super) line: usize,
+}
+
+impl Site<'_> {
+    /// The line of byte `offset` of the file.
+    pub(super) fn at(&self, offset: usize) -> usize {
+        line_of(self.source, offset)
+    }
+
+    /// An error in this file.
+    pub(super) fn error(
+        &self,
+        line: usize,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) -> Problem {
+        Problem::error(self.path, line, kind, message)
+    }
+
+    /// Keeps `t` to be checked once every node is known; its id.
+    pub(super) fn target(&self, targets: &mut Vec<Target>, t: &Spanned<String>) -> String {
+        targets.push(Target {
+            id: t.get_ref().clone(),
+            line: self.at(t.span().start),
+        });
+        t.get_ref().clone()
+    }
+
+    /// "node ... needs a `field`".
+    fn missing(&self, field: &str) -> Problem {
+        self.error(
+            self.line,
+            ProblemKind::InvalidField,
+            format!("node \"{}\" ({}) needs a `{field}`", self.id, self.kind),
+        )
+    }
+
+    /// "node ... has no `next`".
+    fn dead_end(&self) -> Problem {
+        self.error(
+            self.line,
+            ProblemKind::DeadEnd,
+            format!(
+                "node \"{}\" ({}) has no `next`: only `end` nodes may stop the conversation",
+                self.id, self.kind
+            ),
+        )
+    }
+}
+
+/// Builds one node of a known kind; `None` when it has errors (reported).
 fn build_node(
-    path: &Path,
-    source: &str,
-    id: &str,
+    site: &Site<'_>,
     rn: RawNode,
-    line: usize,
     targets: &mut Vec<Target>,
     problems: &mut Vec<Problem>,
 ) -> Option<Node> {
-    let at = |offset: usize| line_of(source, offset);
-    let id = id.to_string();
-    let kind_name = rn.kind();
+    let id = site.id;
     let before = problems.len();
-    let missing = |field: &str, problems: &mut Vec<Problem>| {
-        problems.push(Problem::error(
-            path,
-            line,
-            ProblemKind::InvalidField,
-            format!("node \"{id}\" ({kind_name}) needs a `{field}`"),
-        ));
-    };
-    let target = |targets: &mut Vec<Target>, t: &Option<Spanned<String>>| -> Option<String> {
-        t.as_ref().map(|s| {
-            targets.push(Target {
-                id: s.get_ref().clone(),
-                line: at(s.span().start),
-            });
-            s.get_ref().clone()
-        })
-    };
     let node_next = rn.next().cloned();
-    let next = target(targets, &node_next);
+    let next = node_next.as_ref().map(|n| site.target(targets, n));
     if let RawNode::Text(t) = &rn
         && t.open == Some(true)
         && t.validate.is_some()
     {
-        problems.push(Problem::error(
-            path,
-            line,
+        problems.push(site.error(
+            site.line,
             ProblemKind::InvalidField,
             format!("node \"{id}\" is an open question (`open = true`) and validates its answer; an open question takes any words, so remove one of them"),
         ));
@@ -167,270 +214,111 @@ fn build_node(
     let text = rn.text().cloned().unwrap_or_default();
     let needs_text = !matches!(rn, RawNode::Switch(_));
     if needs_text && text.is_empty() {
-        missing("text", problems);
+        problems.push(site.missing("text"));
     }
-    let dead_end = |problems: &mut Vec<Problem>| {
-        problems.push(Problem::error(
-            path,
-            line,
-            ProblemKind::DeadEnd,
-            format!("node \"{id}\" ({kind_name}) has no `next`: only `end` nodes may stop the conversation"),
-        ));
-    };
-    let choices_of = |raw: &Option<Vec<RawChoice>>,
-                      with_next: bool,
-                      targets: &mut Vec<Target>,
-                      problems: &mut Vec<Problem>|
-     -> Vec<Choice> {
-        let mut out: Vec<Choice> = Vec::new();
-        for c in raw.iter().flatten() {
-            let cline = at(c.id.span().start);
-            let cid = c.id.get_ref().clone();
-            if !valid_id(&cid) || cid == "done" {
-                problems.push(Problem::error(
-                    path,
-                    cline,
-                    ProblemKind::InvalidField,
-                    format!("choice id \"{cid}\" must be lower-case letters, digits, '-' or '_' (and not \"done\")"),
-                ));
-            }
-            if out.iter().any(|o| o.id == cid) {
-                problems.push(Problem::error(
-                    path,
-                    cline,
-                    ProblemKind::DuplicateId,
-                    format!("choice id \"{cid}\" is used twice in node \"{id}\""),
-                ));
-            }
-            if payload_len(&id, &cid) > CALLBACK_DATA_MAX {
-                problems.push(Problem::error(
-                    path,
-                    cline,
-                    ProblemKind::PayloadTooLong,
-                    format!(
-                        "the button \"{id}\"/\"{cid}\" needs {} bytes of Telegram callback data; the limit is {CALLBACK_DATA_MAX}: shorten the ids",
-                        payload_len(&id, &cid)
-                    ),
-                ));
-            }
-            let cnext = if with_next {
-                match c.next.as_ref().or(node_next.as_ref()) {
-                    Some(n) => {
-                        targets.push(Target {
-                            id: n.get_ref().clone(),
-                            line: at(n.span().start),
-                        });
-                        Some(n.get_ref().clone())
-                    }
-                    None => {
-                        problems.push(Problem::error(
-                            path,
-                            cline,
-                            ProblemKind::DeadEnd,
-                            format!("choice \"{cid}\" of node \"{id}\" has no `next` (and the node has no default `next`)"),
-                        ));
-                        None
-                    }
+    // Reports what is absent and gives up on the node.
+    macro_rules! need {
+        ($value:expr, $problem:expr) => {
+            match $value {
+                Some(v) => v,
+                None => {
+                    problems.push($problem);
+                    return None;
                 }
-            } else {
-                None
-            };
-            out.push(Choice {
-                id: cid,
-                label: c.label.clone(),
-                next: cnext,
-                clear: c.clear.clone(),
-            });
-        }
-        if out.is_empty() {
-            problems.push(Problem::error(
-                path,
-                line,
-                ProblemKind::InvalidField,
-                format!("node \"{id}\" ({kind_name}) needs at least one entry in `choices`"),
-            ));
-        }
-        out
-    };
+            }
+        };
+    }
 
     let kind = match &rn {
-        RawNode::Message(_) => match next {
-            Some(next) => NodeKind::Message { next },
-            None => {
-                dead_end(problems);
-                return None;
-            }
+        RawNode::Message(_) => NodeKind::Message {
+            next: need!(next, site.dead_end()),
         },
         RawNode::Choice(n) => NodeKind::Choice {
             save: n.save.clone(),
-            choices: choices_of(&n.choices, true, targets, problems),
+            choices: choices::read(
+                site,
+                &n.choices,
+                true,
+                node_next.as_ref(),
+                targets,
+                problems,
+            ),
         },
         RawNode::MultiChoice(n) => {
-            let choices = choices_of(&n.choices, false, targets, problems);
-            let Some(save) = n.save.clone() else {
-                missing("save", problems);
-                return None;
-            };
-            let Some(done) = n.done.clone() else {
-                missing("done", problems);
-                return None;
-            };
-            let Some(next) = next else {
-                dead_end(problems);
-                return None;
-            };
+            let choices = choices::read(site, &n.choices, false, None, targets, problems);
+            let save = need!(n.save.clone(), site.missing("save"));
+            let done = need!(n.done.clone(), site.missing("done"));
             NodeKind::MultiChoice {
                 save,
                 choices,
                 done,
                 min: n.min.unwrap_or(1),
-                next,
+                next: need!(next, site.dead_end()),
             }
         }
         RawNode::Text(n) => {
-            let validate = match &n.validate {
-                None => None,
-                Some(v) => {
-                    let vline = at(v.span().start);
-                    let v = v.get_ref();
-                    let rule = match (&v.regex, v.kind.as_deref()) {
-                        (Some(re), None) => match Regex::new(re.get_ref()) {
-                            Ok(r) => Some(Rule::Regex(r)),
-                            Err(e) => {
-                                problems.push(Problem::error(
-                                    path,
-                                    at(re.span().start),
-                                    ProblemKind::InvalidRegex,
-                                    format!(
-                                        "the regex of node \"{id}\" does not compile: {}",
-                                        first_line(&e.to_string())
-                                    ),
-                                ));
-                                None
-                            }
-                        },
-                        (None, Some("uk_phone")) => Some(Rule::UkPhone),
-                        (None, Some("uk_postcode")) => Some(Rule::UkPostcode),
-                        (None, Some("date_of_birth")) => Some(Rule::DateOfBirth),
-                        (None, Some(other)) => {
-                            problems.push(Problem::error(
-                                path,
-                                vline,
-                                ProblemKind::InvalidField,
-                                format!("unknown validation kind \"{other}\"; use uk_phone, uk_postcode, date_of_birth, or a `regex`"),
-                            ));
-                            None
-                        }
-                        _ => {
-                            problems.push(Problem::error(
-                                path,
-                                vline,
-                                ProblemKind::InvalidField,
-                                format!("the validation of node \"{id}\" needs exactly one of `regex` or `kind`"),
-                            ));
-                            None
-                        }
-                    };
-                    if v.max_tries == 0 {
-                        problems.push(Problem::error(
-                            path,
-                            vline,
-                            ProblemKind::InvalidField,
-                            "`max_tries` must be at least 1",
-                        ));
-                    }
-                    rule.map(|rule| Validation {
-                        rule,
-                        error: v.error.clone(),
-                        max_tries: v.max_tries.max(1),
-                        on_fail: target(targets, &v.on_fail),
-                    })
-                }
-            };
+            let validate = n
+                .validate
+                .as_ref()
+                .and_then(|v| validation::read(site, v, targets, problems));
             let skip = n.skip.as_ref().map(|s| Skip {
                 id: s.id.clone(),
                 label: s.label.clone(),
-                next: target(targets, &s.next),
+                next: s.next.as_ref().map(|t| site.target(targets, t)),
             });
             if let Some(s) = &skip
-                && payload_len(&id, &s.id) > CALLBACK_DATA_MAX
+                && payload_len(id, &s.id) > CALLBACK_DATA_MAX
             {
-                problems.push(Problem::error(
-                    path,
-                    line,
+                problems.push(site.error(
+                    site.line,
                     ProblemKind::PayloadTooLong,
                     format!("the skip button of node \"{id}\" needs more than {CALLBACK_DATA_MAX} bytes of callback data"),
                 ));
             }
-            let Some(save) = n.save.clone() else {
-                missing("save", problems);
-                return None;
-            };
-            let Some(next) = next else {
-                dead_end(problems);
-                return None;
-            };
+            let save = need!(n.save.clone(), site.missing("save"));
             NodeKind::Text {
                 save,
                 validate,
                 skip,
                 max_len: n.max_len.unwrap_or(DEFAULT_MAX_LEN),
                 open: n.open.unwrap_or(false),
-                next,
+                next: need!(next, site.dead_end()),
             }
         }
         RawNode::Switch(n) => {
-            let Some(on) = n.on.clone() else {
-                missing("on", problems);
-                return None;
-            };
+            let on = need!(n.on.clone(), site.missing("on"));
             let cases = n
                 .cases
                 .iter()
                 .flatten()
                 .map(|c| Case {
                     equals: c.equals.clone(),
-                    next: target(targets, &Some(c.next.clone())).unwrap_or_default(),
+                    next: site.target(targets, &c.next),
                 })
                 .collect();
-            let Some(default) = target(targets, &n.default) else {
-                problems.push(Problem::error(
-                    path,
-                    line,
+            let default = need!(
+                n.default.as_ref().map(|d| site.target(targets, d)),
+                site.error(
+                    site.line,
                     ProblemKind::DeadEnd,
                     format!("switch \"{id}\" needs a `default` for answers no case matches"),
-                ));
-                return None;
-            };
+                )
+            );
             NodeKind::Switch { on, cases, default }
         }
         RawNode::Signpost(n) => {
-            let Some(needs) = n.needs.clone() else {
-                missing("needs", problems);
-                return None;
-            };
-            let Some(none) = n.none.clone() else {
-                missing("none", problems);
-                return None;
-            };
-            let Some(next) = next else {
-                dead_end(problems);
-                return None;
-            };
+            let needs = need!(n.needs.clone(), site.missing("needs"));
+            let none = need!(n.none.clone(), site.missing("none"));
             NodeKind::Signpost {
                 needs,
                 postcode: n.postcode.clone(),
                 dob: n.dob.clone(),
                 none,
-                next,
+                next: need!(next, site.dead_end()),
             }
         }
-        RawNode::QueueCallback(_) => match next {
-            Some(next) => NodeKind::QueueCallback { next },
-            None => {
-                dead_end(problems);
-                return None;
-            }
+        RawNode::QueueCallback(_) => NodeKind::QueueCallback {
+            next: need!(next, site.dead_end()),
         },
         RawNode::Summary(n) => {
             let fields = n
@@ -438,19 +326,16 @@ fn build_node(
                 .iter()
                 .flatten()
                 .map(|f| Field {
-                    answer: f.answer.clone(),
+                    answer: f.answer.get_ref().clone(),
                     label: f.label.clone(),
-                    edit: target(targets, &Some(f.edit.clone())).unwrap_or_default(),
+                    edit: site.target(targets, &f.edit),
+                    line: site.at(f.answer.span().start),
                 })
                 .collect();
             let (Some(confirm), Some(change), Some(pick)) =
                 (n.confirm.clone(), n.change.clone(), n.pick.clone())
             else {
-                missing("confirm`, `change` and `pick", problems);
-                return None;
-            };
-            let Some(next) = next else {
-                dead_end(problems);
+                problems.push(site.missing("confirm`, `change` and `pick"));
                 return None;
             };
             NodeKind::Summary {
@@ -458,27 +343,19 @@ fn build_node(
                 confirm,
                 change,
                 pick,
-                next,
+                next: need!(next, site.dead_end()),
             }
         }
         RawNode::End(_) => NodeKind::End,
     };
-    if problems.len() > before && problems[before..].iter().any(Problem::is_error) {
+    if problems[before..].iter().any(Problem::is_error) {
         return None;
     }
     Some(Node {
-        id,
+        id: id.to_string(),
         text,
         kind,
         require: rn.require(),
-        line,
+        line: site.line,
     })
-}
-
-fn first_line(s: &str) -> String {
-    s.lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or(s)
-        .trim()
-        .to_string()
 }

@@ -1,5 +1,6 @@
 //! Dialogue files: one flow of typed nodes per TOML file, parsed with line numbers and checked
-//! as a graph (targets exist, every node reachable, no dead ends, requirements saved upstream).
+//! as a graph (targets exist, every node reachable, no dead ends, requirements saved upstream),
+//! with the record a referral keeps.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -8,11 +9,15 @@ use regex::Regex;
 use serde::Deserialize;
 
 mod build;
+mod choices;
 mod graph;
 mod raw;
 mod read;
+mod record;
+mod validation;
 
 pub use build::parse;
+pub use record::{CSV_COLUMNS_AFTER, CSV_COLUMNS_BEFORE, RecordField};
 
 /// The dialogue schema version this build reads.
 pub const SCHEMA: u32 = 1;
@@ -40,6 +45,8 @@ pub struct Flow {
     pub consent: Option<Consent>,
     /// Nodes in file order.
     pub nodes: Vec<Node>,
+    /// What a referral's record shows, in order: `[record]`, else the summary's fields.
+    pub record: Vec<RecordField>,
     index: HashMap<String, usize>,
     /// The file it was read from.
     pub path: PathBuf,
@@ -140,6 +147,8 @@ pub struct Field {
     pub label: String,
     /// Node to ask it again.
     pub edit: String,
+    /// Line in the file, for messages.
+    pub line: usize,
 }
 
 /// What a node does.
@@ -233,6 +242,14 @@ impl Flow {
         self.nodes.iter().find(|n| n.kind.saves() == Some(answer))
     }
 
+    /// The answer a referral's needs are taken from: the `needs` of the first `signpost`.
+    pub fn needs_answer(&self) -> Option<&str> {
+        self.nodes.iter().find_map(|n| match &n.kind {
+            NodeKind::Signpost { needs, .. } => Some(needs.as_str()),
+            _ => None,
+        })
+    }
+
     /// Every Fluent message id this flow uses, with the line using it.
     pub fn message_ids(&self) -> Vec<(String, usize)> {
         let mut ids = Vec::new();
@@ -272,6 +289,7 @@ impl Flow {
                 _ => {}
             }
         }
+        ids.extend(self.record.iter().map(|f| (f.label.clone(), f.line)));
         ids
     }
 

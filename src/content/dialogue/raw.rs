@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeValue, ValueDeserializer};
 
 use super::Consent;
+use super::record::RawRecord;
 
 /// A dialogue file's own fields; its nodes are read one by one with [`RawNode::read`].
 #[derive(Deserialize)]
@@ -20,6 +21,7 @@ pub(super) struct RawFlow {
     pub(super) id: Spanned<String>,
     pub(super) start: Spanned<String>,
     pub(super) consent: Option<Consent>,
+    pub(super) record: Option<RawRecord>,
     #[serde(default, rename = "node")]
     _nodes: Vec<IgnoredAny>,
 }
@@ -337,7 +339,7 @@ pub(super) struct RawCase {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawField {
-    pub(super) answer: String,
+    pub(super) answer: Spanned<String>,
     pub(super) label: String,
     pub(super) edit: Spanned<String>,
 }

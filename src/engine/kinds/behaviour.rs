@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::content::Node;
-use crate::content::dialogue::{Choice, Field};
+use crate::content::dialogue::Choice;
 
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
@@ -39,9 +39,6 @@ pub(in crate::engine) trait Behaviour {
     /// The open question ("tell us more") the node asks, where typed words of crisis are the
     /// answer.
     fn open(&self) -> Option<OpenQuestion<'_>>;
-
-    /// The answers the node lists (a summary).
-    fn fields(&self) -> &[Field];
 
     /// The answer key holding the needs the node finds services for (a signpost).
     fn needs(&self) -> Option<&str>;

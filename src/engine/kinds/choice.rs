@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::content::Node;
-use crate::content::dialogue::{self, Field};
+use crate::content::dialogue;
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
@@ -59,10 +59,6 @@ impl Behaviour for Choice<'_> {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use crate::content::Node;
-use crate::content::dialogue::Field;
 use crate::engine::output::{Button, Effect};
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
@@ -52,10 +51,6 @@ impl Behaviour for End {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

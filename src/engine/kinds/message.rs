@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use crate::content::Node;
-use crate::content::dialogue::Field;
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
@@ -46,10 +45,6 @@ impl Behaviour for Message<'_> {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::dialogue::{Choice, Field};
+use crate::content::dialogue::Choice;
 use crate::content::{Arg, Node};
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
@@ -128,10 +128,6 @@ impl Behaviour for MultiChoice<'_> {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::dialogue::Field;
 use crate::content::{Arg, Node};
 use crate::engine::output::{Button, Effect, Referral};
 use crate::engine::session::Answer;
@@ -47,10 +46,6 @@ impl Behaviour for QueueCallback<'_> {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

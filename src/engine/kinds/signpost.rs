@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::dialogue::Field;
 use crate::content::{Arg, Node};
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
@@ -53,10 +52,6 @@ impl Behaviour for Signpost<'_> {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

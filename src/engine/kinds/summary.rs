@@ -1,8 +1,8 @@
 //! `summary`: the answers read back, to confirm or to change one before going on.
 
+use crate::content::dialogue::Field;
 use std::collections::BTreeMap;
 
-use crate::content::dialogue::Field;
 use crate::content::{Arg, Node};
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
@@ -115,10 +115,6 @@ impl Behaviour for Summary<'_> {
 
     fn open(&self) -> Option<OpenQuestion<'_>> {
         None
-    }
-
-    fn fields(&self) -> &[Field] {
-        self.fields
     }
 
     fn needs(&self) -> Option<&str> {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::content::dialogue::{Field, Rule, Skip, Validation};
+use crate::content::dialogue::{Rule, Skip, Validation};
 use crate::content::{Arg, Node};
 use crate::engine::output::{Button, Reply};
 use crate::engine::session::Answer;
@@ -127,10 +127,6 @@ impl Behaviour for Text<'_> {
             max_len: self.max_len,
             next: self.next,
         })
-    }
-
-    fn fields(&self) -> &[Field] {
-        &[]
     }
 
     fn needs(&self) -> Option<&str> {

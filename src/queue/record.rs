@@ -1,0 +1,134 @@
+//! A referral as a prescriber reads it: its answers as the dialogue's record declares them
+//! (order, labels in the prescribers' working language), suggested services, who has it, and
+//! its notes.
+
+use rusqlite::Connection;
+
+use super::{Note, display_name};
+use crate::content::dialogue::RecordField;
+use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
+use crate::content::{Content, Flow};
+use crate::store::{QueueItem, StoreError};
+
+/// The flow whose record referrals keep: the one conversations start in.
+pub(super) fn flow(content: &Content) -> &Flow {
+    content.entry()
+}
+
+/// A record field's value in a referral, as stored (choice ids, dates as `YYYY-MM-DD`), several
+/// ids joined with `sep`; empty when not given. The answer the referral's needs come from reads
+/// its needs, which outlive the answers when a person's data is erased.
+pub(super) fn value(flow: &Flow, item: &QueueItem, field: &RecordField, sep: &str) -> String {
+    if flow.needs_answer() == Some(field.answer.as_str()) {
+        return item.needs.join(sep);
+    }
+    match item.answers.get(&field.answer) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(sep),
+        _ => String::new(),
+    }
+}
+
+/// A referral as a prescriber reads it ([`describe`]), with prescribers shown by the names they
+/// go by: what every front door prints.
+pub fn record_text(
+    conn: &Connection,
+    content: &Content,
+    item: QueueItem,
+    notes: Vec<Note>,
+) -> Result<String, StoreError> {
+    let (item, notes) = with_names(conn, item, notes)?;
+    Ok(describe(content, &item, &notes))
+}
+
+/// The record with prescribers shown by the names they go by ([`display_name`]): who claimed
+/// it and who wrote each note.
+fn with_names(
+    conn: &Connection,
+    mut item: QueueItem,
+    mut notes: Vec<Note>,
+) -> Result<(QueueItem, Vec<Note>), StoreError> {
+    if let Some(by) = &item.claimed_by {
+        item.claimed_by = Some(display_name(conn, by)?);
+    }
+    for n in &mut notes {
+        if n.author.starts_with("telegram:") {
+            n.author = display_name(conn, &n.author)?;
+        }
+    }
+    Ok((item, notes))
+}
+
+/// A referral as a prescriber reads it, in plain text (for the terminal and Telegram): one
+/// `Label: value` line per field of the dialogue's record, labels in English.
+pub fn describe(content: &Content, item: &QueueItem, notes: &[Note]) -> String {
+    let flow = flow(content);
+    let mut lines = vec![format!(
+        "{} ({}, {}), queued {} in {} via {}",
+        item.reference, item.priority, item.status, item.created_at, item.language, item.channel
+    )];
+    for field in &flow.record {
+        let label = content.locales.format(DEFAULT_LANGUAGE, &field.label, &[]);
+        let v = value(flow, item, field, ", ");
+        lines.push(format!(
+            "{}: {}",
+            strip_isolation(&label),
+            if v.is_empty() { "-" } else { &v }
+        ));
+    }
+    lines.push(format!("Services suggested: {}", item.services.join(", ")));
+    if let Some(by) = &item.claimed_by {
+        lines.push(format!("Claimed by {by}; call attempts: {}", item.attempts));
+    }
+    for n in notes {
+        let line = note_line(n);
+        lines.push(match n.flag {
+            None => format!("Note {line}"),
+            Some(_) => line,
+        });
+    }
+    lines.join("\n")
+}
+
+/// A note as a prescriber reads it; the resident's words of crisis say what was found and how
+/// signpost answered.
+pub fn note_line(n: &Note) -> String {
+    match &n.flag {
+        None => format!("{} {}: {}", n.at, n.author, n.text),
+        Some(f) => {
+            let kinds = f
+                .kinds
+                .iter()
+                .map(|k| match k {
+                    crate::crisis::Kind::SelfHarm => "risk to self",
+                    crate::crisis::Kind::Danger => "danger from someone else",
+                })
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let response = match f.response {
+                crate::engine::Response::Shown => "emergency numbers shown",
+                crate::engine::Response::Asked => "asked directly, no answer",
+                crate::engine::Response::AskedYes => "asked directly, said yes, numbers shown",
+                crate::engine::Response::AskedNo => "asked directly, said no",
+            };
+            let saved = f
+                .answer
+                .as_deref()
+                .map(|a| format!(", kept as their answer \"{a}\""))
+                .unwrap_or_default();
+            let words = if n.text.is_empty() {
+                "(typed before they agreed to the privacy notice, so not kept)"
+            } else {
+                &n.text
+            };
+            format!(
+                "CRISIS {} ({kinds}; {response}; at \"{}\"{saved}): {words}",
+                n.at, f.question
+            )
+        }
+    }
+}
