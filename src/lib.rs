@@ -21,3 +21,4 @@ pub mod queue;
 pub mod reference;
 pub mod store;
 pub mod telegram;
+pub mod validate;

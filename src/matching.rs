@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::content::services::{Cost, Directory, Service, base_language};
-use crate::engine::validate::postcode_district;
+use crate::validate::postcode_district;
 
 /// How many services are suggested per need.
 pub const PER_NEED: usize = 3;

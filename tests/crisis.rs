@@ -659,7 +659,9 @@ fn the_person_sees_their_words_in_mydata_and_forget_erases_them() {
     say(&mut s, Input::Text("honestly i want to die".into()));
     assert_eq!(s.node, "name");
     let mine = store
-        .in_transaction(|c| signpost::privacy::my_data(c, &e, Channel::Terminal, "amy", "en-GB"))
+        .in_transaction(|c| {
+            signpost::app::mydata::my_data(c, &e, Channel::Terminal, "amy", "en-GB")
+        })
         .expect("mydata");
     let mine = strip_isolation(&mine);
     assert!(

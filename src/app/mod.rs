@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod language;
+pub mod mydata;
 pub mod notices;
 pub mod prescriber;
 pub mod resident;

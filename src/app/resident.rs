@@ -7,11 +7,11 @@ use rusqlite::Connection;
 
 use super::commands::{self, ResidentCommand, Typed};
 use super::{language, rights, step};
-use crate::engine::validate::clean_text;
 use crate::engine::{Engine, Input, Reply, Session};
 use crate::privacy;
 use crate::reference::new_reference;
 use crate::store::{self, Channel, StoreError};
+use crate::validate::clean_text;
 
 /// A resident, as their front door knows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +159,7 @@ pub fn answer(
                 ResidentCommand::Restart => Input::Restart,
                 ResidentCommand::Help => Input::Help,
                 ResidentCommand::MyData => {
-                    let text = privacy::my_data(conn, engine, who.channel, who.user, &lang)?;
+                    let text = super::mydata::my_data(conn, engine, who.channel, who.user, &lang)?;
                     let mut replies = vec![Reply::text(text)];
                     replies.extend(current(engine, &session));
                     return Ok(Answer::said(replies));

@@ -80,7 +80,7 @@ pub fn mydata(
     let engine = super::engine(content)?;
     let text = store.in_transaction(|c| {
         let lang = signpost::app::language::for_records(c, &engine, channel, user, lang)?;
-        signpost::privacy::my_data(c, &engine, channel, user, &lang)
+        signpost::app::mydata::my_data(c, &engine, channel, user, &lang)
     })?;
     writeln!(
         out,

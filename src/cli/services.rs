@@ -11,8 +11,8 @@ pub fn services_action(
     dir: &std::path::Path,
     action: ServicesAction,
 ) -> Result<ExitCode, CliError> {
-    use signpost::engine::validate::uk_postcode;
     use signpost::matching::{Query, suggest};
+    use signpost::validate::uk_postcode;
     let (content, _) = Content::load(dir)?;
     let mut out = io::stdout().lock();
     match action {

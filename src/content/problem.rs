@@ -155,14 +155,17 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Parses a content TOML file whose `schema` must be [`super::dialogue::SCHEMA`]; a syntax
+/// The schema version this build reads in dialogue, directory and mapping files.
+pub const SCHEMA: u32 = 1;
+
+/// Parses a content TOML file whose `schema` must be [`SCHEMA`]; a syntax
 /// error or another schema becomes one problem with its line.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(
     path: &Path,
     source: &str,
     schema: impl Fn(&T) -> &toml::Spanned<u32>,
 ) -> Result<T, Problem> {
-    parse_toml_schema(path, source, schema, super::dialogue::SCHEMA)
+    parse_toml_schema(path, source, schema, SCHEMA)
 }
 
 /// [`parse_toml`] for a file whose `schema` must be `supported`.

@@ -5,6 +5,7 @@
 
 use crate::content::Arg;
 use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
+use crate::validate;
 
 use super::crisis::ASK_NODE;
 use super::input::Input;
@@ -12,7 +13,6 @@ use super::kinds;
 use super::prompts::LANGUAGE_NODE;
 use super::session::Aside;
 use super::turn::Turn;
-use super::validate;
 use super::waiting::WAITING_NODE;
 
 /// Longest input handled at all, in characters; longer input is refused politely.

@@ -20,10 +20,11 @@ mod output;
 mod prompts;
 mod session;
 mod turn;
-pub mod validate;
+
 mod view;
 mod waiting;
 
+use crate::validate;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

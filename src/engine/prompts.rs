@@ -3,12 +3,12 @@
 //! one of those buttons.
 
 use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
+use crate::validate;
 
 use super::kinds;
 use super::output::{Button, Reply};
 use super::session::Aside;
 use super::turn::Turn;
-use super::validate;
 use super::view::View;
 
 /// The pseudo node id of the language picker (node ids in files cannot start with `_`).

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 pub use crate::content::mapping::Mapping;
 use crate::content::services::Service;
-use crate::engine::validate::clean_text;
+use crate::validate::clean_text;
 
 mod limits;
 mod record;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::limits::{MAX_NAME_CHARS, TOO_LONG_NAME};
 use crate::content::mapping::Mapping;
 use crate::content::services::{Cost, Service};
-use crate::engine::validate::{group_phone, postcode_district, uk_phone, uk_postcode};
+use crate::validate::{group_phone, postcode_district, uk_phone, uk_postcode};
 
 pub(super) fn text(v: Option<&Value>) -> Option<String> {
     match v? {
@@ -41,7 +41,7 @@ pub fn plain_text(html: &str) -> String {
     }
     // Every named and numeric entity, once (so "&amp;lt;" stays "&lt;").
     let decoded = html_escape::decode_html_entities(&out);
-    let cleaned = crate::engine::validate::clean_text(&decoded);
+    let cleaned = crate::validate::clean_text(&decoded);
     let mut collapsed = String::with_capacity(cleaned.len());
     for word in cleaned.split_whitespace() {
         if !collapsed.is_empty() {

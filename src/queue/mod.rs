@@ -9,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::engine::Flagged;
-use crate::engine::validate::clean_text;
 use crate::store::{self, QueueItem, Status, StoreError};
+use crate::validate::clean_text;
 
 mod export;
 mod record;

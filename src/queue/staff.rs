@@ -14,10 +14,7 @@ pub fn remember_name(
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let name: String = crate::engine::validate::clean_text(name)
-        .chars()
-        .take(64)
-        .collect();
+    let name: String = crate::validate::clean_text(name).chars().take(64).collect();
     if name.trim().is_empty() {
         return Ok(());
     }

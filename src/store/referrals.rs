@@ -143,7 +143,7 @@ fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError>
             // Cleaned on the way out: outcomes stored before cleaning may hold control codes.
             outcome: r
                 .get::<_, Option<String>>(11)?
-                .map(|o| crate::engine::validate::clean_text(&o)),
+                .map(|o| crate::validate::clean_text(&o)),
             consent_at: r.get(12)?,
             notice_version: r.get(13)?,
             claimed_at: r.get(14)?,

@@ -8,8 +8,8 @@ use super::referrals::state;
 use super::timestamp::stamp;
 use super::values::Status;
 use super::{StoreError, audit};
-use crate::engine::validate::clean_text;
 use crate::engine::{Flag, Response};
+use crate::validate::clean_text;
 
 /// The author of the resident's own notes.
 pub const RESIDENT: &str = "resident";

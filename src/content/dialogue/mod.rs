@@ -19,8 +19,7 @@ mod validation;
 pub use build::parse;
 pub use record::{CSV_COLUMNS_AFTER, CSV_COLUMNS_BEFORE, RecordField};
 
-/// The dialogue schema version this build reads.
-pub const SCHEMA: u32 = 1;
+pub use super::problem::SCHEMA;
 /// Telegram's limit on a button's `callback_data`, in bytes.
 pub const CALLBACK_DATA_MAX: usize = 64;
 /// Button labels longer than this are truncated by Telegram on small phones.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::directory::Directory;
 use crate::content::problem::{Problem, ProblemKind};
-use crate::engine::validate::{uk_phone, uk_postcode};
+use crate::validate::{uk_phone, uk_postcode};
 
 /// Entries not reviewed for longer than this are reported by `check`.
 pub const REVIEW_DAYS: i64 = 365;

@@ -7,8 +7,8 @@ use crate::content::{Arg, Node};
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
-use crate::engine::validate;
 use crate::engine::view::View;
+use crate::validate;
 
 use super::behaviour::{Behaviour, OpenQuestion, button, words};
 

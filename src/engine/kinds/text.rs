@@ -10,8 +10,8 @@ use crate::content::{Arg, Node};
 use crate::engine::output::{Button, Reply};
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
-use crate::engine::validate;
 use crate::engine::view::View;
+use crate::validate;
 
 use super::behaviour::{Behaviour, OpenQuestion, words};
 
