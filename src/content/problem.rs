@@ -204,6 +204,31 @@ pub fn line_of(source: &str, offset: usize) -> usize {
         + 1
 }
 
+/// Line numbers for any offsets in one text, in any order: the newlines are found once, then
+/// each lookup is a binary search (counting from the top for each offset is quadratic on the
+/// big crisis rule files).
+pub struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `source`.
+    pub fn new(source: &str) -> LineIndex {
+        LineIndex {
+            newlines: source
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i))
+                .collect(),
+        }
+    }
+
+    /// The 1-based line holding byte `offset`, as [`line_of`] counts it.
+    pub fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+}
+
 /// Line numbers for many offsets in one text, asked in file order: each lookup counts on
 /// from the one before (counting from the top each time is quadratic on big files).
 pub struct Lines<'a> {
@@ -237,6 +262,15 @@ impl<'a> Lines<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_index_agrees_with_counting_from_the_top() {
+        let text = "a\nbb\n\nccc\n";
+        let index = LineIndex::new(text);
+        for offset in 0..text.len() + 3 {
+            assert_eq!(index.line(offset), line_of(text, offset), "offset {offset}");
+        }
+    }
 
     #[test]
     fn lines_are_counted_in_file_order_and_out_of_it() {

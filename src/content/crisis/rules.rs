@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml_schema};
+use crate::content::problem::{LineIndex, Problem, ProblemKind, parse_toml_schema};
 use crate::crisis::phrase::{Compiler, Phrase, Words};
 use crate::crisis::{ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape, View};
 
@@ -105,7 +105,8 @@ pub fn parse_rules(path: &Path, source: &str) -> (Option<RuleFile>, Vec<Problem>
             Ok(r) => r,
             Err(p) => return (None, vec![p]),
         };
-    let line = |s: &std::ops::Range<usize>| line_of(source, s.start);
+    let lines = LineIndex::new(source);
+    let line = |s: &std::ops::Range<usize>| lines.line(s.start);
     let tag = raw.language.get_ref().clone();
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem != tag {
