@@ -113,7 +113,14 @@ pub fn answer(
     // An erasure is confirmed by the next thing said, or not at all.
     let asked = match (&said, typed) {
         (Said::Text(_), Some(Some(ResidentCommand::Forget))) => false,
-        _ => privacy::take_forget_ask(conn, who.channel, who.user)?,
+        (
+            Said::Open
+            | Said::Text(_)
+            | Said::Press { .. }
+            | Said::NotText { .. }
+            | Said::Unreadable,
+            _,
+        ) => privacy::take_forget_ask(conn, who.channel, who.user)?,
     };
     let input = match said {
         Said::Press { node, choice } if node == rights::FORGET_NODE => {

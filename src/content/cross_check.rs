@@ -35,7 +35,12 @@ impl Content {
                         labels.insert(confirm.clone());
                         labels.insert(change.clone());
                     }
-                    _ => {}
+                    NodeKind::Text { skip: None, .. }
+                    | NodeKind::Message { .. }
+                    | NodeKind::Switch { .. }
+                    | NodeKind::Signpost { .. }
+                    | NodeKind::QueueCallback { .. }
+                    | NodeKind::End => {}
                 }
                 if let NodeKind::MultiChoice { done, .. } = &n.kind {
                     labels.insert(done.clone());

@@ -108,7 +108,12 @@ pub(super) fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
                     required.push(&c.answer);
                 }
             }
-            _ => {}
+            NodeKind::Message { .. }
+            | NodeKind::Choice { .. }
+            | NodeKind::MultiChoice { .. }
+            | NodeKind::Text { .. }
+            | NodeKind::Summary { .. }
+            | NodeKind::End => {}
         }
         for key in required {
             if !saved_in[n.id.as_str()].contains(key) {

@@ -225,7 +225,12 @@ impl NodeKind {
         match self {
             NodeKind::Choice { save, .. } => save.as_deref(),
             NodeKind::MultiChoice { save, .. } | NodeKind::Text { save, .. } => Some(save),
-            _ => None,
+            NodeKind::Message { .. }
+            | NodeKind::Switch { .. }
+            | NodeKind::Signpost { .. }
+            | NodeKind::QueueCallback { .. }
+            | NodeKind::Summary { .. }
+            | NodeKind::End => None,
         }
     }
 }
@@ -245,7 +250,14 @@ impl Flow {
     pub fn needs_answer(&self) -> Option<&str> {
         self.nodes.iter().find_map(|n| match &n.kind {
             NodeKind::Signpost { needs, .. } => Some(needs.as_str()),
-            _ => None,
+            NodeKind::Message { .. }
+            | NodeKind::Choice { .. }
+            | NodeKind::MultiChoice { .. }
+            | NodeKind::Text { .. }
+            | NodeKind::Switch { .. }
+            | NodeKind::QueueCallback { .. }
+            | NodeKind::Summary { .. }
+            | NodeKind::End => None,
         })
     }
 
@@ -285,7 +297,10 @@ impl Flow {
                     ids.push((change.clone(), n.line));
                     ids.push((pick.clone(), n.line));
                 }
-                _ => {}
+                NodeKind::Message { .. }
+                | NodeKind::Switch { .. }
+                | NodeKind::QueueCallback { .. }
+                | NodeKind::End => {}
             }
         }
         ids.extend(self.record.iter().map(|f| (f.label.clone(), f.line)));
