@@ -94,10 +94,9 @@ pub fn run(
         let hint = chosen.as_deref().map_or(Hint::None, Hint::Chosen);
         let answer =
             store.in_transaction(|c| resident::answer(c, engine, who, said, hint, Utc::now()))?;
-        if answer.language.is_some() {
-            // Erased: whatever is typed next starts afresh, in the same language.
-            chosen = answer.language.clone();
-        }
+        // `--lang` is applied once, at the start, so the person may still choose another;
+        // after an erasure whatever is typed next starts afresh in the same language.
+        chosen.clone_from(&answer.language);
         // Gone from the write-ahead log too before the person is told it is done (unless
         // another process is reading the database: then at its next checkpoint).
         if answer.erased && !store.checkpoint()? {

@@ -392,7 +392,7 @@ fn the_command_line_prints_the_apps_own_rendering_of_each_result() {
     let done = store
         .in_transaction(|c| prescriber::claim(c, engine().content(), &amy, Utc::now()))
         .expect("claimed");
-    assert!(matches!(&done, Done::Claimed(Some(r)) if r.item.reference == "SP-BQQB"));
+    assert_eq!(done.map(|r| r.item.reference), Some("SP-BQQB".to_string()));
 }
 
 #[test]
@@ -427,4 +427,27 @@ fn a_claim_tells_the_resident_in_their_language_wherever_they_are() {
         .in_transaction(|c| notices::take(c, &e, 100))
         .expect("notices");
     assert!(again.is_empty());
+}
+
+#[test]
+fn the_terminals_lang_flag_starts_the_chat_and_the_person_may_still_choose_another() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db");
+    // Started in Bengali; `/language`, English picked (1), then one more answer.
+    common::ok(&common::run(
+        &db,
+        &["chat", "--lang", "bn", "--user", "sl"],
+        b"/language\n1\n1\n",
+        &[],
+    ));
+    let store = Store::open(&db).expect("open");
+    let session = store
+        .load_session(Channel::Terminal, "sl")
+        .expect("load")
+        .expect("stored");
+    assert_eq!(
+        session.lang.as_deref(),
+        Some("en-GB"),
+        "their own choice stands"
+    );
 }

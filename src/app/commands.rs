@@ -96,7 +96,7 @@ impl PrescriberCommand {
 
 /// The command in `text` (`/name` or `/name@bot`, any case), or `None` if it is not one.
 pub fn parse(text: &str) -> Option<Typed<'_>> {
-    let rest = text.strip_prefix('/')?;
+    let rest = text.trim_start().strip_prefix('/')?;
     let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     let name = word.split('@').next().unwrap_or(word).to_ascii_lowercase();
     if name.is_empty() {

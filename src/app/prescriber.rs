@@ -192,13 +192,11 @@ pub fn claim(
     content: &Content,
     who: &Prescriber,
     now: DateTime<Utc>,
-) -> Result<Done, QueueError> {
-    Ok(Done::Claimed(
-        match queue::claim_next(conn, who.as_str(), now)? {
-            Some(item) => Some(Box::new(record(conn, content, item)?)),
-            None => None,
-        },
-    ))
+) -> Result<Option<Box<Record>>, QueueError> {
+    Ok(match queue::claim_next(conn, who.as_str(), now)? {
+        Some(item) => Some(Box::new(record(conn, content, item)?)),
+        None => None,
+    })
 }
 
 /// One referral as a prescriber sees it, or `NotFound`.
@@ -235,7 +233,7 @@ pub fn telegram_command(
         queue::remember_name(conn, who.as_str(), name, now)?;
     }
     let done = match Action::from_command(command, args) {
-        Ok(Asked::Claim) => claim(conn, content, &who, now),
+        Ok(Asked::Claim) => claim(conn, content, &who, now).map(Done::Claimed),
         Ok(Asked::Act(action)) => act(conn, &who, action, now),
         Err(usage) => return Ok(Some(usage.to_string())),
     };

@@ -104,7 +104,7 @@ pub fn answer(
     let lang = language::of(engine, Some(&session), hint.app());
     // `Some(None)`: a command, but not a resident's.
     let typed = match &said {
-        Said::Text(t) => commands::parse(t.trim_start()).map(|c| match c {
+        Said::Text(t) => commands::parse(t).map(|c| match c {
             Typed::Resident(c, _) => Some(c),
             Typed::Prescriber(..) | Typed::Unknown => None,
         }),

@@ -55,10 +55,10 @@ pub enum CliError {
 impl CliError {
     /// True when standard output was closed by its reader.
     pub fn is_closed_output(&self) -> bool {
-        let io = match self {
-            CliError::Output(e) | CliError::Chat(signpost::chat::ChatError::Io(e)) => e,
-            _ => return false,
-        };
-        io.kind() == io::ErrorKind::BrokenPipe
+        matches!(
+            self,
+            CliError::Output(e) | CliError::Chat(signpost::chat::ChatError::Io(e))
+                if e.kind() == io::ErrorKind::BrokenPipe
+        )
     }
 }

@@ -48,13 +48,11 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
             // Loaded first: a claim is never made that cannot then be shown.
             let content = content()?;
             let who = Prescriber::named(&by);
-            let done = store.in_transaction(|c| prescriber::claim(c, &content, &who, now))?;
-            match (done, json) {
-                (Done::Claimed(Some(r)), true) => {
-                    writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?
-                }
-                (Done::Claimed(None), true) => writeln!(out, "null")?,
-                (done, _) => writeln!(out, "{done}")?,
+            let claimed = store.in_transaction(|c| prescriber::claim(c, &content, &who, now))?;
+            match (claimed, json) {
+                (Some(r), true) => writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?,
+                (None, true) => writeln!(out, "null")?,
+                (claimed, false) => writeln!(out, "{}", Done::Claimed(claimed))?,
             }
             return Ok(ExitCode::SUCCESS);
         }

@@ -66,7 +66,11 @@ pub(super) async fn poll(shared: &Arc<Shared>, router: &Router) -> Result<(), Se
                         retry_after: Some(s),
                         ..
                     } => Duration::from_secs(s.min(3600)),
-                    _ => backoff,
+                    updates::PollError::Api {
+                        retry_after: None, ..
+                    }
+                    | updates::PollError::Network(_)
+                    | updates::PollError::Unreadable => backoff,
                 };
                 if sleep_or_stop(&shared.stop, wait).await {
                     return Ok(());
