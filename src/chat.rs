@@ -94,17 +94,9 @@ pub fn run(
         let hint = chosen.as_deref().map_or(Hint::None, Hint::Chosen);
         let answer =
             store.in_transaction(|c| resident::answer(c, engine, who, said, hint, Utc::now()))?;
-        // `--lang` holds until the conversation has a language of its own, so the person may
-        // still choose another; after an erasure what is typed next starts afresh in the
-        // language they had.
+        // After an erasure, what is typed next starts afresh in the language they had.
         if answer.language.is_some() {
             chosen.clone_from(&answer.language);
-        } else if chosen.is_some()
-            && store
-                .load_session(Channel::Terminal, user)?
-                .is_some_and(|s| s.lang.is_some())
-        {
-            chosen = None;
         }
         // Gone from the write-ahead log too before the person is told it is done (unless
         // another process is reading the database: then at its next checkpoint).

@@ -282,3 +282,54 @@ impl fmt::Display for Done {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_without_what_it_needs_says_how_to_type_it() {
+        for (command, args, usage) in [
+            (
+                PrescriberCommand::Close,
+                "",
+                "Usage: /close REF what happened",
+            ),
+            (
+                PrescriberCommand::Close,
+                "SP-7K3Q",
+                "Usage: /close REF what happened",
+            ),
+            (
+                PrescriberCommand::Close,
+                "SP-7K3Q   ",
+                "Usage: /close REF what happened",
+            ),
+            (PrescriberCommand::Release, "", "Usage: /release REF"),
+            (
+                PrescriberCommand::Note,
+                "SP-7K3Q",
+                "Usage: /note REF your note",
+            ),
+            (PrescriberCommand::Note, "", "Usage: /note REF your note"),
+        ] {
+            let refused = Action::from_command(command, args).expect_err(args);
+            assert_eq!(refused.to_string(), usage, "{command:?} {args:?}");
+        }
+    }
+
+    #[test]
+    fn a_command_with_its_arguments_is_the_action() {
+        assert_eq!(
+            Action::from_command(PrescriberCommand::Note, "sp-7k3q  rang, no answer "),
+            Ok(Asked::Act(Action::Note {
+                reference: "sp-7k3q".into(),
+                text: "rang, no answer".into()
+            }))
+        );
+        assert_eq!(
+            Action::from_command(PrescriberCommand::Next, "ignored"),
+            Ok(Asked::Claim)
+        );
+    }
+}

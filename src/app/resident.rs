@@ -29,7 +29,8 @@ pub enum Hint<'a> {
     None,
     /// Their app's language (Telegram's `language_code`): used until they choose.
     App(&'a str),
-    /// Chosen where they started the front door (the terminal chat's `--lang`).
+    /// Chosen where they started the front door (the terminal chat's `--lang`): set when the
+    /// conversation opens, and whenever it has no language (after an erasure).
     Chosen(&'a str),
 }
 
@@ -94,12 +95,14 @@ pub fn answer(
         .unwrap_or_else(|| engine.new_session(None));
     match hint {
         Hint::App(a) if session.lang.is_none() => session.lang_hint = Some(a.to_string()),
-        Hint::Chosen(c) => {
+        // Chosen on opening the front door, or for a conversation without a language of its
+        // own: after that, the person's own choice (`/language`) stands.
+        Hint::Chosen(c) if said == Said::Open || session.lang.is_none() => {
             if let Some(l) = engine.content().locales.best_match(c) {
                 session.lang = Some(l.to_string());
             }
         }
-        Hint::App(_) | Hint::None => {}
+        Hint::App(_) | Hint::Chosen(_) | Hint::None => {}
     }
     let lang = language::of(engine, Some(&session), hint.app());
     // `Some(None)`: a command, but not a resident's.
