@@ -248,6 +248,10 @@ fn seed(store: &mut Store, channel: Channel, user: &str, reference: &str, lang: 
         consent_at: None,
         notice_version: None,
         flags: Vec::new(),
+        team: "central".into(),
+        practice: None,
+        source: None,
+        referred_by: None,
     };
     store
         .commit_step(

@@ -66,6 +66,10 @@ fn referral(reference: &str, minutes_ago: i64, urgent: bool, name: &str) -> Refe
         consent_at: Some("2026-11-24T08:00:00Z".into()),
         notice_version: Some("2026-11".into()),
         flags: Vec::new(),
+        team: "central".into(),
+        practice: None,
+        source: None,
+        referred_by: None,
     }
 }
 

@@ -32,6 +32,10 @@ fn referral(reference: &str, minute: u32) -> Referral {
         consent_at: Some("2026-11-24T09:00:00Z".into()),
         notice_version: Some("2026-11".into()),
         flags: Vec::new(),
+        team: "central".into(),
+        practice: None,
+        source: None,
+        referred_by: None,
     }
 }
 

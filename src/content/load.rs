@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::mapping::Mapping;
 use super::{
-    Content, ContentError, Directory, ENTRY_FLOW, Locales, Problem, ProblemKind, crisis, dialogue,
-    services,
+    Content, ContentError, Directory, ENTRY_FLOW, Locales, Practices, Problem, ProblemKind, crisis,
+    dialogue, practices, services,
 };
 
 impl Content {
@@ -83,8 +83,16 @@ impl Content {
         problems.extend(p);
         let mut directory = Directory::default();
         let mut mapping = None;
+        let mut practices = Practices::default();
         for (path, rel, source) in read_files(root, "services", "toml", &mut problems) {
             if path
+                .file_name()
+                .is_some_and(|n| n == practices::PRACTICES_FILE)
+            {
+                let (p, found) = Practices::parse(&rel, &source);
+                practices = p;
+                problems.extend(found);
+            } else if path
                 .file_name()
                 .is_some_and(|n| n == services::MAPPING_FILE)
             {
@@ -116,6 +124,7 @@ impl Content {
                 crisis,
                 locales,
                 directory,
+                practices,
             }),
             _ => None,
         };

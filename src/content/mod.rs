@@ -7,6 +7,7 @@ pub mod dialogue;
 mod load;
 pub mod locales;
 pub mod mapping;
+pub mod practices;
 pub mod problem;
 pub mod services;
 
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 pub use crisis::Crisis;
 pub use dialogue::{Flow, Node, NodeKind};
 pub use locales::{Arg, Locales};
+pub use practices::Practices;
 pub use problem::{Problem, ProblemKind, Severity};
 pub use services::{Directory, Service};
 
@@ -119,6 +121,8 @@ pub struct Content {
     pub locales: Locales,
     /// Services.
     pub directory: Directory,
+    /// Teams and the practices they serve.
+    pub practices: Practices,
 }
 
 impl Content {

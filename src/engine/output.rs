@@ -76,6 +76,14 @@ pub struct Referral {
     pub notice_version: Option<String>,
     /// What they said when help was shown, or when asked directly.
     pub flags: Vec<Flag>,
+    /// The team that works it.
+    pub team: String,
+    /// The GP practice it came from (ODS code).
+    pub practice: Option<String>,
+    /// Where the person found signpost (a deep link's source, or `practice`).
+    pub source: Option<String>,
+    /// The practice staff account that referred the person, if one did.
+    pub referred_by: Option<String>,
 }
 
 /// What must be stored as a result of a step, in the same transaction as the session.

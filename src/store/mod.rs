@@ -6,6 +6,7 @@
 //! The store depends on the engine's types only; the queue, privacy and the front doors call
 //! it, never the other way round.
 
+pub mod accounts;
 pub mod actor;
 pub mod audit;
 mod database;
@@ -33,4 +34,4 @@ pub use referrals::{QueueItem, ReferralState, list, referral, referrals_of};
 pub use sessions::load_session;
 pub use step::commit_step;
 pub use timestamp::{Timestamp, stamp};
-pub use values::{Channel, Priority, Status, UnknownValue};
+pub use values::{Channel, Priority, Role, Status, UnknownValue};

@@ -46,6 +46,14 @@ pub struct QueueItem {
     pub consent_at: Option<String>,
     /// The privacy notice version agreed to.
     pub notice_version: Option<String>,
+    /// The team that works it (none for referrals made before teams).
+    pub team: Option<String>,
+    /// The GP practice it came from (ODS code).
+    pub practice: Option<String>,
+    /// Where the person found signpost (a deep link's source, or `practice`).
+    pub source: Option<String>,
+    /// The practice staff account that referred the person.
+    pub referred_by: Option<String>,
 }
 
 /// Where a referral stands, for acting on it.
@@ -106,7 +114,8 @@ enum Which<'a> {
 fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError> {
     const COLUMNS: &str = "SELECT reference, status, priority, created_at, language, channel,
                 user_id, needs, answers, services, claimed_by, outcome, consent_at,
-                notice_version, claimed_at, attempts, closed_at
+                notice_version, claimed_at, attempts, closed_at, team, practice, source,
+                referred_by
          FROM referrals";
     // Stored times have one format, so they sort as text.
     let (filter, order) = match which {
@@ -149,6 +158,10 @@ fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError>
             claimed_at: r.get(14)?,
             attempts: r.get(15)?,
             closed_at: r.get(16)?,
+            team: r.get(17)?,
+            practice: r.get(18)?,
+            source: r.get(19)?,
+            referred_by: r.get(20)?,
         });
     }
     Ok(out)
@@ -173,8 +186,9 @@ pub(super) fn insert(
         .map(|c| Timestamp::parse(c).map_or_else(|| c.to_string(), |t| t.to_string()));
     let result = tx.execute(
         "INSERT INTO referrals (reference, created_at, channel, user_id, language, priority,
-                                answers, needs, services, consent_at, notice_version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                answers, needs, services, consent_at, notice_version,
+                                team, practice, source, referred_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             r.reference,
             stamp(r.created_at),
@@ -187,6 +201,10 @@ pub(super) fn insert(
             serde_json::to_string(&r.services)?,
             consent_at,
             r.notice_version,
+            r.team,
+            r.practice,
+            r.source,
+            r.referred_by,
         ],
     );
     match result {

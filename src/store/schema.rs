@@ -134,6 +134,48 @@ pub(super) fn migrations() -> Migrations<'static> {
         // One timestamp format (issue 15): times were written in two (to the second with `Z`,
         // and with nanoseconds and `+00:00`), which compare wrongly as text.
         M::up_with_hook("", one_time_format),
+        // The prescribers' web app (issue 16): accounts in teams, their browser sessions, failed
+        // logins (for throttling), who viewed which record; and on referrals the team that
+        // works it, the practice and source it came from, and who referred someone.
+        M::up(
+            r#"
+        CREATE TABLE accounts (
+            id            INTEGER PRIMARY KEY,
+            name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            team          TEXT NOT NULL,
+            role          TEXT NOT NULL CHECK (role IN ('prescriber', 'coordinator', 'practice')),
+            practice      TEXT,
+            telegram_id   INTEGER UNIQUE,
+            password_hash TEXT,
+            created_at    TEXT NOT NULL,
+            disabled_at   TEXT
+        ) STRICT;
+        CREATE TABLE web_sessions (
+            token_hash BLOB PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            csrf       TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            seen_at    TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE login_failures (
+            name_key TEXT NOT NULL,
+            at       TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX login_failures_name ON login_failures (name_key, at);
+        CREATE TABLE record_views (
+            id         INTEGER PRIMARY KEY,
+            at         TEXT NOT NULL,
+            account_id INTEGER NOT NULL REFERENCES accounts (id),
+            reference  TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX record_views_reference ON record_views (reference, at);
+        ALTER TABLE referrals ADD COLUMN team TEXT;
+        ALTER TABLE referrals ADD COLUMN practice TEXT;
+        ALTER TABLE referrals ADD COLUMN source TEXT;
+        ALTER TABLE referrals ADD COLUMN referred_by TEXT;
+        CREATE INDEX referrals_team ON referrals (team, status, priority, created_at);
+        "#,
+        ),
     ])
 }
 

@@ -192,6 +192,43 @@ impl Priority {
 
 by_name!(Priority, "priority");
 
+/// What an account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Works their team's queue.
+    Prescriber,
+    /// Works every team's queue and sees who viewed what.
+    Coordinator,
+    /// GP practice staff: refer people, and see only what they referred.
+    Practice,
+}
+
+impl Role {
+    /// Every role (the table's CHECK lists the same).
+    pub const ALL: [Role; 3] = [Role::Prescriber, Role::Coordinator, Role::Practice];
+
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Prescriber => "prescriber",
+            Role::Coordinator => "coordinator",
+            Role::Practice => "practice",
+        }
+    }
+
+    /// What it may do, in a few words (for `--help`).
+    pub fn about(self) -> &'static str {
+        match self {
+            Role::Prescriber => "Works their team's queue",
+            Role::Coordinator => "Works every team's queue; sees who viewed which record",
+            Role::Practice => "Practice staff: refers people, sees only their own referrals",
+        }
+    }
+}
+
+by_name!(Role, "role");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +242,10 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(s.to_string().parse::<Status>(), Ok(s));
             assert_eq!(serde_json::to_value(s).ok(), Some(s.as_str().into()));
+        }
+        for r in Role::ALL {
+            assert_eq!(r.as_str().parse::<Role>(), Ok(r));
+            assert_eq!(serde_json::to_value(r).ok(), Some(r.as_str().into()));
         }
         for p in Priority::ALL {
             assert_eq!(p.as_str().parse::<Priority>(), Ok(p));

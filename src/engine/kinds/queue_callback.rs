@@ -79,6 +79,10 @@ fn queue(turn: &mut Turn<'_>, node: &Node) {
                     .as_ref()
                     .map(|c| c.notice_version.clone()),
                 flags: std::mem::take(&mut turn.session.flags),
+                team: turn.content.practices.team_for(None).to_string(),
+                practice: None,
+                source: None,
+                referred_by: None,
             };
             turn.effects.push(Effect::Queue(referral));
             tracing::info!(reference = %r, "callback queued");
