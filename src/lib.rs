@@ -4,7 +4,7 @@
 //! walks a person through a dialogue; [`app`] holds every use case once (a step, `/mydata`,
 //! `/forget`, queue actions, notices, who may act, which language); the [`store`] keeps
 //! sessions and the callback queue in SQLite; the front doors (the terminal [`chat`],
-//! [`telegram`], and the command line in `src/cli/`) only turn what people do into app calls
+//! [`telegram`], the prescribers' [`web`] app, and the command line in `src/cli/`) only turn what people do into app calls
 //! and what comes back into messages.
 
 pub mod app;
@@ -22,3 +22,4 @@ pub mod reference;
 pub mod store;
 pub mod telegram;
 pub mod validate;
+pub mod web;

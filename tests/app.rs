@@ -392,9 +392,11 @@ fn the_command_line_prints_the_apps_own_rendering_of_each_result() {
     }
     // And the same action through the app reads the same.
     let mut store = Store::open(&db).expect("open");
-    let amy = Prescriber::named("amy");
     let done = store
-        .in_transaction(|c| prescriber::claim(c, engine().content(), &amy, Utc::now()))
+        .in_transaction(|c| {
+            let amy = Prescriber::named(c, "amy")?;
+            prescriber::claim(c, engine().content(), &amy, Utc::now())
+        })
         .expect("claimed");
     assert_eq!(done.map(|r| r.item.reference), Some("SP-BQQB".to_string()));
 }
@@ -404,9 +406,11 @@ fn a_claim_tells_the_resident_in_their_language_wherever_they_are() {
     let e = engine();
     let (_dir, mut store) = store();
     seed(&mut store, Channel::Telegram, "902", "SP-CRRC", "bn");
-    let amy = Prescriber::named("amy");
     store
-        .in_transaction(|c| prescriber::claim(c, e.content(), &amy, Utc::now()))
+        .in_transaction(|c| {
+            let amy = Prescriber::named(c, "amy")?;
+            prescriber::claim(c, e.content(), &amy, Utc::now())
+        })
         .expect("claimed");
     let told: Vec<Tell> = store
         .in_transaction(|c| notices::take(c, &e, 100))

@@ -394,7 +394,7 @@ fn four_threads_claiming_from_1000_get_each_callback_exactly_once() {
                 loop {
                     let got = store
                         .in_transaction(|c| {
-                            signpost::queue::claim_next(c, &format!("p{t}"), Utc::now())
+                            signpost::queue::claim_next(c, &format!("p{t}"), None, Utc::now())
                         })
                         .expect("claim");
                     match got {

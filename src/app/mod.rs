@@ -5,8 +5,11 @@
 //!
 //! Each call runs in the caller's transaction on the store's connection.
 
+pub mod access;
+pub mod accounts;
 pub mod commands;
 pub mod language;
+pub mod login;
 pub mod mydata;
 pub mod notices;
 pub mod prescriber;

@@ -10,25 +10,74 @@ use serde::Serialize;
 use super::commands::PrescriberCommand;
 use crate::content::Content;
 use crate::queue::{self, Note, QueueError, Stats};
-use crate::store::{self, QueueItem, StoreError};
+use crate::store::accounts::Account;
+use crate::store::{self, QueueItem, Role, StoreError};
+
+/// Outcomes prescribers often record, offered when closing (any other text is fine too).
+pub const COMMON_OUTCOMES: [&str; 8] = [
+    "Connected to a community group or service",
+    "Advice given; no further support needed",
+    "Referred to another service (money, housing, work)",
+    "Ongoing support from the link worker",
+    "Declined support",
+    "Could not reach after several attempts",
+    "Referred back to their GP",
+    "Moved away or out of area",
+];
 
 /// How many open callbacks the overview lists.
 const OVERVIEW_LENGTH: usize = 5;
 
-/// Someone allowed to act on the queue, as recorded in `claimed_by` and on notes: a name on the
-/// command line, `telegram:<id>` on Telegram.
+/// Someone allowed to act on the queue, as recorded in `claimed_by` and on notes (an account's
+/// name, a name on the command line, or `telegram:<id>` for a Telegram id listed in
+/// `SIGNPOST_PRESCRIBERS` without an account), and the team whose queue they take from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prescriber(String);
+pub struct Prescriber {
+    name: String,
+    team: Option<String>,
+}
 
 impl Prescriber {
-    /// Someone at the server's command line (the operator's machine: trusted), by name.
-    pub fn named(name: &str) -> Prescriber {
-        Prescriber(name.trim().to_string())
+    /// Someone at the server's command line (the operator's machine: trusted), by name; an
+    /// account's name is written as the account spells it.
+    pub fn named(conn: &Connection, name: &str) -> Result<Prescriber, StoreError> {
+        Ok(match super::accounts::find(conn, name)? {
+            Some(account) => Prescriber {
+                name: account.name,
+                team: None,
+            },
+            None => Prescriber {
+                name: name.trim().to_string(),
+                team: None,
+            },
+        })
+    }
+
+    /// An account that may work the queue: prescribers take from their team's, coordinators
+    /// from every team's. Practice staff and disabled accounts may not.
+    pub fn of(account: &Account) -> Option<Prescriber> {
+        if account.disabled_at.is_some() {
+            return None;
+        }
+        let team = match account.role {
+            Role::Prescriber => Some(account.team.clone()),
+            Role::Coordinator => None,
+            Role::Practice => return None,
+        };
+        Some(Prescriber {
+            name: account.name.clone(),
+            team,
+        })
     }
 
     /// As stored in `claimed_by`.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.name
+    }
+
+    /// The team they take callbacks from (none: every team).
+    pub fn team(&self) -> Option<&str> {
+        self.team.as_deref()
     }
 }
 
@@ -44,12 +93,21 @@ impl Staff {
         Staff { telegram }
     }
 
-    /// The prescriber a Telegram user is, if they are one. The sender, never the chat: in a
-    /// group anyone could otherwise act as the chat.
-    pub fn on_telegram(&self, user: i64) -> Option<Prescriber> {
-        self.telegram
-            .contains(&user)
-            .then(|| Prescriber(format!("telegram:{user}")))
+    /// The prescriber a Telegram user is, if they are one: the account linked to their id
+    /// (unless disabled or practice staff), else `telegram:<id>` when their id is listed. The
+    /// sender, never the chat: in a group anyone could otherwise act as the chat.
+    pub fn on_telegram(
+        &self,
+        conn: &Connection,
+        user: i64,
+    ) -> Result<Option<Prescriber>, StoreError> {
+        if let Some(account) = store::accounts::by_telegram(conn, user)? {
+            return Ok(Prescriber::of(&account));
+        }
+        Ok(self.telegram.contains(&user).then(|| Prescriber {
+            name: format!("telegram:{user}"),
+            team: None,
+        }))
     }
 }
 
@@ -58,6 +116,8 @@ impl Staff {
 pub enum Action {
     /// Counts and the first few open callbacks.
     Overview,
+    /// Take one particular open callback.
+    Claim { reference: String },
     /// Close one, with how it ended.
     Close { reference: String, outcome: String },
     /// Give one back to the queue.
@@ -92,6 +152,8 @@ pub enum Done {
     },
     /// The callback claimed, or none open.
     Claimed(Option<Box<Record>>),
+    /// That one claimed.
+    Took(String),
     /// Closed.
     Closed(String),
     /// Back in the queue.
@@ -166,6 +228,10 @@ pub fn act(
                 more,
             }
         }
+        Action::Claim { reference } => {
+            queue::claim_one(conn, &reference, by, who.team(), now)?;
+            Done::Took(upper(&reference))
+        }
         Action::Close { reference, outcome } => {
             queue::close(conn, &reference, by, &outcome, now)?;
             Done::Closed(upper(&reference))
@@ -193,10 +259,12 @@ pub fn claim(
     who: &Prescriber,
     now: DateTime<Utc>,
 ) -> Result<Option<Box<Record>>, QueueError> {
-    Ok(match queue::claim_next(conn, who.as_str(), now)? {
-        Some(item) => Some(Box::new(record(conn, content, item)?)),
-        None => None,
-    })
+    Ok(
+        match queue::claim_next(conn, who.as_str(), who.team(), now)? {
+            Some(item) => Some(Box::new(record(conn, content, item)?)),
+            None => None,
+        },
+    )
 }
 
 /// One referral as a prescriber sees it, or `NotFound`.
@@ -224,7 +292,7 @@ pub fn telegram_command(
     args: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, StoreError> {
-    let Some(who) = staff.on_telegram(sender) else {
+    let Some(who) = staff.on_telegram(conn, sender)? else {
         tracing::warn!(command = command.name(), "prescriber command refused");
         store::audit::add(conn, "prescriber-command-refused", None, now)?;
         return Ok(None);
@@ -275,6 +343,7 @@ impl fmt::Display for Done {
             }
             Done::Claimed(None) => write!(f, "No open callbacks."),
             Done::Claimed(Some(r)) => write!(f, "{}", r.text),
+            Done::Took(r) => write!(f, "Claimed {r}: it is yours to call."),
             Done::Closed(r) => write!(f, "Closed {r}."),
             Done::Released(r) => write!(f, "Released {r} back to the queue."),
             Done::Noted(r) => write!(f, "Noted on {r}."),

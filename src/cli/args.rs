@@ -46,6 +46,24 @@ pub enum Command {
         /// Purge abandoned conversations and closed referrals older than this, daily [default: 90]
         #[arg(long, env = "SIGNPOST_RETENTION_DAYS", value_name = "DAYS")]
         retention_days: Option<u32>,
+        /// Also run the prescribers' web app on this address, e.g. 127.0.0.1:8080
+        #[arg(long, value_name = "ADDR")]
+        web: Option<std::net::SocketAddr>,
+        #[command(flatten)]
+        web_options: WebOptions,
+    },
+    /// The prescribers' web app alone (behind an HTTPS proxy)
+    Web {
+        /// Address to listen on, e.g. 127.0.0.1:8080
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        #[command(flatten)]
+        options: WebOptions,
+    },
+    /// Accounts of prescribers, coordinators and practice staff, for the web app and Telegram
+    Prescribers {
+        #[command(subcommand)]
+        action: PrescribersAction,
     },
     /// Erase one person's data (a request made to the service): their conversation, open
     /// referrals and notes; closed referrals keep only what the service must keep
@@ -141,6 +159,66 @@ pub enum ServicesAction {
         /// Where to write the entries [default: services/imported.toml in the content folder]
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+    },
+}
+
+/// How the web app behaves.
+#[derive(clap::Args, Clone)]
+pub struct WebOptions {
+    /// Log a browser out after this many minutes without use
+    #[arg(long, env = "SIGNPOST_WEB_IDLE_MINUTES", default_value = "15", value_name = "MINUTES",
+          value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub idle_minutes: u32,
+    /// Mark cookies Secure (served over HTTPS by a proxy): auto (when the proxy says
+    /// X-Forwarded-Proto: https), always or never
+    #[arg(long, env = "SIGNPOST_WEB_SECURE_COOKIES", default_value = "auto",
+          value_parser = ["auto", "always", "never"])]
+    pub secure_cookies: String,
+}
+
+#[derive(Subcommand)]
+pub enum PrescribersAction {
+    /// Add an account (asks for the password twice on a terminal)
+    Add {
+        /// The name they log in with and are shown by
+        name: String,
+        /// Their team (an id in services/practices.toml)
+        #[arg(long, value_name = "TEAM")]
+        team: String,
+        /// What they may do
+        #[arg(long, value_parser = role(), default_value = "prescriber")]
+        role: signpost::store::Role,
+        /// Practice staff: their practice's ODS code
+        #[arg(long, value_name = "ODS")]
+        practice: Option<String>,
+        /// Their Telegram user id, so their chat commands act as this account
+        #[arg(long, value_name = "ID")]
+        telegram: Option<i64>,
+        /// Read the password from the first line of standard input
+        #[arg(long, conflicts_with = "no_password")]
+        password_stdin: bool,
+        /// No password: the account acts only through its Telegram id
+        #[arg(long)]
+        no_password: bool,
+    },
+    /// List accounts (never passwords)
+    List {
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Disable an account: it cannot log in or act, and is logged out at once
+    Disable {
+        /// The account's name
+        name: String,
+    },
+    /// Set a new password (asks twice on a terminal)
+    Password {
+        /// The account's name
+        name: String,
+        /// Read the password from the first line of standard input
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -244,6 +322,14 @@ fn channel() -> impl clap::builder::TypedValueParser<Value = signpost::store::Ch
         signpost::store::Channel::ALL.map(|c| PossibleValue::new(c.as_str()).help(c.about())),
     )
     .try_map(|c| c.parse::<signpost::store::Channel>())
+}
+
+/// `--role`: the roles the store knows, each with its help.
+fn role() -> impl clap::builder::TypedValueParser<Value = signpost::store::Role> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    use signpost::store::Role;
+    PossibleValuesParser::new(Role::ALL.map(|r| PossibleValue::new(r.as_str()).help(r.about())))
+        .try_map(|r| r.parse::<Role>())
 }
 
 /// `--status`: the names the store knows, each with its help.

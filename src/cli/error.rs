@@ -50,6 +50,18 @@ pub enum CliError {
     Problem(signpost::content::Problem),
     #[error("labelled crisis set: {0}")]
     CrisisSet(String),
+    #[error(transparent)]
+    Web(#[from] signpost::web::WebError),
+    #[error(transparent)]
+    Account(#[from] signpost::app::accounts::AccountError),
+    #[error("cannot read the password: {0}")]
+    Password(io::Error),
+    #[error("the two passwords differ; nothing was changed")]
+    PasswordsDiffer,
+    #[error(
+        "standard input is not a terminal: pass the password with --password-stdin (or --no-password for a Telegram-only account)"
+    )]
+    NoPassword,
 }
 
 impl CliError {

@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod error;
 mod people;
+mod prescribers;
 mod queue;
 mod services;
 
@@ -48,6 +49,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             webhook_url,
             listen,
             retention_days,
+            web,
+            web_options,
         } => {
             let env = |var: &str| std::env::var(var).ok();
             let config = signpost::telegram::ServeConfig {
@@ -66,6 +69,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     .zip(listen)
                     .map(|(url, listen)| signpost::telegram::Webhook { url, listen }),
                 retention_days: people::retention(retention_days, &file)?,
+                web: web.map(|listen| signpost::telegram::WebBeside {
+                    listen,
+                    db: db.clone(),
+                    config: web_config(&web_options),
+                }),
             };
             if config.token.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 return Err(signpost::telegram::ServeError::MissingToken.into());
@@ -110,6 +118,37 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             json,
         } => people::purge(&db, people::retention(retention_days, &file)?, json),
         Command::Services { action } => services::services_action(&content_dir, action),
+        Command::Web { listen, options } => {
+            let engine = engine(&content_dir)?;
+            let store = Store::open(&db)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(CliError::Runtime)?;
+            runtime.block_on(signpost::web::run_alone(
+                engine.shared_content(),
+                store,
+                &db,
+                listen,
+                web_config(&options),
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Prescribers { action } => {
+            prescribers::prescribers_action(&db, &content_dir, action)
+        }
+    }
+}
+
+/// The web app's settings from its flags.
+fn web_config(o: &args::WebOptions) -> signpost::web::WebConfig {
+    signpost::web::WebConfig {
+        idle: chrono::Duration::minutes(i64::from(o.idle_minutes)),
+        secure: match o.secure_cookies.as_str() {
+            "always" => signpost::web::SecureCookies::Always,
+            "never" => signpost::web::SecureCookies::Never,
+            _ => signpost::web::SecureCookies::Auto,
+        },
     }
 }
 

@@ -47,8 +47,10 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
         QueueAction::Claim { by, json } => {
             // Loaded first: a claim is never made that cannot then be shown.
             let content = content()?;
-            let who = Prescriber::named(&by);
-            let claimed = store.in_transaction(|c| prescriber::claim(c, &content, &who, now))?;
+            let claimed = store.in_transaction(|c| {
+                let who = Prescriber::named(c, &by)?;
+                prescriber::claim(c, &content, &who, now)
+            })?;
             match (claimed, json) {
                 (Some(r), true) => writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?,
                 (None, true) => writeln!(out, "null")?,
@@ -69,8 +71,11 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
         } => (who, Action::Note { reference, text }),
         QueueAction::Attempt { reference, who } => (who, Action::Attempt { reference }),
     };
-    let by = Prescriber::named(&who.name()?);
-    let done = store.in_transaction(|c| prescriber::act(c, &by, action, now))?;
+    let by = who.name()?;
+    let done = store.in_transaction(|c| {
+        let by = Prescriber::named(c, &by)?;
+        prescriber::act(c, &by, action, now)
+    })?;
     writeln!(out, "{done}")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -61,6 +61,11 @@ impl Engine {
         &self.content
     }
 
+    /// The content it runs, shared (for the web app beside the bot).
+    pub fn shared_content(&self) -> Arc<Content> {
+        self.content.clone()
+    }
+
     /// A new session, optionally with the language already chosen.
     pub fn new_session(&self, lang: Option<&str>) -> Session {
         Session {

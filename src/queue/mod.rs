@@ -18,7 +18,7 @@ mod staff;
 mod stats;
 
 pub use export::{csv_header, export_csv};
-pub use record::{describe, note_line, record_text};
+pub use record::{describe, fields, note_line, record_text};
 pub use staff::{display_name, remember_name};
 pub use stats::{Stats, stats};
 
@@ -112,11 +112,13 @@ fn audit(
     Ok(())
 }
 
-/// Claims the next open callback (urgent first, then oldest) for `by`, in one statement, so
-/// two prescribers never get the same person. Tells the resident (a `claimed` notice).
+/// Claims the next open callback (urgent first, then oldest) for `by`, of `team` or any, in
+/// one statement, so two prescribers never get the same person. Tells the resident (a
+/// `claimed` notice).
 pub fn claim_next(
     conn: &Connection,
     by: &str,
+    team: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<QueueItem>, QueueError> {
     if by.trim().is_empty() {
@@ -126,10 +128,11 @@ pub fn claim_next(
         .query_row(
             "UPDATE referrals SET status = 'claimed', claimed_by = ?1, claimed_at = ?2
              WHERE id = (SELECT id FROM referrals WHERE status = 'open'
+                           AND (?3 IS NULL OR team = ?3)
                          ORDER BY priority = 'urgent' DESC, created_at ASC, id ASC LIMIT 1)
                AND status = 'open'
              RETURNING reference",
-            params![by.trim(), now_s(now)],
+            params![by.trim(), now_s(now), team],
             |r| r.get(0),
         )
         .optional()?;
@@ -145,6 +148,45 @@ pub fn claim_next(
         now,
     )?;
     get(conn, &reference)
+}
+
+/// Claims one open callback for `by`, if it is `team`'s (or `team` is none), so a
+/// prescriber can take the person they are looking at. Refused when someone has it.
+pub fn claim_one(
+    conn: &Connection,
+    reference: &str,
+    by: &str,
+    team: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    let reference = reference.trim().to_ascii_uppercase();
+    let found = find(conn, &reference)?;
+    let taken = conn
+        .prepare_cached(
+            "UPDATE referrals SET status = 'claimed', claimed_by = ?2, claimed_at = ?3
+             WHERE id = ?1 AND status = 'open' AND (?4 IS NULL OR team = ?4)",
+        )?
+        .execute(params![found.id, by.trim(), now_s(now), team])?;
+    if taken == 0 {
+        return Err(match (found.status, found.claimed_by) {
+            (Status::Closed, _) => QueueError::Closed(reference),
+            (Status::Claimed, Some(w)) => QueueError::NotYours {
+                claimed_by: display_name(conn, &w)?,
+                reference,
+            },
+            // Another team's: as if it did not exist.
+            (Status::Open | Status::Claimed, _) => QueueError::NotFound(reference),
+        });
+    }
+    audit(conn, "claimed", &reference, now)?;
+    store::notices::add(
+        conn,
+        store::notices::NoticeKind::Claimed,
+        &reference,
+        None,
+        now,
+    )?;
+    Ok(())
 }
 
 /// Closes a callback `by` claimed, with how it ended.

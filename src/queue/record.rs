@@ -63,22 +63,31 @@ fn with_names(
     Ok((item, notes))
 }
 
+/// A referral's answers as the dialogue's record lays them out: (label in English, value,
+/// empty when not given), in the record's order. What every view of a record shows.
+pub fn fields(content: &Content, item: &QueueItem) -> Vec<(String, String)> {
+    let flow = flow(content);
+    flow.record
+        .iter()
+        .map(|field| {
+            let label = content.locales.format(DEFAULT_LANGUAGE, &field.label, &[]);
+            (
+                strip_isolation(&label).to_string(),
+                value(flow, item, field, ", "),
+            )
+        })
+        .collect()
+}
+
 /// A referral as a prescriber reads it, in plain text (for the terminal and Telegram): one
 /// `Label: value` line per field of the dialogue's record, labels in English.
 pub fn describe(content: &Content, item: &QueueItem, notes: &[Note]) -> String {
-    let flow = flow(content);
     let mut lines = vec![format!(
         "{} ({}, {}), queued {} in {} via {}",
         item.reference, item.priority, item.status, item.created_at, item.language, item.channel
     )];
-    for field in &flow.record {
-        let label = content.locales.format(DEFAULT_LANGUAGE, &field.label, &[]);
-        let v = value(flow, item, field, ", ");
-        lines.push(format!(
-            "{}: {}",
-            strip_isolation(&label),
-            if v.is_empty() { "-" } else { &v }
-        ));
+    for (label, v) in fields(content, item) {
+        lines.push(format!("{label}: {}", if v.is_empty() { "-" } else { &v }));
     }
     lines.push(format!("Services suggested: {}", item.services.join(", ")));
     if let Some(by) = &item.claimed_by {

@@ -29,3 +29,11 @@ pub fn add_count(
         .execute(params![stamp(at), event, count as i64])?;
     Ok(())
 }
+
+/// What happened to one referral, oldest first: (when, event).
+pub fn of(conn: &Connection, reference: &str) -> Result<Vec<(String, String)>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT at, event FROM audit WHERE reference = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([reference], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

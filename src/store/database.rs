@@ -150,6 +150,23 @@ impl Store {
     }
 }
 
+/// A read-only connection to a store already opened (and migrated) by [`Store::open`]: for
+/// long reads (the web app's pages and reports) that must not hold up the store's thread.
+pub fn reader(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::Open {
+        path: path.into(),
+        source: e,
+    })?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", true)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
 /// Folds the write-ahead log into the database file and truncates it, so erased data
 /// survives in neither. Must run outside any transaction. Returns false when another
 /// connection's read kept the log from being emptied (a later checkpoint finishes the job).

@@ -87,6 +87,9 @@ pub enum StoreError {
     /// The path is not a file signpost may use as it is.
     #[error(transparent)]
     File(#[from] file::FileError),
+    /// The operating system's random generator failed.
+    #[error("the operating system gave no random bytes: {0}")]
+    Random(String),
 }
 
 impl From<rusqlite::Error> for StoreError {

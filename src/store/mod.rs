@@ -16,6 +16,7 @@ pub mod format;
 mod inbox;
 pub mod notices;
 mod outbox;
+pub mod queue_page;
 pub mod referrals;
 pub mod resident;
 mod schema;
@@ -25,7 +26,7 @@ pub mod timestamp;
 mod values;
 
 pub use database::{
-    APPLICATION_ID, BUSY_TIMEOUT, CHECKPOINT_WAIT, OPEN_TIMEOUT, Store, checkpoint,
+    APPLICATION_ID, BUSY_TIMEOUT, CHECKPOINT_WAIT, OPEN_TIMEOUT, Store, checkpoint, reader,
 };
 pub use error::StoreError;
 pub use inbox::{inbox_add, inbox_done, inbox_pending, inbox_pending_one, newest_update};

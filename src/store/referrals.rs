@@ -111,12 +111,14 @@ enum Which<'a> {
     One(&'a str),
 }
 
-fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError> {
-    const COLUMNS: &str = "SELECT reference, status, priority, created_at, language, channel,
-                user_id, needs, answers, services, claimed_by, outcome, consent_at,
+/// The columns [`item`] reads, in its order.
+pub(super) const COLUMNS: &str = "SELECT reference, status, priority, created_at, language,
+                channel, user_id, needs, answers, services, claimed_by, outcome, consent_at,
                 notice_version, claimed_at, attempts, closed_at, team, practice, source,
                 referred_by
          FROM referrals";
+
+fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError> {
     // Stored times have one format, so they sort as text.
     let (filter, order) = match which {
         Which::Queue(_) => (
@@ -137,34 +139,39 @@ fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError>
     };
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push(QueueItem {
-            reference: r.get(0)?,
-            status: r.get(1)?,
-            priority: r.get(2)?,
-            created_at: r.get(3)?,
-            language: r.get(4)?,
-            channel: r.get(5)?,
-            user_id: r.get(6)?,
-            needs: serde_json::from_str(&r.get::<_, String>(7)?)?,
-            answers: serde_json::from_str(&r.get::<_, String>(8)?)?,
-            services: serde_json::from_str(&r.get::<_, String>(9)?)?,
-            claimed_by: r.get(10)?,
-            // Cleaned on the way out: outcomes stored before cleaning may hold control codes.
-            outcome: r
-                .get::<_, Option<String>>(11)?
-                .map(|o| crate::validate::clean_text(&o)),
-            consent_at: r.get(12)?,
-            notice_version: r.get(13)?,
-            claimed_at: r.get(14)?,
-            attempts: r.get(15)?,
-            closed_at: r.get(16)?,
-            team: r.get(17)?,
-            practice: r.get(18)?,
-            source: r.get(19)?,
-            referred_by: r.get(20)?,
-        });
+        out.push(item(r)?);
     }
     Ok(out)
+}
+
+/// A row of [`COLUMNS`] as a queue item.
+pub(super) fn item(r: &rusqlite::Row) -> Result<QueueItem, StoreError> {
+    Ok(QueueItem {
+        reference: r.get(0)?,
+        status: r.get(1)?,
+        priority: r.get(2)?,
+        created_at: r.get(3)?,
+        language: r.get(4)?,
+        channel: r.get(5)?,
+        user_id: r.get(6)?,
+        needs: serde_json::from_str(&r.get::<_, String>(7)?)?,
+        answers: serde_json::from_str(&r.get::<_, String>(8)?)?,
+        services: serde_json::from_str(&r.get::<_, String>(9)?)?,
+        claimed_by: r.get(10)?,
+        // Cleaned on the way out: outcomes stored before cleaning may hold control codes.
+        outcome: r
+            .get::<_, Option<String>>(11)?
+            .map(|o| crate::validate::clean_text(&o)),
+        consent_at: r.get(12)?,
+        notice_version: r.get(13)?,
+        claimed_at: r.get(14)?,
+        attempts: r.get(15)?,
+        closed_at: r.get(16)?,
+        team: r.get(17)?,
+        practice: r.get(18)?,
+        source: r.get(19)?,
+        referred_by: r.get(20)?,
+    })
 }
 
 /// Queues a referral made in a step: its row, an audit row and a notice to the prescribers.

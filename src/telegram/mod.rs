@@ -43,7 +43,7 @@ use event::Event;
 use render::Action;
 use routing::Router;
 use sending::kind;
-pub use setup::{ServeConfig, ServeError, Webhook, one_chat, telegram_ids};
+pub use setup::{ServeConfig, ServeError, WebBeside, Webhook, one_chat, telegram_ids};
 use setup::{listen_for_signals, register_commands, reqwest_url, token_shape};
 
 /// Seconds Telegram may hold a long poll open (teloxide's HTTP client gives up after 17).
@@ -100,6 +100,11 @@ pub async fn serve(
                 .ok_or_else(|| ServeError::WebhookNotHttps(hook.url.clone()))?;
             Some(url)
         }
+        None => None,
+    };
+    // Bound first, so a taken port fails at once.
+    let web = match &config.web {
+        Some(w) => Some((crate::web::listen(w.listen).await?, w.clone())),
         None => None,
     };
     let api = Api::new(bot, config.rate_limit);
@@ -160,6 +165,17 @@ pub async fn serve(
         staff: Arc::new(Staff::new(config.prescribers.clone())),
         prescriber_chat: config.prescriber_chat,
     });
+    if let Some((listener, w)) = web {
+        let app =
+            crate::web::App::start(shared.engine.shared_content(), shared.store.clone(), &w.db, w.config)
+                .await?;
+        let stop = shared.stop.clone();
+        tokio::spawn(async move {
+            if let Err(e) = crate::web::serve(listener, app, stop).await {
+                tracing::error!("{e}");
+            }
+        });
+    }
     let router = Arc::new(Router::new(shared.clone()));
     chores::spawn(&shared, &router, config.retention_days);
 

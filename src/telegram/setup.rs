@@ -28,6 +28,19 @@ pub struct ServeConfig {
     pub prescriber_chat: Option<i64>,
     /// Days after which abandoned conversations and closed referrals are purged (daily).
     pub retention_days: u32,
+    /// The prescribers' web app beside the bot (`--web ADDR`).
+    pub web: Option<WebBeside>,
+}
+
+/// The web app served by the bot's process, sharing its store thread.
+#[derive(Debug, Clone)]
+pub struct WebBeside {
+    /// Where it listens.
+    pub listen: std::net::SocketAddr,
+    /// The database file (pages read it on their own connections).
+    pub db: std::path::PathBuf,
+    /// Its settings.
+    pub config: crate::web::WebConfig,
 }
 
 /// Webhook mode: Telegram posts updates to `url`, which reaches this process at `listen`
@@ -43,6 +56,9 @@ pub struct Webhook {
 /// Why the bot could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The web app could not start.
+    #[error(transparent)]
+    Web(#[from] crate::web::WebError),
     /// No token.
     #[error("TELOXIDE_TOKEN is not set: put the bot's token from @BotFather in TELOXIDE_TOKEN")]
     MissingToken,

@@ -1,0 +1,105 @@
+//! Who sees which referrals in the web app: prescribers their team's, coordinators every
+//! team's, practice staff only those they referred. The one place this rule lives.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use super::prescriber::{self, Prescriber, Record};
+use crate::content::Content;
+use crate::queue::QueueError;
+use crate::store::accounts::{self, Account, View};
+use crate::store::queue_page::{self, PageQuery};
+use crate::store::{QueueItem, Role, StoreError};
+
+/// A logged-in account looking at the queue.
+#[derive(Debug, Clone)]
+pub struct Viewer<'a> {
+    /// Who.
+    pub account: &'a Account,
+    /// Teams and practices.
+    pub content: &'a Content,
+}
+
+impl Viewer<'_> {
+    /// Whether they may see this referral.
+    pub fn sees(&self, item: &QueueItem) -> bool {
+        let a = self.account;
+        match a.role {
+            Role::Coordinator => true,
+            Role::Prescriber => {
+                item.team
+                    .as_deref()
+                    .unwrap_or(&self.content.practices.default_team)
+                    == a.team
+            }
+            Role::Practice => item.referred_by.as_deref() == Some(a.name.as_str()),
+        }
+    }
+
+    /// Whether they work the queue (claim, note, close); practice staff do not.
+    pub fn works(&self) -> Option<Prescriber> {
+        Prescriber::of(self.account)
+    }
+
+    /// Whether they see who viewed which record.
+    pub fn audits(&self) -> bool {
+        self.account.role == Role::Coordinator
+    }
+
+    /// `query` narrowed to what they may see.
+    pub fn scope(&self, mut query: PageQuery) -> PageQuery {
+        let a = self.account;
+        match a.role {
+            Role::Coordinator => {}
+            Role::Prescriber => query.team = Some(a.team.clone()),
+            Role::Practice => {
+                query.team = None;
+                query.referred_by = Some(a.name.clone());
+            }
+        }
+        query.unassigned_team = Some(self.content.practices.default_team.clone());
+        query
+    }
+
+    /// One page of the queue they may see.
+    pub fn page(
+        &self,
+        conn: &Connection,
+        query: PageQuery,
+    ) -> Result<(Vec<QueueItem>, u64), StoreError> {
+        queue_page::page(conn, &self.scope(query))
+    }
+
+    /// One record, if they may see it (else `NotFound`, so as not to say it exists).
+    pub fn record(&self, conn: &Connection, reference: &str) -> Result<Record, QueueError> {
+        let record = prescriber::show(conn, self.content, reference)?;
+        if self.sees(&record.item) {
+            Ok(record)
+        } else {
+            Err(QueueError::NotFound(reference.trim().to_ascii_uppercase()))
+        }
+    }
+
+    /// Records that they viewed a record (for the coordinators' audit).
+    pub fn viewed(
+        &self,
+        conn: &Connection,
+        reference: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        accounts::add_view(conn, self.account.id, reference, now)
+    }
+
+    /// Who viewed a record (coordinators only; empty for anyone else).
+    pub fn views(
+        &self,
+        conn: &Connection,
+        reference: Option<&str>,
+    ) -> Result<Vec<View>, StoreError> {
+        if self.audits() {
+            accounts::views(conn, reference, 200)
+        } else {
+            Ok(Vec::new())
+        }
+    }
+}

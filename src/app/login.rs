@@ -1,0 +1,184 @@
+//! Logging in to the web app: throttled per name (whether or not it exists), sessions held by
+//! a random token stored only as its hash, a CSRF token per session, an idle timeout, and a
+//! disabled account logged out at once.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+
+use super::accounts;
+use crate::store::StoreError;
+use crate::store::accounts::{self as rows, Account};
+
+/// Failures for one name within [`WINDOW`] that lock it.
+pub const MAX_FAILURES: u32 = 5;
+/// How far back failures count, and how long a lock lasts.
+pub const WINDOW: Duration = Duration::minutes(15);
+/// How long a session lasts without use, unless configured.
+pub const DEFAULT_IDLE: Duration = Duration::minutes(15);
+
+/// An Argon2id hash of nothing anyone knows, checked when a name has no account so that a
+/// wrong name takes as long as a wrong password.
+static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// What a login attempt came to.
+#[derive(Debug)]
+pub enum Login {
+    /// In: the cookie's token (give it to the browser only), and the account.
+    In {
+        /// The session token.
+        token: String,
+        /// Who logged in.
+        account: Account,
+    },
+    /// Wrong name or password (the same for a name with no account).
+    Refused,
+    /// Too many failures for this name: wait.
+    Locked,
+}
+
+impl Login {
+    /// What the person is told when not let in; never says whether the name exists.
+    pub fn message(&self) -> &'static str {
+        match self {
+            Login::In { .. } => "",
+            Login::Refused => "That name and password do not match an account.",
+            Login::Locked => {
+                "Too many failed attempts for this name. Wait 15 minutes, then try again."
+            }
+        }
+    }
+}
+
+/// A logged-in browser: the account and the CSRF token its forms must carry.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Who.
+    pub account: Account,
+    /// The form token.
+    pub csrf: String,
+}
+
+fn key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Whether `name` is locked now, given its recent failures.
+fn locked(conn: &Connection, key: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let (count, latest) = rows::failures_since(conn, key, now - WINDOW)?;
+    if count < MAX_FAILURES {
+        return Ok(false);
+    }
+    // Failures are not counted while locked, so the lock runs from the last one.
+    let latest = latest
+        .as_deref()
+        .and_then(crate::store::Timestamp::parse)
+        .map(|t| t.0);
+    Ok(latest.is_some_and(|l| now < l + WINDOW))
+}
+
+/// Records a login attempt for `name` whose password was checked (`password_ok`, by
+/// [`check_password`] against [`hash_of`], outside the store's thread: Argon2 is slow on
+/// purpose); on success starts a session.
+pub fn login(
+    conn: &Connection,
+    name: &str,
+    password_ok: bool,
+    now: DateTime<Utc>,
+) -> Result<Login, StoreError> {
+    let key = key(name);
+    if locked(conn, &key, now)? {
+        return Ok(Login::Locked);
+    }
+    let found = rows::with_hash(conn, name.trim())?;
+    match found {
+        Some((account, Some(_))) if password_ok && account.disabled_at.is_none() => {
+            rows::clear_failures(conn, &key, now - WINDOW)?;
+            let token = random_hex()?;
+            rows::add_session(conn, &digest(&token), account.id, &random_hex()?, now)?;
+            Ok(Login::In { token, account })
+        }
+        _ => {
+            rows::add_failure(conn, &key, now)?;
+            if locked(conn, &key, now)? {
+                Ok(Login::Locked)
+            } else {
+                Ok(Login::Refused)
+            }
+        }
+    }
+}
+
+/// Whether `password` matches `hash`, taking as long when there is no hash.
+pub fn check_password(password: &str, hash: Option<&str>) -> bool {
+    match hash {
+        Some(h) => accounts::verify(password, h),
+        None => {
+            let decoy = DECOY.get_or_init(|| {
+                let mut secret = [0u8; 24];
+                let _ = getrandom::fill(&mut secret);
+                let secret: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+                accounts::hash(&secret).unwrap_or_default()
+            });
+            accounts::verify(password, decoy);
+            false
+        }
+    }
+}
+
+/// The stored hash of `name`'s password, to check outside the store's thread.
+pub fn hash_of(conn: &Connection, name: &str) -> Result<Option<String>, StoreError> {
+    Ok(rows::with_hash(conn, name.trim())?
+        .filter(|(a, _)| a.disabled_at.is_none())
+        .and_then(|(_, h)| h))
+}
+
+/// The session a cookie's token opens, if it is live: not idle longer than `idle`, and its
+/// account not disabled. Marks it used.
+pub fn session(
+    conn: &Connection,
+    token: &str,
+    idle: Duration,
+    now: DateTime<Utc>,
+) -> Result<Option<Session>, StoreError> {
+    let hash = digest(token);
+    let Some((account, csrf, seen)) = rows::session(conn, &hash)? else {
+        return Ok(None);
+    };
+    let seen = crate::store::Timestamp::parse(&seen).map(|t| t.0);
+    if seen.is_none_or(|s| now - s > idle) {
+        rows::end_session(conn, &hash)?;
+        return Ok(None);
+    }
+    rows::touch_session(conn, &hash, now)?;
+    Ok(Some(Session { account, csrf }))
+}
+
+/// Logs a session out.
+pub fn logout(conn: &Connection, token: &str) -> Result<(), StoreError> {
+    rows::end_session(conn, &digest(token))
+}
+
+/// Ends idle sessions and forgets old failures (a chore).
+pub fn tidy(conn: &Connection, idle: Duration, now: DateTime<Utc>) -> Result<(), StoreError> {
+    rows::end_idle_sessions(conn, now - idle)?;
+    rows::clear_failures(conn, "", now - WINDOW - WINDOW)
+}
+
+/// Whether a form's CSRF token is the session's (compared in constant time).
+pub fn csrf_ok(session: &Session, given: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    !given.is_empty() && bool::from(session.csrf.as_bytes().ct_eq(given.as_bytes()))
+}
+
+fn digest(token: &str) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, token.as_bytes())
+        .as_ref()
+        .to_vec()
+}
+
+/// 32 bytes from the operating system's generator, as hex.
+fn random_hex() -> Result<String, StoreError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| StoreError::Random(e.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}

@@ -1,0 +1,151 @@
+//! The pages' templates (askama, compiled in, escaping everything by default) and the
+//! stylesheet.
+
+use askama::Template;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::WebError;
+use crate::store::accounts::View;
+
+/// Renders a template as an HTML response.
+pub fn html(t: &impl Template) -> Result<Html<String>, WebError> {
+    Ok(Html(t.render()?))
+}
+
+/// A page that only says something (errors, not found).
+pub fn message_page(title: &str, text: &str) -> Html<String> {
+    let page = MessagePage { title, text };
+    Html(page.render().unwrap_or_else(|_| text.to_string()))
+}
+
+/// `GET /static/style.css`.
+pub async fn style() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/style.css"),
+    )
+        .into_response()
+}
+
+/// Any other address.
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// Who is logged in, for the header of every page.
+pub struct Header {
+    /// Their name.
+    pub name: String,
+    /// Their role, as shown.
+    pub role: String,
+    /// Their team's name.
+    pub team: String,
+    /// The session's CSRF token (for the log-out form).
+    pub csrf: String,
+    /// Whether they see the coordinators' pages.
+    pub coordinator: bool,
+    /// Whether they work the queue.
+    pub works: bool,
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage<'a> {
+    title: &'a str,
+    text: &'a str,
+}
+
+/// The login form.
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    /// The form's token.
+    pub csrf: String,
+    /// The name typed before, shown again.
+    pub name: String,
+    /// Why they were not let in.
+    pub message: Option<String>,
+}
+
+/// One row of the queue.
+pub struct Row {
+    pub reference: String,
+    pub urgent: bool,
+    pub status: String,
+    pub waiting: String,
+    pub created: String,
+    pub needs: String,
+    pub language: String,
+    pub interpreter: String,
+    pub source: String,
+    pub claimed_by: String,
+    pub team: String,
+}
+
+/// A choice in a filter.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The queue.
+#[derive(Template)]
+#[template(path = "queue.html")]
+pub struct QueuePage {
+    pub header: Header,
+    pub rows: Vec<Row>,
+    pub total: u64,
+    pub statuses: Vec<Choice>,
+    pub priorities: Vec<Choice>,
+    pub needs: Vec<Choice>,
+    pub languages: Vec<Choice>,
+    pub page: u32,
+    pub pages: u32,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub message: Option<String>,
+    pub open: u64,
+    pub open_urgent: u64,
+}
+
+/// A note on a record.
+pub struct NoteView {
+    pub at: String,
+    pub author: String,
+    pub text: String,
+    pub crisis: bool,
+}
+
+/// One record.
+#[derive(Template)]
+#[template(path = "record.html")]
+pub struct RecordPage {
+    pub header: Header,
+    pub reference: String,
+    pub urgent: bool,
+    pub status: String,
+    pub facts: Vec<(String, String)>,
+    pub fields: Vec<(String, String)>,
+    pub services: Vec<(String, String)>,
+    pub notes: Vec<NoteView>,
+    pub history: Vec<(String, String)>,
+    pub views: Vec<View>,
+    pub can_claim: bool,
+    pub mine: bool,
+    pub outcomes: Vec<&'static str>,
+    pub message: Option<String>,
+    pub refused: Option<String>,
+}
+
+/// Who viewed which record (coordinators).
+#[derive(Template)]
+#[template(path = "audit.html")]
+pub struct AuditPage {
+    pub header: Header,
+    pub views: Vec<View>,
+}
