@@ -73,3 +73,44 @@ pub fn content_dir(given: Option<PathBuf>, file: &FileConfig) -> PathBuf {
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// A duration as people write it: a whole number and a unit, `s`, `m`, `h` or `d` (`90m`,
+/// `24h`, `30s`); `None` when it is not one or is zero.
+pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit())?;
+    let (n, unit) = text.split_at(split);
+    let n: i64 = n.parse().ok().filter(|n| *n > 0 && *n <= 10_000_000)?;
+    match unit.trim() {
+        "s" => Some(chrono::Duration::seconds(n)),
+        "m" => Some(chrono::Duration::minutes(n)),
+        "h" => Some(chrono::Duration::hours(n)),
+        "d" => Some(chrono::Duration::days(n)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::parse_duration;
+
+    #[test]
+    fn durations_people_write() {
+        assert_eq!(parse_duration("15m"), Some(chrono::Duration::minutes(15)));
+        assert_eq!(parse_duration(" 24h "), Some(chrono::Duration::hours(24)));
+        assert_eq!(parse_duration("5s"), Some(chrono::Duration::seconds(5)));
+        assert_eq!(parse_duration("2d"), Some(chrono::Duration::days(2)));
+        for bad in [
+            "",
+            "15",
+            "m",
+            "0m",
+            "-5m",
+            "1.5h",
+            "15 minutes",
+            "9999999999h",
+        ] {
+            assert_eq!(parse_duration(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -165,10 +165,10 @@ pub enum ServicesAction {
 /// How the web app behaves.
 #[derive(clap::Args, Clone)]
 pub struct WebOptions {
-    /// Log a browser out after this many minutes without use
-    #[arg(long, env = "SIGNPOST_WEB_IDLE_MINUTES", default_value = "15", value_name = "MINUTES",
-          value_parser = clap::value_parser!(u32).range(1..=1440))]
-    pub idle_minutes: u32,
+    /// Log a browser out after this long without use (e.g. 15m, 1h, 30s)
+    #[arg(long, env = "SIGNPOST_WEB_IDLE", default_value = "15m", value_name = "DURATION",
+          value_parser = duration())]
+    pub idle: chrono::Duration,
     /// Mark cookies Secure (served over HTTPS by a proxy): auto (when the proxy says
     /// X-Forwarded-Proto: https), always or never
     #[arg(long, env = "SIGNPOST_WEB_SECURE_COOKIES", default_value = "auto",
@@ -322,6 +322,16 @@ fn channel() -> impl clap::builder::TypedValueParser<Value = signpost::store::Ch
         signpost::store::Channel::ALL.map(|c| PossibleValue::new(c.as_str()).help(c.about())),
     )
     .try_map(|c| c.parse::<signpost::store::Channel>())
+}
+
+/// A duration such as `15m`, `24h` or `30s`.
+fn duration() -> impl clap::builder::TypedValueParser<Value = chrono::Duration> {
+    use clap::builder::{NonEmptyStringValueParser, TypedValueParser};
+    NonEmptyStringValueParser::new().try_map(|s| {
+        signpost::config::parse_duration(&s).ok_or_else(|| {
+            format!("{s:?} is not a duration: write a number and s, m, h or d (15m)")
+        })
+    })
 }
 
 /// `--role`: the roles the store knows, each with its help.

@@ -143,7 +143,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
 /// The web app's settings from its flags.
 fn web_config(o: &args::WebOptions) -> signpost::web::WebConfig {
     signpost::web::WebConfig {
-        idle: chrono::Duration::minutes(i64::from(o.idle_minutes)),
+        idle: o.idle,
         secure: match o.secure_cookies.as_str() {
             "always" => signpost::web::SecureCookies::Always,
             "never" => signpost::web::SecureCookies::Never,

@@ -166,9 +166,13 @@ pub async fn serve(
         prescriber_chat: config.prescriber_chat,
     });
     if let Some((listener, w)) = web {
-        let app =
-            crate::web::App::start(shared.engine.shared_content(), shared.store.clone(), &w.db, w.config)
-                .await?;
+        let app = crate::web::App::start(
+            shared.engine.shared_content(),
+            shared.store.clone(),
+            &w.db,
+            w.config,
+        )
+        .await?;
         let stop = shared.stop.clone();
         tokio::spawn(async move {
             if let Err(e) = crate::web::serve(listener, app, stop).await {

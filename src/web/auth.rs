@@ -2,18 +2,18 @@
 
 use std::sync::Arc;
 
+use axum::Form;
 use axum::extract::{FromRequestParts, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::Utc;
 use serde::Deserialize;
 
+use super::WebError;
 use super::pages::{self, LoginPage};
 use super::state::{App, SecureCookies};
-use super::WebError;
 use crate::app::login::{self, Login, Session};
 
 /// The session cookie's name.
@@ -145,7 +145,9 @@ pub async fn login(
     }
     let name = form.name.trim().to_string();
     let lookup = name.clone();
-    let hash = app.read(move |c, _| Ok(login::hash_of(c, &lookup)?)).await?;
+    let hash = app
+        .read(move |c, _| Ok(login::hash_of(c, &lookup)?))
+        .await?;
     let password = form.password;
     let ok = tokio::task::spawn_blocking(move || login::check_password(&password, hash.as_deref()))
         .await
@@ -200,8 +202,9 @@ pub async fn logout(
     let token = signed.token;
     app.store.call(move |c| login::logout(c, &token)).await?;
     let mut response = Redirect::to("/login").into_response();
-    response
-        .headers_mut()
-        .append(SET_COOKIE, set_cookie(SESSION_COOKIE, None, secure(&app, &headers)));
+    response.headers_mut().append(
+        SET_COOKIE,
+        set_cookie(SESSION_COOKIE, None, secure(&app, &headers)),
+    );
     Ok(response)
 }

@@ -62,11 +62,19 @@ fn row(item: &QueueItem, now: DateTime<Utc>, claimer: String) -> Row {
         urgent: item.priority == Priority::Urgent,
         status: item.status.to_string(),
         waiting: waited(&item.created_at, now),
-        created: item.created_at.chars().take(16).collect::<String>().replace('T', " "),
+        created: item
+            .created_at
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .replace('T', " "),
         needs: item.needs.join(", "),
         language: item.language.clone(),
         interpreter: answer("interpreter"),
-        source: item.source.clone().unwrap_or_else(|| "self-referral".into()),
+        source: item
+            .source
+            .clone()
+            .unwrap_or_else(|| "self-referral".into()),
         claimed_by: claimer,
         team: item.team.clone().unwrap_or_default(),
     }
@@ -89,7 +97,11 @@ pub async fn queue_page(
     signed: Signed,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let get = |k: &str| q.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let get = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     let status = get("status").unwrap_or_else(|| "active".into());
     let statuses = match status.as_str() {
         "all" => vec![],
@@ -99,7 +111,10 @@ pub async fn queue_page(
     let priority = get("priority").and_then(|p| p.parse::<Priority>().ok());
     let need = get("need");
     let language = get("language");
-    let page = get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).clamp(1, 100_000);
+    let page = get("page")
+        .and_then(|p| p.parse::<u32>().ok())
+        .unwrap_or(1)
+        .clamp(1, 100_000);
     let query = PageQuery {
         statuses,
         priority,
@@ -114,7 +129,10 @@ pub async fn queue_page(
     let now = Utc::now();
     let (rows, total, open, open_urgent) = app
         .read(move |c, app| {
-            let viewer = Viewer { account: &account, content: &app.content };
+            let viewer = Viewer {
+                account: &account,
+                content: &app.content,
+            };
             let (items, total) = viewer.page(c, query)?;
             let mut rows = Vec::with_capacity(items.len());
             for i in &items {
@@ -132,7 +150,10 @@ pub async fn queue_page(
             let (_, open) = viewer.page(c, open_query.clone())?;
             let (_, urgent) = viewer.page(
                 c,
-                PageQuery { priority: Some(Priority::Urgent), ..open_query },
+                PageQuery {
+                    priority: Some(Priority::Urgent),
+                    ..open_query
+                },
             )?;
             Ok((rows, total, open, urgent))
         })
@@ -140,7 +161,11 @@ pub async fn queue_page(
     let pages = total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
     let link = |p: u32| {
         let mut params = vec![("status", status.clone()), ("page", p.to_string())];
-        for (k, v) in [("priority", priority.map(|p| p.to_string())), ("need", need.clone()), ("language", language.clone())] {
+        for (k, v) in [
+            ("priority", priority.map(|p| p.to_string())),
+            ("need", need.clone()),
+            ("language", language.clone()),
+        ] {
             if let Some(v) = v {
                 params.push((k, v));
             }
@@ -166,10 +191,19 @@ pub async fn queue_page(
         rows,
         total,
         statuses: choices(
-            &[("active", "Open and claimed"), ("open", "Open"), ("claimed", "Claimed"), ("closed", "Closed"), ("all", "All")],
+            &[
+                ("active", "Open and claimed"),
+                ("open", "Open"),
+                ("claimed", "Claimed"),
+                ("closed", "Closed"),
+                ("all", "All"),
+            ],
             &status,
         ),
-        priorities: choices(&[("", "Any"), ("urgent", "Urgent"), ("normal", "Normal")], priority.map_or("", |p| p.as_str())),
+        priorities: choices(
+            &[("", "Any"), ("urgent", "Urgent"), ("normal", "Normal")],
+            priority.map_or("", |p| p.as_str()),
+        ),
         needs: owned_choices(&as_refs(&needs), need.as_deref().unwrap_or("")),
         languages: owned_choices(&as_refs(&languages), language.as_deref().unwrap_or("")),
         page,
@@ -184,7 +218,11 @@ pub async fn queue_page(
 }
 
 fn owned_choices(values: &[(String, String)], current: &str) -> Vec<Choice> {
-    let mut out = vec![Choice { value: String::new(), label: "Any".into(), selected: current.is_empty() }];
+    let mut out = vec![Choice {
+        value: String::new(),
+        label: "Any".into(),
+        selected: current.is_empty(),
+    }];
     out.extend(values.iter().map(|(v, l)| Choice {
         value: v.clone(),
         label: l.clone(),
@@ -227,11 +265,13 @@ pub async fn next(
     let content = app.content.clone();
     let claimed = app
         .store
-        .call(move |c| match prescriber::claim(c, &content, &who, Utc::now()) {
-            Ok(r) => Ok(r.map(|r| r.item.reference.clone())),
-            Err(crate::queue::QueueError::Store(e)) => Err(e),
-            Err(_) => Ok(None),
-        })
+        .call(
+            move |c| match prescriber::claim(c, &content, &who, Utc::now()) {
+                Ok(r) => Ok(r.map(|r| r.item.reference.clone())),
+                Err(crate::queue::QueueError::Store(e)) => Err(e),
+                Err(_) => Ok(None),
+            },
+        )
         .await?;
     Ok(match claimed {
         Some(reference) => Redirect::to(&format!("/referrals/{reference}?done=claimed")),
@@ -258,7 +298,10 @@ pub async fn export_csv(State(app): State<Arc<App>>, signed: Signed) -> Result<R
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"signpost-referrals.csv\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"signpost-referrals.csv\"",
+            ),
         ],
         csv,
     )

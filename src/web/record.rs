@@ -43,20 +43,34 @@ fn page(
 ) -> RecordPage {
     let item = &record.item;
     let who = Prescriber::of(&session.account);
-    let mine = who.as_ref().is_some_and(|w| item.claimed_by.as_deref() == Some(w.as_str()))
+    let mine = who
+        .as_ref()
+        .is_some_and(|w| item.claimed_by.as_deref() == Some(w.as_str()))
         && item.status == Status::Claimed;
     let mut facts = vec![
         ("Status".to_string(), item.status.to_string()),
         ("Priority".to_string(), item.priority.to_string()),
         ("Queued".to_string(), item.created_at.clone()),
-        ("Waiting".to_string(), super::queue::waited(&item.created_at, Utc::now())),
+        (
+            "Waiting".to_string(),
+            super::queue::waited(&item.created_at, Utc::now()),
+        ),
         ("Language".to_string(), item.language.clone()),
         ("Came in by".to_string(), item.channel.to_string()),
-        ("Source".to_string(), item.source.clone().unwrap_or_else(|| "self-referral".into())),
+        (
+            "Source".to_string(),
+            item.source
+                .clone()
+                .unwrap_or_else(|| "self-referral".into()),
+        ),
         ("Team".to_string(), item.team.clone().unwrap_or_default()),
     ];
     if let Some(p) = &item.practice {
-        let name = app.content.practices.practice(p).map_or(p.clone(), |x| format!("{} ({p})", x.name));
+        let name = app
+            .content
+            .practices
+            .practice(p)
+            .map_or(p.clone(), |x| format!("{} ({p})", x.name));
         facts.push(("Practice".into(), name));
     }
     if let Some(by) = &item.referred_by {
@@ -73,7 +87,11 @@ fn page(
         .services
         .iter()
         .map(|id| {
-            let name = app.content.directory.get(id).map_or_else(|| id.clone(), |s| s.name.clone());
+            let name = app
+                .content
+                .directory
+                .get(id)
+                .map_or_else(|| id.clone(), |s| s.name.clone());
             (id.clone(), name)
         })
         .collect();
@@ -109,11 +127,18 @@ fn page(
 }
 
 /// Reads a record as `session` sees it, with what the page shows beside it.
-async fn load(app: &Arc<App>, session: &Session, reference: String) -> Result<RecordPage, WebError> {
+async fn load(
+    app: &Arc<App>,
+    session: &Session,
+    reference: String,
+) -> Result<RecordPage, WebError> {
     let account = session.account.clone();
     let (record, history, views, claimer) = app
         .read(move |c, app| {
-            let viewer = Viewer { account: &account, content: &app.content };
+            let viewer = Viewer {
+                account: &account,
+                content: &app.content,
+            };
             let record = viewer.record(c, &reference)?;
             let history = crate::store::audit::of(c, &record.item.reference)?;
             let views = viewer.views(c, Some(&record.item.reference))?;
@@ -139,7 +164,13 @@ pub async fn record_page(
     let account = signed.session.account.clone();
     let content = app.content.clone();
     app.store
-        .call(move |c| Viewer { account: &account, content: &content }.viewed(c, &reference, Utc::now()))
+        .call(move |c| {
+            Viewer {
+                account: &account,
+                content: &content,
+            }
+            .viewed(c, &reference, Utc::now())
+        })
         .await?;
     view.message = done_message(q.get("done").map(String::as_str));
     Ok(pages::html(&view)?.into_response())
@@ -167,11 +198,38 @@ pub async fn act(
     let reference = reference_of(&raw)?;
     let who = Prescriber::of(&signed.session.account).ok_or(WebError::Forbidden)?;
     let (action, done) = match action.as_str() {
-        "claim" => (Action::Claim { reference: reference.clone() }, "claimed"),
-        "release" => (Action::Release { reference: reference.clone() }, "released"),
-        "note" => (Action::Note { reference: reference.clone(), text: form.text }, "noted"),
-        "attempt" => (Action::Attempt { reference: reference.clone() }, "attempted"),
-        "close" => (Action::Close { reference: reference.clone(), outcome: form.outcome }, "closed"),
+        "claim" => (
+            Action::Claim {
+                reference: reference.clone(),
+            },
+            "claimed",
+        ),
+        "release" => (
+            Action::Release {
+                reference: reference.clone(),
+            },
+            "released",
+        ),
+        "note" => (
+            Action::Note {
+                reference: reference.clone(),
+                text: form.text,
+            },
+            "noted",
+        ),
+        "attempt" => (
+            Action::Attempt {
+                reference: reference.clone(),
+            },
+            "attempted",
+        ),
+        "close" => (
+            Action::Close {
+                reference: reference.clone(),
+                outcome: form.outcome,
+            },
+            "closed",
+        ),
         _ => return Err(WebError::NotFound),
     };
     let account = signed.session.account.clone();
@@ -179,7 +237,10 @@ pub async fn act(
     let result = app
         .store
         .call(move |c| {
-            let viewer = Viewer { account: &account, content: &content };
+            let viewer = Viewer {
+                account: &account,
+                content: &content,
+            };
             // Only what they may see: another team's referral is as if it did not exist.
             if let Err(e) = viewer.record(c, &reference) {
                 return match e {
@@ -194,7 +255,10 @@ pub async fn act(
         })
         .await?;
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/referrals/{}?done={done}", reference_of(&raw)?)).into_response()),
+        Ok(_) => Ok(
+            Redirect::to(&format!("/referrals/{}?done={done}", reference_of(&raw)?))
+                .into_response(),
+        ),
         Err(QueueError::NotFound(_)) => Err(WebError::NotFound),
         Err(refusal) => {
             let mut view = load(&app, &signed.session, reference_of(&raw)?).await?;
@@ -211,8 +275,17 @@ pub async fn audit_page(State(app): State<Arc<App>>, signed: Signed) -> Result<R
     }
     let account = signed.session.account.clone();
     let views = app
-        .read(move |c, app| Ok(Viewer { account: &account, content: &app.content }.views(c, None)?))
+        .read(move |c, app| {
+            Ok(Viewer {
+                account: &account,
+                content: &app.content,
+            }
+            .views(c, None)?)
+        })
         .await?;
-    let page = AuditPage { header: header(&app, &signed.session), views };
+    let page = AuditPage {
+        header: header(&app, &signed.session),
+        views,
+    };
     Ok(pages::html(&page)?.into_response())
 }

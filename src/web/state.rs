@@ -69,7 +69,10 @@ impl App {
             .call(move |c| store::queue_page::adopt_unassigned(c, &team))
             .await?;
         if adopted > 0 {
-            tracing::info!(count = adopted, "referrals from before teams given to the default team");
+            tracing::info!(
+                count = adopted,
+                "referrals from before teams given to the default team"
+            );
         }
         Ok(Arc::new(App {
             content,
