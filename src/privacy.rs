@@ -123,11 +123,10 @@ pub fn forget(
                     "DELETE FROM notices WHERE reference = ?1",
                     [&item.reference],
                 )?;
-                let holder = item
-                    .claimed_by
-                    .as_deref()
-                    .and_then(|b| b.strip_prefix("telegram:"))
-                    .and_then(|id| id.parse::<i64>().ok());
+                let holder = match item.claimed_by.as_deref() {
+                    Some(by) => store::accounts::telegram_of(conn, by)?,
+                    None => None,
+                };
                 store::notices::add(
                     conn,
                     store::notices::NoticeKind::Withdrawn,

@@ -13,6 +13,7 @@ pub mod login;
 pub mod mydata;
 pub mod notices;
 pub mod prescriber;
+pub mod referral;
 pub mod resident;
 pub mod rights;
 pub mod step;

@@ -112,6 +112,15 @@ pub fn by_telegram(conn: &Connection, user: i64) -> Result<Option<Account>, Stor
         .optional()?)
 }
 
+/// The Telegram chat of whoever `who` is in `claimed_by`: `telegram:<id>`, or an account
+/// linked to a Telegram id.
+pub fn telegram_of(conn: &Connection, who: &str) -> Result<Option<i64>, StoreError> {
+    if let Some(id) = who.strip_prefix("telegram:") {
+        return Ok(id.parse().ok());
+    }
+    Ok(by_name(conn, who)?.and_then(|a| a.telegram_id))
+}
+
 /// The stored password hash of `name`'s account, with the account.
 pub fn with_hash(
     conn: &Connection,

@@ -174,6 +174,17 @@ pub(super) fn item(r: &rusqlite::Row) -> Result<QueueItem, StoreError> {
     })
 }
 
+/// Queues a referral made outside a conversation (by practice staff): its row, an audit row
+/// and a notice to the prescribers, in the caller's transaction.
+pub fn add(
+    conn: &Connection,
+    channel: Channel,
+    user: &str,
+    r: &Referral,
+) -> Result<(), StoreError> {
+    insert(conn, channel, user, r)
+}
+
 /// Queues a referral made in a step: its row, an audit row and a notice to the prescribers.
 pub(super) fn insert(
     tx: &Connection,

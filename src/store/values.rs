@@ -96,17 +96,20 @@ pub enum Channel {
     Terminal,
     /// `signpost serve`.
     Telegram,
+    /// Referred by practice staff in the web app: no chat; the person is called.
+    Web,
 }
 
 impl Channel {
     /// Every channel (a new one must be added here too: `as_str` below lists them).
-    pub const ALL: [Channel; 2] = [Channel::Terminal, Channel::Telegram];
+    pub const ALL: [Channel; 3] = [Channel::Terminal, Channel::Telegram, Channel::Web];
 
     /// As stored.
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Terminal => "terminal",
             Channel::Telegram => "telegram",
+            Channel::Web => "web",
         }
     }
 
@@ -115,6 +118,7 @@ impl Channel {
         match self {
             Channel::Terminal => "`signpost chat`",
             Channel::Telegram => "`signpost serve`",
+            Channel::Web => "referred by practice staff in the web app (`signpost web`)",
         }
     }
 }

@@ -72,7 +72,7 @@ fn outbox_notices(
                 user,
             } => user.parse().ok(),
             To::Resident {
-                channel: Channel::Terminal,
+                channel: Channel::Terminal | Channel::Web,
                 ..
             } => None,
         };

@@ -8,6 +8,7 @@ mod headers;
 mod pages;
 mod queue;
 mod record;
+mod refer;
 mod state;
 
 use std::net::SocketAddr;
@@ -34,6 +35,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/referrals/{reference}", get(record::record_page))
         .route("/referrals/{reference}/{action}", post(record::act))
         .route("/audit", get(record::audit_page))
+        .route("/refer", get(refer::refer_page).post(refer::refer))
         .route("/export.csv", get(queue::export_csv))
         .route("/static/style.css", get(pages::style))
         .fallback(pages::not_found)

@@ -50,6 +50,8 @@ pub struct Header {
     pub coordinator: bool,
     /// Whether they work the queue.
     pub works: bool,
+    /// Whether they refer people (practice staff, coordinators).
+    pub refers: bool,
 }
 
 #[derive(Template)]
@@ -148,4 +150,38 @@ pub struct RecordPage {
 pub struct AuditPage {
     pub header: Header,
     pub views: Vec<View>,
+}
+
+/// A choice in the referral form.
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// One input of the referral form.
+pub struct FieldView {
+    pub name: String,
+    pub id: String,
+    pub label: String,
+    /// `text`, `textarea`, `one` or `many`.
+    pub kind: &'static str,
+    pub options: Vec<OptionView>,
+    pub value: String,
+    pub hint: &'static str,
+    pub required: bool,
+    pub error: Option<String>,
+}
+
+/// The referral form for practice staff.
+#[derive(Template)]
+#[template(path = "refer.html")]
+pub struct ReferPage {
+    pub header: Header,
+    pub fields: Vec<FieldView>,
+    pub languages: Vec<OptionView>,
+    pub agreed: bool,
+    pub agreed_error: Option<String>,
+    pub language_error: Option<String>,
+    pub problems: usize,
 }

@@ -36,6 +36,7 @@ pub fn header(app: &App, session: &Session) -> Header {
         csrf: session.csrf.clone(),
         coordinator: a.role == Role::Coordinator,
         works: a.role != Role::Practice,
+        refers: a.role != Role::Prescriber,
     }
 }
 
@@ -247,6 +248,7 @@ pub fn done_message(done: Option<&str>) -> Option<String> {
             "attempted" => "Call attempt recorded.",
             "closed" => "Closed.",
             "none" => "No open callbacks to claim.",
+            "referred" => "Referral queued: the social prescribing team will call them.",
             _ => return None,
         }
         .to_string(),
