@@ -459,3 +459,96 @@ fn the_terminals_lang_flag_starts_the_chat_and_the_person_may_still_choose_anoth
         "their own choice stands"
     );
 }
+
+#[test]
+fn a_telegram_id_linked_to_an_account_acts_as_that_account_in_its_team_until_disabled() {
+    use signpost::app::accounts::{self, Request};
+    let e = engine();
+    let (_dir, mut store) = store();
+    let east = |reference: &str| {
+        let mut r = BTreeMap::new();
+        r.insert("name".to_string(), Saved::Text("Esme".into()));
+        Referral {
+            reference: reference.into(),
+            created_at: Utc::now() - chrono::Duration::hours(2),
+            language: "en-GB".into(),
+            urgent: false,
+            answers: r,
+            needs: vec!["money".into()],
+            services: Vec::new(),
+            consent_at: None,
+            notice_version: None,
+            flags: Vec::new(),
+            team: "east".into(),
+            practice: None,
+            source: None,
+            referred_by: None,
+        }
+    };
+    // The older callback is east's; Amina is central's, so /next gives her central's.
+    let older = east("SP-EAST");
+    store
+        .commit_step(
+            Channel::Telegram,
+            "901",
+            &Session::default(),
+            &[Effect::Queue(older)],
+            Utc::now(),
+        )
+        .expect("seed");
+    seed(&mut store, Channel::Telegram, "900", "SP-CENT", "en-GB");
+    store
+        .in_transaction(|c| {
+            accounts::add(
+                c,
+                &e.content().practices,
+                &Request {
+                    name: "Amina",
+                    team: "central",
+                    role: signpost::store::Role::Prescriber,
+                    practice: None,
+                    telegram: Some(77),
+                    password: None,
+                },
+                Utc::now(),
+            )
+        })
+        .expect("account");
+    // 77 is also listed in SIGNPOST_PRESCRIBERS: the account decides.
+    let staff = Staff::new(vec![77]);
+    let next = |store: &mut Store| {
+        store
+            .in_transaction(|c| {
+                prescriber::telegram_command(
+                    c,
+                    e.content(),
+                    &staff,
+                    (77, Some("Amina R")),
+                    PrescriberCommand::Next,
+                    "",
+                    Utc::now(),
+                )
+            })
+            .expect("answered")
+    };
+    let claimed = next(&mut store).expect("a prescriber");
+    assert!(claimed.starts_with("SP-CENT"), "{claimed}");
+    let item = store
+        .in_transaction(|c| signpost::queue::get(c, "SP-CENT"))
+        .expect("read")
+        .expect("there");
+    assert_eq!(
+        item.claimed_by.as_deref(),
+        Some("Amina"),
+        "stored as the account"
+    );
+    assert_eq!(
+        next(&mut store).as_deref(),
+        Some("No open callbacks."),
+        "east's is not hers"
+    );
+    store
+        .in_transaction(|c| accounts::disable(c, "amina", Utc::now()))
+        .expect("disabled");
+    assert_eq!(next(&mut store), None, "a disabled account may not act");
+}
