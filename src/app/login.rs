@@ -62,18 +62,18 @@ fn key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// Whether `name` is locked now, given its recent failures.
+/// Whether `name` is locked now: [`MAX_FAILURES`] failures within [`WINDOW`] lock it until
+/// [`WINDOW`] after the last of them (failures are not recorded while locked).
 fn locked(conn: &Connection, key: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
-    let (count, latest) = rows::failures_since(conn, key, now - WINDOW)?;
-    if count < MAX_FAILURES {
+    let times: Vec<DateTime<Utc>> = rows::failures_since(conn, key, now - WINDOW - WINDOW)?
+        .iter()
+        .filter_map(|t| crate::store::Timestamp::parse(t).map(|t| t.0))
+        .collect();
+    let Some(&last) = times.last() else {
         return Ok(false);
-    }
-    // Failures are not counted while locked, so the lock runs from the last one.
-    let latest = latest
-        .as_deref()
-        .and_then(crate::store::Timestamp::parse)
-        .map(|t| t.0);
-    Ok(latest.is_some_and(|l| now < l + WINDOW))
+    };
+    let burst = times.iter().filter(|&&t| t > last - WINDOW).count();
+    Ok(burst >= MAX_FAILURES as usize && now < last + WINDOW)
 }
 
 /// Records a login attempt for `name` whose password was checked (`password_ok`, by
@@ -92,7 +92,7 @@ pub fn login(
     let found = rows::with_hash(conn, name.trim())?;
     match found {
         Some((account, Some(_))) if password_ok && account.disabled_at.is_none() => {
-            rows::clear_failures(conn, &key, now - WINDOW)?;
+            rows::clear_failures(conn, &key)?;
             let token = random_hex()?;
             rows::add_session(conn, &digest(&token), account.id, &random_hex()?, now)?;
             Ok(Login::In { token, account })
@@ -161,7 +161,7 @@ pub fn logout(conn: &Connection, token: &str) -> Result<(), StoreError> {
 /// Ends idle sessions and forgets old failures (a chore).
 pub fn tidy(conn: &Connection, idle: Duration, now: DateTime<Utc>) -> Result<(), StoreError> {
     rows::end_idle_sessions(conn, now - idle)?;
-    rows::clear_failures(conn, "", now - WINDOW - WINDOW)
+    rows::forget_failures(conn, now - WINDOW - WINDOW)
 }
 
 /// Whether a form's CSRF token is the session's (compared in constant time).
@@ -181,4 +181,37 @@ fn random_hex() -> Result<String, StoreError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| StoreError::Random(e.to_string()))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn five_failures_lock_a_name_for_fifteen_minutes_from_the_last() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        let t0 = Utc::now();
+        let at = |m: i64| t0 + Duration::minutes(m);
+        store
+            .in_transaction(|c| {
+                for m in 0..4 {
+                    assert!(matches!(login(c, "Nobody", false, at(m))?, Login::Refused));
+                }
+                // The fifth failure locks it.
+                assert!(matches!(login(c, " nobody", false, at(4))?, Login::Locked));
+                // Locked even with a right password, until 15 minutes after the last failure.
+                assert!(matches!(login(c, "NOBODY", true, at(18))?, Login::Locked));
+                // Then failures count afresh: one more is only refused.
+                assert!(matches!(login(c, "Nobody", false, at(20))?, Login::Refused));
+                // Another name was never locked.
+                assert!(matches!(
+                    login(c, "Somebody", false, at(5))?,
+                    Login::Refused
+                ));
+                Ok::<_, StoreError>(())
+            })
+            .expect("logins");
+    }
 }

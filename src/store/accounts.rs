@@ -163,27 +163,30 @@ pub fn add_failure(conn: &Connection, key: &str, now: DateTime<Utc>) -> Result<(
     Ok(())
 }
 
-/// Failed logins for a name since `since`, and the latest of them.
+/// When a name's failed logins since `since` happened, oldest first.
 pub fn failures_since(
     conn: &Connection,
     key: &str,
     since: DateTime<Utc>,
-) -> Result<(u32, Option<String>), StoreError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT COUNT(*), MAX(at) FROM login_failures WHERE name_key = ?1 AND at >= ?2",
-        )?
-        .query_row(params![key, stamp(since)], |r| Ok((r.get(0)?, r.get(1)?)))?)
+) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at FROM login_failures WHERE name_key = ?1 AND at >= ?2 ORDER BY at",
+    )?;
+    let rows = stmt.query_map(params![key, stamp(since)], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Forgets a name's failed logins (after a good one) and every failure older than `before`.
-pub fn clear_failures(
-    conn: &Connection,
-    key: &str,
-    before: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM login_failures WHERE name_key = ?1 OR at < ?2")?
-        .execute(params![key, stamp(before)])?;
+/// Forgets a name's failed logins (after a good one).
+pub fn clear_failures(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM login_failures WHERE name_key = ?1")?
+        .execute([key])?;
+    Ok(())
+}
+
+/// Forgets every failed login older than `before`.
+pub fn forget_failures(conn: &Connection, before: DateTime<Utc>) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM login_failures WHERE at < ?1")?
+        .execute([stamp(before)])?;
     Ok(())
 }
 

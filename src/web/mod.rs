@@ -58,6 +58,7 @@ pub async fn serve(
 ) -> Result<(), WebError> {
     let addr = listener.local_addr().map_err(WebError::Io)?;
     tracing::info!(%addr, "web app listening");
+    tokio::spawn(tidy_sessions(app.clone(), stop.clone()));
     axum::serve(listener, router(app))
         .with_graceful_shutdown(stop.cancelled_owned())
         .await
@@ -82,6 +83,22 @@ pub async fn run_alone(
         on_signal.cancel();
     });
     serve(listener, app, stop).await
+}
+
+/// Every few minutes, ends idle sessions and forgets old failed logins (a session is also
+/// refused the moment it is used after its idle time; this only clears the rows away).
+async fn tidy_sessions(app: Arc<App>, stop: CancellationToken) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = every.tick() => {}
+        }
+        let idle = app.config.idle;
+        app.store.later("tidying web sessions", move |c| {
+            crate::app::login::tidy(c, idle, chrono::Utc::now())
+        });
+    }
 }
 
 async fn wait_for_signal() {
