@@ -658,3 +658,28 @@ fn without_a_record_table_the_summary_is_the_record() {
     assert_eq!(header[..7], TODAYS_HEADER[..7]);
     assert_eq!(header[17..], TODAYS_HEADER[17..]);
 }
+
+#[test]
+fn stats_say_1_minute_not_1_minutes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let ago = |seconds: i64| {
+        let mut r = referral("SP-AAAA", 0, false, "Ann");
+        r.created_at = Utc::now() - Duration::seconds(seconds);
+        r
+    };
+    // Claimed 75 s after it was queued: a median wait of one minute.
+    seed(&db, vec![ago(75)]);
+    ok(&signpost(&db, &["queue", "claim", "--by", "Rima"]));
+    // Waiting for 80 s: the oldest has waited one minute.
+    let mut waiting = ago(80);
+    waiting.reference = "SP-BBBB".into();
+    seed(&db, vec![waiting]);
+    let stats = ok(&signpost(&db, &["queue", "stats"]));
+    assert!(stats.contains("(1 minute)"), "{stats}");
+    assert!(
+        stats.contains("Median wait to claim: 1 minute\n"),
+        "{stats}"
+    );
+    assert!(!stats.contains("1 minutes"), "{stats}");
+}

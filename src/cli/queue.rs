@@ -9,6 +9,7 @@ use super::args::QueueAction;
 use super::error::CliError;
 use signpost::app::prescriber::{self, Action, Done, Prescriber};
 use signpost::content::Content;
+use signpost::queue::duration_text;
 use signpost::store::{Status, Store};
 
 /// Runs one queue subcommand.
@@ -118,12 +119,16 @@ fn stats(
     writeln!(out, "Open: {} ({} urgent)", s.open, s.open_urgent)?;
     writeln!(out, "Claimed, not closed: {}", s.claimed)?;
     match (&s.oldest_open_at, s.oldest_open_minutes) {
-        (Some(at), Some(m)) => writeln!(out, "Oldest waiting: since {at} ({m} minutes)")?,
+        (Some(at), Some(m)) => writeln!(out, "Oldest waiting: since {at} ({})", duration_text(m))?,
         _ => writeln!(out, "Oldest waiting: none")?,
     }
     writeln!(out, "Claimed today: {}", s.claimed_today)?;
     match s.median_wait_minutes {
-        Some(m) => writeln!(out, "Median wait to claim: {m:.0} minutes")?,
+        Some(m) => writeln!(
+            out,
+            "Median wait to claim: {}",
+            duration_text(m.round() as i64)
+        )?,
         None => writeln!(out, "Median wait to claim: none claimed yet")?,
     }
     Ok(())

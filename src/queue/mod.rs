@@ -20,7 +20,7 @@ mod stats;
 pub use export::{csv_header, export_csv};
 pub use record::{describe, note_line, record_text};
 pub use staff::{display_name, remember_name};
-pub use stats::{Stats, stats};
+pub use stats::{Stats, duration_text, plural, stats};
 
 /// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
 pub const SNOMED_REFERRAL: &str = "871731000000106";
