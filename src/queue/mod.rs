@@ -17,7 +17,7 @@ mod record;
 mod staff;
 mod stats;
 
-pub use export::{csv_header, export_csv};
+pub use export::{Cell, Table, csv_header, export_csv, export_table};
 pub use record::{describe, note_line, record_text};
 pub use staff::{display_name, remember_name};
 pub use stats::{Stats, duration_text, plural, stats};
