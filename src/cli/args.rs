@@ -211,11 +211,16 @@ pub enum QueueAction {
         #[arg(long)]
         json: bool,
     },
-    /// Every callback as CSV for a spreadsheet, with the SNOMED CT referral code
+    /// Every callback for a spreadsheet, with the SNOMED CT referral code: CSV to standard
+    /// output, or an xlsx file whose phone numbers and codes stay text
+    #[command(group(clap::ArgGroup::new("format").required(true).args(["csv", "xlsx"])))]
     Export {
-        /// CSV (the only format)
-        #[arg(long, required = true)]
+        /// CSV, to standard output
+        #[arg(long)]
         csv: bool,
+        /// An Excel workbook, written to FILE (replaced whole, never left half written)
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
 }
 

@@ -9,7 +9,7 @@ use super::args::QueueAction;
 use super::error::CliError;
 use signpost::app::prescriber::{self, Action, Done, Prescriber};
 use signpost::content::Content;
-use signpost::queue::duration_text;
+use signpost::queue::{duration_text, plural};
 use signpost::store::{Status, Store};
 
 /// Runs one queue subcommand.
@@ -38,7 +38,20 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
             stats(&mut store, json, now)?;
             return Ok(ExitCode::SUCCESS);
         }
-        QueueAction::Export { .. } => {
+        QueueAction::Export {
+            xlsx: Some(file), ..
+        } => {
+            let content = content()?;
+            let table = store.in_transaction(|c| signpost::queue::export_table(c, &content))?;
+            let bytes = table
+                .to_xlsx()
+                .map_err(|e| CliError::Write(file.clone(), io::Error::other(e)))?;
+            replace_file(&file, &bytes).map_err(|e| CliError::Write(file.clone(), e))?;
+            let n = plural(table.rows.len() as u64, "callback", "callbacks");
+            writeln!(out, "Wrote {n} to {}.", file.display())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueueAction::Export { xlsx: None, .. } => {
             let content = content()?;
             let mut buf = Vec::new();
             store.in_transaction(|c| signpost::queue::export_csv(c, &content, &mut buf))?;
@@ -132,4 +145,43 @@ fn stats(
         None => writeln!(out, "Median wait to claim: none claimed yet")?,
     }
     Ok(())
+}
+
+/// Writes `bytes` to `file` whole: into a new file beside it, then renamed over it, so a
+/// failure never leaves half a file (the partial one is removed). Readable by its owner only:
+/// an export holds personal data.
+fn replace_file(file: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("the folder {} does not exist", folder.display()),
+        ));
+    }
+    let name = file
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "it names no file"))?;
+    // Named after the export (so `.gitignore`'s `*.xlsx` covers it too) and this process.
+    let mut partial = std::ffi::OsString::from(format!(".signpost-{}-", std::process::id()));
+    partial.push(name);
+    let partial = folder.join(partial);
+    let written = write_new(&partial, bytes).and_then(|()| std::fs::rename(&partial, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
+}
+
+/// Creates `path` (which must not exist), writes `bytes` and syncs them to disk.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
 }
