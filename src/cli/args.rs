@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::error::CliError;
 use signpost::store::Status;
 
 /// Self-referral to social prescribing by chat.
@@ -157,9 +156,8 @@ pub enum QueueAction {
     },
     /// Claim the next open callback (urgent first, then oldest) and show it
     Claim {
-        /// Your name, recorded on the callback
-        #[arg(long, value_name = "NAME")]
-        by: String,
+        #[command(flatten)]
+        who: Who,
         /// JSON for scripts (null when none is open)
         #[arg(long)]
         json: bool,
@@ -224,22 +222,13 @@ pub enum QueueAction {
     },
 }
 
-/// Who is acting on a callback.
+/// Who is acting on a callback (the login name is the last fallback: see `cli/queue.rs`).
 #[derive(clap::Args)]
 pub struct Who {
-    /// Your name as used when claiming [default: SIGNPOST_PRESCRIBER_NAME, then your login]
+    /// Your name, recorded on the callback [default: SIGNPOST_PRESCRIBER_NAME, then your login
+    /// name]
     #[arg(long, value_name = "NAME", env = "SIGNPOST_PRESCRIBER_NAME")]
     pub by: Option<String>,
-}
-
-impl Who {
-    pub fn name(&self) -> Result<String, CliError> {
-        self.by
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .filter(|n| !n.trim().is_empty())
-            .ok_or(CliError::NoName)
-    }
 }
 
 /// `--channel`: the names the store knows, each with its help.

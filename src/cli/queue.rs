@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::args::QueueAction;
+use super::args::{QueueAction, Who};
 use super::error::CliError;
 use signpost::app::prescriber::{self, Action, Done, Prescriber};
 use signpost::content::Content;
-use signpost::queue::{duration_text, plural};
+use signpost::queue::{QueueError, duration_text, plural};
 use signpost::store::{Status, Store};
 
 /// Runs one queue subcommand.
@@ -58,10 +58,10 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
             out.write_all(&buf)?;
             return Ok(ExitCode::SUCCESS);
         }
-        QueueAction::Claim { by, json } => {
-            // Loaded first: a claim is never made that cannot then be shown.
+        QueueAction::Claim { who, json } => {
+            // Who first, then the content: a claim is never made that cannot then be shown.
+            let who = prescriber(&who)?;
             let content = content()?;
-            let who = Prescriber::named(&by);
             let claimed = store.in_transaction(|c| prescriber::claim(c, &content, &who, now))?;
             match (claimed, json) {
                 (Some(r), true) => writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?,
@@ -83,7 +83,7 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
         } => (who, Action::Note { reference, text }),
         QueueAction::Attempt { reference, who } => (who, Action::Attempt { reference }),
     };
-    let by = Prescriber::named(&who.name()?);
+    let by = prescriber(&who)?;
     let done = store.in_transaction(|c| prescriber::act(c, &by, action, now))?;
     writeln!(out, "{done}")?;
     Ok(ExitCode::SUCCESS)
@@ -147,6 +147,30 @@ fn stats(
     Ok(())
 }
 
+/// The prescriber acting: `--by`, else `SIGNPOST_PRESCRIBER_NAME` (both read by clap), else
+/// the login name; trimmed, and refused when blank.
+fn prescriber(who: &Who) -> Result<Prescriber, CliError> {
+    let name = match &who.by {
+        Some(given) if given.trim().is_empty() => {
+            return Err(
+                QueueError::Empty("the name given with --by or SIGNPOST_PRESCRIBER_NAME").into(),
+            );
+        }
+        Some(given) => given.clone(),
+        None => login_name(|var| std::env::var(var).ok()).ok_or(CliError::NoName)?,
+    };
+    Ok(Prescriber::named(&name))
+}
+
+/// The login name: `$USER`, else `$LOGNAME`, else `$USERNAME` (Windows), skipping blank ones.
+fn login_name(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .filter_map(var)
+        .map(|name| name.trim().to_string())
+        .find(|name| !name.is_empty())
+}
+
 /// Writes `bytes` to `file` whole: into a new file beside it, then renamed over it, so a
 /// failure never leaves half a file (the partial one is removed). Readable by its owner only:
 /// an export holds personal data.
@@ -184,4 +208,33 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut f = options.open(path)?;
     f.write_all(bytes)?;
     f.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_name_is_user_then_logname_then_username() {
+        let env = |set: &'static [(&'static str, &'static str)]| {
+            move |var: &str| {
+                set.iter()
+                    .find(|(k, _)| *k == var)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            login_name(env(&[("USER", "rima"), ("LOGNAME", "x")])).as_deref(),
+            Some("rima")
+        );
+        assert_eq!(
+            login_name(env(&[("LOGNAME", " tom ")])).as_deref(),
+            Some("tom")
+        );
+        assert_eq!(
+            login_name(env(&[("USER", " "), ("USERNAME", "Ade")])).as_deref(),
+            Some("Ade")
+        );
+        assert_eq!(login_name(env(&[])), None);
+    }
 }
