@@ -761,6 +761,56 @@ fn claim_with_no_name_anywhere_says_how_to_give_one() {
 }
 
 #[test]
+fn queue_list_shows_who_claimed_each_by_the_name_they_go_by() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    seed(
+        &db,
+        vec![
+            referral("SP-AAAA", 90, false, "Ann"),
+            referral("SP-BBBB", 60, false, "Bilal"),
+            referral("SP-CCCC", 30, false, "Chen"),
+            referral("SP-DDDD", 10, false, "Dee"),
+        ],
+    );
+    ok(&signpost(&db, &["queue", "claim", "--by", "Rima"]));
+    // Two prescribers on Telegram: one whose name is known, one not yet.
+    let mut store = Store::open(&db).expect("open");
+    store
+        .in_transaction(|c| {
+            signpost::queue::remember_name(c, "telegram:4242", "Tom Okafor", Utc::now())?;
+            signpost::queue::claim_next(c, "telegram:4242", Utc::now())?;
+            signpost::queue::claim_next(c, "telegram:9999", Utc::now())?;
+            Ok::<_, signpost::queue::QueueError>(())
+        })
+        .expect("claims");
+    drop(store);
+    let list = ok(&signpost(&db, &["queue", "list"]));
+    let line = |reference: &str| {
+        list.lines()
+            .find(|l| l.starts_with(reference))
+            .unwrap_or_else(|| panic!("{reference} missing: {list}"))
+            .to_string()
+    };
+    assert!(
+        list.lines()
+            .next()
+            .is_some_and(|h| h.contains("CLAIMED BY")),
+        "{list}"
+    );
+    assert!(line("SP-AAAA").contains(" Rima "), "{list}");
+    assert!(line("SP-BBBB").contains(" Tom Okafor "), "{list}");
+    assert!(line("SP-CCCC").contains(" another prescriber "), "{list}");
+    assert!(
+        line("SP-DDDD").contains(" open ") && line("SP-DDDD").contains(" - "),
+        "{list}"
+    );
+    assert!(!list.contains("telegram:"), "never a Telegram id: {list}");
+    // The JSON keeps what is stored, for scripts.
+    assert!(ok(&signpost(&db, &["queue", "list", "--json"])).contains("telegram:4242"));
+}
+
+#[test]
 fn stats_say_1_minute_not_1_minutes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("q.db");

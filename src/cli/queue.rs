@@ -10,7 +10,7 @@ use super::error::CliError;
 use signpost::app::prescriber::{self, Action, Done, Prescriber};
 use signpost::content::Content;
 use signpost::queue::{QueueError, duration_text, plural};
-use signpost::store::{Status, Store};
+use signpost::store::{Status, Store, StoreError};
 
 /// Runs one queue subcommand.
 pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<ExitCode, CliError> {
@@ -21,7 +21,7 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
     let mut out = io::stdout().lock();
     let (who, action) = match action {
         QueueAction::List { status, json } => {
-            list(&store, status, json)?;
+            list(store, status, json)?;
             return Ok(ExitCode::SUCCESS);
         }
         QueueAction::Show { reference, json } => {
@@ -89,31 +89,47 @@ pub fn queue_action(db: &Path, content: &Path, action: QueueAction) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
-fn list(store: &Store, status: Option<Status>, json: bool) -> Result<(), CliError> {
-    let items = store.list(status)?;
+fn list(store: Store, status: Option<Status>, json: bool) -> Result<(), CliError> {
     let mut out = io::stdout().lock();
     if json {
+        let items = store.list(status)?;
         writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
-    } else if items.is_empty() {
+        return Ok(());
+    }
+    // Only reads, so no transaction (which would wait for a writer's lock).
+    let conn = store.into_connection();
+    // Each claimer by the name they go by, never a Telegram id.
+    let items = signpost::store::list(&conn, status)?
+        .into_iter()
+        .map(|i| {
+            let by = match &i.claimed_by {
+                Some(who) => signpost::queue::display_name(&conn, who)?,
+                None => "-".to_string(),
+            };
+            Ok((i, by))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    if items.is_empty() {
         writeln!(out, "No callbacks.")?;
-    } else {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<8} {:<7} {:<8} {:<20} {:<6} {:<18} NEEDS",
+        "REF", "STATUS", "PRIORITY", "CREATED", "LANG", "CLAIMED BY"
+    )?;
+    for (i, by) in items {
         writeln!(
             out,
-            "{:<8} {:<7} {:<8} {:<20} {:<6} NEEDS",
-            "REF", "STATUS", "PRIORITY", "CREATED", "LANG"
+            "{:<8} {:<7} {:<8} {:<20} {:<6} {:<18} {}",
+            i.reference,
+            i.status,
+            i.priority,
+            i.created_at,
+            i.language,
+            by,
+            i.needs.join(",")
         )?;
-        for i in items {
-            writeln!(
-                out,
-                "{:<8} {:<7} {:<8} {:<20} {:<6} {}",
-                i.reference,
-                i.status,
-                i.priority,
-                i.created_at,
-                i.language,
-                i.needs.join(",")
-            )?;
-        }
     }
     Ok(())
 }
