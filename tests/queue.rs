@@ -1,5 +1,6 @@
 //! The prescribers' queue through the real binary: claim, close, release, note, attempt,
-//! refusals, urgent first, stats, CSV export; and concurrent claims from 4 threads.
+//! refusals, urgent first, stats, CSV export; and concurrent claims from 4 threads. Who is
+//! acting (`--by`, `SIGNPOST_PRESCRIBER_NAME`, the login name) for every action, claim too.
 
 mod common;
 
@@ -657,4 +658,179 @@ fn without_a_record_table_the_summary_is_the_record() {
     assert_eq!(header[7..17], answers, "the summary's answers, by key");
     assert_eq!(header[..7], TODAYS_HEADER[..7]);
     assert_eq!(header[17..], TODAYS_HEADER[17..]);
+}
+
+/// Runs the binary as [`signpost`] does, with no login name in the environment (no `USER`,
+/// `LOGNAME` or `USERNAME`), then `env`.
+fn signpost_without_login(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .env_remove("SIGNPOST_DB")
+        .env_remove("SIGNPOST_PRESCRIBER_NAME")
+        .env_remove("SIGNPOST_RETENTION_DAYS")
+        .env_remove("RUST_LOG")
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env_remove("USERNAME")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run signpost")
+}
+
+#[test]
+fn claim_takes_the_name_from_signpost_prescriber_name_as_the_other_actions_do() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    seed(
+        &db,
+        vec![
+            referral("SP-AAAA", 60, false, "Ann"),
+            referral("SP-BBBB", 30, false, "Bilal"),
+        ],
+    );
+    let env = [
+        ("USER", "login-name"),
+        ("SIGNPOST_PRESCRIBER_NAME", "  Rima "),
+    ];
+    let claimed: Value = serde_json::from_str(&ok(&common::run(
+        &db,
+        &["queue", "claim", "--json"],
+        b"",
+        &env,
+    )))
+    .expect("json");
+    assert_eq!(claimed["claimed_by"], "Rima", "trimmed, and not the login");
+    // The same name then acts on it, with no --by anywhere.
+    ok(&common::run(
+        &db,
+        &["queue", "release", "SP-AAAA"],
+        b"",
+        &env,
+    ));
+    // A blank name is refused, from the flag or the environment, and nothing is claimed.
+    for (args, env) in [
+        (
+            &["queue", "claim", "--by", "   "][..],
+            &[("USER", "login-name")][..],
+        ),
+        (
+            &["queue", "claim"],
+            &[("USER", "login-name"), ("SIGNPOST_PRESCRIBER_NAME", " ")],
+        ),
+    ] {
+        let e = refused(&common::run(&db, args, b"", env));
+        assert!(
+            e.contains("the name given with --by or SIGNPOST_PRESCRIBER_NAME cannot be empty"),
+            "{e}"
+        );
+    }
+    assert_eq!(show(&db, "SP-AAAA")["status"], "open");
+    assert_eq!(show(&db, "SP-BBBB")["status"], "open");
+}
+
+#[test]
+fn claim_with_no_name_anywhere_says_how_to_give_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    seed(&db, vec![referral("SP-AAAA", 60, false, "Ann")]);
+    for args in [&["queue", "claim"][..], &["queue", "release", "SP-AAAA"]] {
+        let e = refused(&signpost_without_login(&db, args, &[]));
+        assert!(
+            e.contains("--by NAME") && e.contains("SIGNPOST_PRESCRIBER_NAME"),
+            "{args:?}: {e}"
+        );
+        assert!(!e.contains("panicked"), "{e}");
+    }
+    assert_eq!(show(&db, "SP-AAAA")["status"], "open", "nothing claimed");
+    // Without $USER, the login name is $LOGNAME, then $USERNAME.
+    let claimed: Value = serde_json::from_str(&ok(&signpost_without_login(
+        &db,
+        &["queue", "claim", "--json"],
+        &[("LOGNAME", "rima"), ("USERNAME", "not-this")],
+    )))
+    .expect("json");
+    assert_eq!(claimed["claimed_by"], "rima");
+    ok(&signpost_without_login(
+        &db,
+        &["queue", "release", "SP-AAAA"],
+        &[("USERNAME", "rima")],
+    ));
+}
+
+#[test]
+fn queue_list_shows_who_claimed_each_by_the_name_they_go_by() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    seed(
+        &db,
+        vec![
+            referral("SP-AAAA", 90, false, "Ann"),
+            referral("SP-BBBB", 60, false, "Bilal"),
+            referral("SP-CCCC", 30, false, "Chen"),
+            referral("SP-DDDD", 10, false, "Dee"),
+        ],
+    );
+    ok(&signpost(&db, &["queue", "claim", "--by", "Rima"]));
+    // Two prescribers on Telegram: one whose name is known, one not yet.
+    let mut store = Store::open(&db).expect("open");
+    store
+        .in_transaction(|c| {
+            signpost::queue::remember_name(c, "telegram:4242", "Tom Okafor", Utc::now())?;
+            signpost::queue::claim_next(c, "telegram:4242", None, Utc::now())?;
+            signpost::queue::claim_next(c, "telegram:9999", None, Utc::now())?;
+            Ok::<_, signpost::queue::QueueError>(())
+        })
+        .expect("claims");
+    drop(store);
+    let list = ok(&signpost(&db, &["queue", "list"]));
+    let line = |reference: &str| {
+        list.lines()
+            .find(|l| l.starts_with(reference))
+            .unwrap_or_else(|| panic!("{reference} missing: {list}"))
+            .to_string()
+    };
+    assert!(
+        list.lines()
+            .next()
+            .is_some_and(|h| h.contains("CLAIMED BY")),
+        "{list}"
+    );
+    assert!(line("SP-AAAA").contains(" Rima "), "{list}");
+    assert!(line("SP-BBBB").contains(" Tom Okafor "), "{list}");
+    assert!(line("SP-CCCC").contains(" another prescriber "), "{list}");
+    assert!(
+        line("SP-DDDD").contains(" open ") && line("SP-DDDD").contains(" - "),
+        "{list}"
+    );
+    assert!(!list.contains("telegram:"), "never a Telegram id: {list}");
+    // The JSON keeps what is stored, for scripts.
+    assert!(ok(&signpost(&db, &["queue", "list", "--json"])).contains("telegram:4242"));
+}
+
+#[test]
+fn stats_say_1_minute_not_1_minutes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let ago = |seconds: i64| {
+        let mut r = referral("SP-AAAA", 0, false, "Ann");
+        r.created_at = Utc::now() - Duration::seconds(seconds);
+        r
+    };
+    // Claimed 75 s after it was queued: a median wait of one minute.
+    seed(&db, vec![ago(75)]);
+    ok(&signpost(&db, &["queue", "claim", "--by", "Rima"]));
+    // Waiting for 80 s: the oldest has waited one minute.
+    let mut waiting = ago(80);
+    waiting.reference = "SP-BBBB".into();
+    seed(&db, vec![waiting]);
+    let stats = ok(&signpost(&db, &["queue", "stats"]));
+    assert!(stats.contains("(1 minute)"), "{stats}");
+    assert!(
+        stats.contains("Median wait to claim: 1 minute\n"),
+        "{stats}"
+    );
+    assert!(!stats.contains("1 minutes"), "{stats}");
 }

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::error::CliError;
 use signpost::store::Status;
 
 /// Self-referral to social prescribing by chat.
@@ -235,9 +234,8 @@ pub enum QueueAction {
     },
     /// Claim the next open callback (urgent first, then oldest) and show it
     Claim {
-        /// Your name, recorded on the callback
-        #[arg(long, value_name = "NAME")]
-        by: String,
+        #[command(flatten)]
+        who: Who,
         /// JSON for scripts (null when none is open)
         #[arg(long)]
         json: bool,
@@ -289,30 +287,26 @@ pub enum QueueAction {
         #[arg(long)]
         json: bool,
     },
-    /// Every callback as CSV for a spreadsheet, with the SNOMED CT referral code
+    /// Every callback for a spreadsheet, with the SNOMED CT referral code: CSV to standard
+    /// output, or an xlsx file whose phone numbers and codes stay text
+    #[command(group(clap::ArgGroup::new("format").required(true).args(["csv", "xlsx"])))]
     Export {
-        /// CSV (the only format)
-        #[arg(long, required = true)]
+        /// CSV, to standard output
+        #[arg(long)]
         csv: bool,
+        /// An Excel workbook, written to FILE (replaced whole, never left half written)
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
 }
 
-/// Who is acting on a callback.
+/// Who is acting on a callback (the login name is the last fallback: see `cli/queue.rs`).
 #[derive(clap::Args)]
 pub struct Who {
-    /// Your name as used when claiming [default: SIGNPOST_PRESCRIBER_NAME, then your login]
+    /// Your name, recorded on the callback [default: SIGNPOST_PRESCRIBER_NAME, then your login
+    /// name]
     #[arg(long, value_name = "NAME", env = "SIGNPOST_PRESCRIBER_NAME")]
     pub by: Option<String>,
-}
-
-impl Who {
-    pub fn name(&self) -> Result<String, CliError> {
-        self.by
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .filter(|n| !n.trim().is_empty())
-            .ok_or(CliError::NoName)
-    }
 }
 
 /// `--channel`: the names the store knows, each with its help.

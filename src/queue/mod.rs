@@ -16,11 +16,13 @@ mod export;
 mod record;
 mod staff;
 mod stats;
+mod xlsx;
 
-pub use export::{csv_header, export_csv};
+pub use export::{Cell, Table, csv_header, export_csv, export_table};
 pub use record::{describe, fields, note_line, record_text};
 pub use staff::{display_name, remember_name};
-pub use stats::{Stats, stats};
+pub use stats::{Stats, duration_text, plural, stats};
+pub use xlsx::{ExportError, export_xlsx, export_xlsx_bytes};
 
 /// SNOMED CT: "Referral to social prescribing service", so a practice can code the referral.
 pub const SNOMED_REFERRAL: &str = "871731000000106";

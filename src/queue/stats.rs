@@ -72,3 +72,52 @@ pub fn stats(conn: &Connection, now: DateTime<Utc>) -> Result<Stats, StoreError>
         median_wait_minutes: median,
     })
 }
+
+/// `n` things in words, with the form for one: `plural(1, "minute", "minutes")` is
+/// "1 minute", `plural(2, ...)` "2 minutes".
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A span of minutes as a person says it, in its two largest units: "1 minute", "45 minutes",
+/// "2 hours 5 minutes", "1 day 3 hours". A negative span (a clock set back) is "0 minutes".
+pub fn duration_text(minutes: i64) -> String {
+    let m = minutes.max(0).unsigned_abs();
+    let (days, hours, mins) = (m / 1440, m % 1440 / 60, m % 60);
+    let (big, small) = match (days, hours) {
+        (0, 0) => return plural(mins, "minute", "minutes"),
+        (0, h) => (
+            plural(h, "hour", "hours"),
+            (mins > 0).then(|| plural(mins, "minute", "minutes")),
+        ),
+        (d, h) => (
+            plural(d, "day", "days"),
+            (h > 0).then(|| plural(h, "hour", "hours")),
+        ),
+    };
+    match small {
+        Some(small) => format!("{big} {small}"),
+        None => big,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_of_a_unit_is_singular_and_any_other_number_plural() {
+        assert_eq!(duration_text(0), "0 minutes");
+        assert_eq!(duration_text(1), "1 minute");
+        assert_eq!(duration_text(45), "45 minutes");
+        assert_eq!(duration_text(60), "1 hour");
+        assert_eq!(duration_text(61), "1 hour 1 minute");
+        assert_eq!(duration_text(125), "2 hours 5 minutes");
+        assert_eq!(duration_text(1440), "1 day");
+        assert_eq!(duration_text(1440 + 60 + 5), "1 day 1 hour");
+        assert_eq!(duration_text(3 * 1440 + 120), "3 days 2 hours");
+        assert_eq!(duration_text(-5), "0 minutes");
+        assert_eq!(plural(1, "callback", "callbacks"), "1 callback");
+        assert_eq!(plural(0, "callback", "callbacks"), "0 callbacks");
+    }
+}
