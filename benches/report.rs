@@ -187,7 +187,12 @@ fn median(mut runs: Vec<(Duration, Option<Duration>)>) -> String {
     let wall = runs.get(runs.len() / 2).map_or(0.0, |r| ms(r.0));
     let mut cpus: Vec<Duration> = runs.iter().filter_map(|r| r.1).collect();
     cpus.sort();
-    match cpus.get(cpus.len() / 2) {
+    // The kernel brings a running thread's CPU time up to date at its ticks: too coarse for
+    // runs of a millisecond or two.
+    match cpus
+        .get(cpus.len() / 2)
+        .filter(|&&c| c >= Duration::from_millis(5))
+    {
         Some(cpu) => format!("{wall:.1} ms ({:.1} ms CPU)", ms(*cpu)),
         None => format!("{wall:.1} ms"),
     }
