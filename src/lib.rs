@@ -19,6 +19,7 @@ pub mod privacy;
 pub mod pseudonym;
 pub mod queue;
 pub mod reference;
+pub mod report;
 pub mod store;
 pub mod telegram;
 pub mod validate;
