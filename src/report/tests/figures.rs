@@ -340,7 +340,7 @@ fn referrals_queued_and_claimed_through_the_store_are_counted() {
         )
         .expect("queue");
     let conn = store.into_connection();
-    crate::queue::claim_next(&conn, "Asha", queued + Duration::minutes(90)).expect("claim");
+    crate::queue::claim_next(&conn, "Asha", None, queued + Duration::minutes(90)).expect("claim");
     let report = build(&conn, &all(), now()).expect("report");
     assert_eq!(names(&report.by_need), [("money", 1), ("work", 1)]);
     assert_eq!(names(&report.by_source), [("practice", 1)]);
