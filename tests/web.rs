@@ -508,3 +508,69 @@ async fn practice_staff_refer_someone_and_see_only_what_they_referred() {
     assert!(web.get("/", &erin).await.body.contains(&reference));
     assert_eq!(web.get("/refer", &erin).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
+    let web = Web::new(chrono::Duration::minutes(15)).await;
+    let amina = web.login("Amina", PASSWORD).await.expect("in");
+    // Amina closes central's referral with an outcome that is markup.
+    let page = web.get("/referrals/SP-CCCC", &amina).await;
+    let t = csrf(&page.body);
+    for (action, body) in [
+        ("claim", format!("csrf={t}")),
+        (
+            "close",
+            format!("csrf={t}&outcome=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+        ),
+    ] {
+        let r = web
+            .post(&format!("/referrals/SP-CCCC/{action}"), &amina, &body)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{action}");
+    }
+    let report = web.get("/report", &amina).await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(
+        report
+            .body
+            .contains("<strong>1</strong> referrals: 0 open, 0 claimed, 1 closed"),
+        "{}",
+        report.body
+    );
+    assert!(report.body.contains("<svg"), "charts drawn on the server");
+    assert!(!report.body.contains("<script"), "typed outcomes are text");
+    assert!(report.body.contains("&#60;script&#62;") || report.body.contains("&lt;script&gt;"));
+    // A prescriber cannot widen it to every team.
+    let wide = web.get("/report?team=east", &amina).await;
+    assert!(
+        wide.body.contains("<strong>1</strong> referrals"),
+        "still central's only"
+    );
+    let cora = web.login("Cora", PASSWORD).await.expect("in");
+    let all = web.get("/report", &cora).await;
+    assert!(
+        all.body
+            .contains("<strong>2</strong> referrals: 1 open, 0 claimed, 1 closed")
+    );
+    let east = web.get("/report?team=east", &cora).await;
+    assert!(east.body.contains("<strong>1</strong> referrals: 1 open"));
+    let patel = web.login("Dr Patel", PASSWORD).await.expect("in");
+    assert_eq!(
+        web.get("/report", &patel).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // The workbook export: a zip, for coordinators only.
+    let xlsx = web.get("/export.xlsx", &cora).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(
+        xlsx.headers[header::CONTENT_TYPE]
+            .to_str()
+            .expect("type")
+            .contains("spreadsheetml")
+    );
+    assert!(xlsx.body.starts_with("PK"));
+    assert_eq!(
+        web.get("/export.xlsx", &amina).await.status,
+        StatusCode::FORBIDDEN
+    );
+}

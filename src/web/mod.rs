@@ -9,6 +9,7 @@ mod pages;
 mod queue;
 mod record;
 mod refer;
+mod report;
 mod state;
 
 use std::net::SocketAddr;
@@ -36,7 +37,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/referrals/{reference}/{action}", post(record::act))
         .route("/audit", get(record::audit_page))
         .route("/refer", get(refer::refer_page).post(refer::refer))
-        .route("/export.csv", get(queue::export_csv))
+        .route("/report", get(report::report_page))
+        .route("/export.csv", get(report::export_csv))
+        .route("/export.xlsx", get(report::export_xlsx))
         .route("/static/style.css", get(pages::style))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn(headers::secure))

@@ -185,3 +185,29 @@ pub struct ReferPage {
     pub language_error: Option<String>,
     pub problems: usize,
 }
+
+/// A chart and the same numbers as a table.
+pub struct Chart {
+    /// The SVG (drawn by `report::charts`, every label escaped there).
+    pub svg: String,
+    /// Its numbers.
+    pub table: crate::report::tables::Table,
+}
+
+/// The report.
+#[derive(Template)]
+#[template(path = "report.html")]
+pub struct ReportPage {
+    pub header: Header,
+    pub referrals: u64,
+    pub open: u64,
+    pub claimed: u64,
+    pub closed: u64,
+    pub median: String,
+    pub p90: String,
+    pub since: String,
+    pub teams: Vec<Choice>,
+    pub choose_team: bool,
+    pub charts: Vec<Chart>,
+    pub unmet: crate::report::tables::Table,
+}

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 
@@ -280,32 +279,4 @@ pub async fn next(
         None => Redirect::to("/?done=none"),
     }
     .into_response())
-}
-
-/// `GET /export.csv`: every referral as CSV (coordinators), laid out by the dialogue's record.
-pub async fn export_csv(State(app): State<Arc<App>>, signed: Signed) -> Result<Response, WebError> {
-    if signed.session.account.role != Role::Coordinator {
-        return Err(WebError::Forbidden);
-    }
-    let csv = app
-        .read(|c, app| {
-            let mut buf = Vec::new();
-            crate::queue::export_csv(c, &app.content, &mut buf)?;
-            Ok(buf)
-        })
-        .await?;
-    app.store.later("audit of an export", |c| {
-        crate::store::audit::add(c, "exported-csv", None, Utc::now())
-    });
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"signpost-referrals.csv\"",
-            ),
-        ],
-        csv,
-    )
-        .into_response())
 }

@@ -1,0 +1,169 @@
+//! The report page (charts drawn on the server, each with its numbers as a table) and the
+//! spreadsheet exports.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::{NaiveDate, Utc};
+
+use super::WebError;
+use super::auth::Signed;
+use super::pages::{self, Chart, Choice, ReportPage};
+use super::queue::header;
+use super::state::App;
+use crate::report::{self, Filter, charts, tables};
+use crate::store::Role;
+
+/// `GET /report`: a prescriber's team, or (coordinators) every team or one.
+pub async fn report_page(
+    State(app): State<Arc<App>>,
+    signed: Signed,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let account = &signed.session.account;
+    let since = q
+        .get("since")
+        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    let chosen = q
+        .get("team")
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let team = match account.role {
+        Role::Prescriber => Some(account.team.clone()),
+        Role::Coordinator => chosen.filter(|t| app.content.practices.team(t).is_some()),
+        Role::Practice => return Err(WebError::Forbidden),
+    };
+    let filter = Filter {
+        since,
+        team: team.clone(),
+    };
+    let r = app
+        .read(move |c, _| Ok(report::build(c, &filter, Utc::now())?))
+        .await?;
+    let chart = |svg: String, table: tables::Table| Chart { svg, table };
+    let charts = vec![
+        chart(charts::weekly_by_need(&r), tables::weekly(&r)),
+        chart(
+            charts::wait_histogram(&r.wait_to_claim),
+            tables::wait(&r.wait_to_claim),
+        ),
+        chart(
+            charts::bars("Referrals by need", &r.by_need.0),
+            tables::counts("Referrals by need", "Need", &r.by_need.0),
+        ),
+        chart(
+            charts::bars("Referrals by language", &r.by_language.0),
+            tables::counts("Referrals by language", "Language", &r.by_language.0),
+        ),
+        chart(
+            charts::bars("Referrals by source", &r.by_source.0),
+            tables::counts("Referrals by source", "Source", &r.by_source.0),
+        ),
+        chart(
+            charts::bars("Closed referrals by outcome", &r.by_outcome.0),
+            tables::counts("Closed referrals by outcome", "Outcome", &r.by_outcome.0),
+        ),
+    ];
+    let mut teams = vec![Choice {
+        value: String::new(),
+        label: "Every team".into(),
+        selected: team.is_none(),
+    }];
+    teams.extend(app.content.practices.teams.iter().map(|t| Choice {
+        value: t.id.clone(),
+        label: t.name.clone(),
+        selected: team.as_deref() == Some(t.id.as_str()),
+    }));
+    let median = r
+        .wait_to_claim
+        .median_s
+        .map(tables::duration)
+        .unwrap_or_else(|| "-".into());
+    let p90 = r
+        .wait_to_claim
+        .p90_s
+        .map(tables::duration)
+        .unwrap_or_else(|| "-".into());
+    let page = ReportPage {
+        header: header(&app, &signed.session),
+        referrals: r.referrals,
+        open: r.by_status.get("open"),
+        claimed: r.by_status.get("claimed"),
+        closed: r.by_status.get("closed"),
+        median,
+        p90,
+        since: since.map(|d| d.to_string()).unwrap_or_default(),
+        teams,
+        choose_team: account.role == Role::Coordinator,
+        charts,
+        unmet: tables::unmet(&r.unmet),
+    };
+    Ok(pages::html(&page)?.into_response())
+}
+
+/// Exports are for coordinators: they hold every team's personal data.
+fn coordinator(signed: &Signed) -> Result<(), WebError> {
+    match signed.session.account.role {
+        Role::Coordinator => Ok(()),
+        Role::Prescriber | Role::Practice => Err(WebError::Forbidden),
+    }
+}
+
+/// `GET /export.csv`: every referral as CSV, laid out by the dialogue's record.
+pub async fn export_csv(State(app): State<Arc<App>>, signed: Signed) -> Result<Response, WebError> {
+    coordinator(&signed)?;
+    let csv = app
+        .read(|c, app| {
+            let mut buf = Vec::new();
+            crate::queue::export_csv(c, &app.content, &mut buf)?;
+            Ok(buf)
+        })
+        .await?;
+    audit(&app, "exported-csv");
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "signpost-referrals.csv",
+        csv,
+    ))
+}
+
+/// `GET /export.xlsx`: the same as a workbook: phone numbers and codes as text, real dates.
+pub async fn export_xlsx(
+    State(app): State<Arc<App>>,
+    signed: Signed,
+) -> Result<Response, WebError> {
+    coordinator(&signed)?;
+    let bytes = app
+        .read(|c, app| {
+            crate::queue::export_xlsx_bytes(c, &app.content)
+                .map_err(|e| WebError::Export(e.to_string()))
+        })
+        .await?;
+    audit(&app, "exported-xlsx");
+    Ok(download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "signpost-referrals.xlsx",
+        bytes,
+    ))
+}
+
+fn audit(app: &App, event: &'static str) {
+    app.store.later("audit of an export", move |c| {
+        crate::store::audit::add(c, event, None, Utc::now())
+    });
+}
+
+fn download(kind: &'static str, name: &'static str, body: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, kind.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
