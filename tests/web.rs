@@ -56,6 +56,11 @@ fn referral(reference: &str, team: &str, name: &str) -> Referral {
 
 impl Web {
     async fn new(idle: chrono::Duration) -> Web {
+        Web::with(idle, "").await
+    }
+
+    /// With `sql` run on the seeded store before the app starts.
+    async fn with(idle: chrono::Duration, sql: &str) -> Web {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("web.db");
         let engine = common::engine();
@@ -99,7 +104,9 @@ impl Web {
                 Ok::<_, accounts::AccountError>(())
             })
             .expect("seed");
-        let actor = signpost::store::actor::StoreActor::spawn(store.into_connection());
+        let conn = store.into_connection();
+        conn.execute_batch(sql).expect("sql");
+        let actor = signpost::store::actor::StoreActor::spawn(conn);
         let config = WebConfig {
             idle,
             secure: SecureCookies::Auto,
@@ -573,4 +580,17 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
         web.get("/export.xlsx", &amina).await.status,
         StatusCode::FORBIDDEN
     );
+}
+
+#[tokio::test]
+async fn referrals_from_before_teams_join_the_default_team() {
+    let web = Web::with(
+        chrono::Duration::minutes(15),
+        "UPDATE referrals SET team = NULL WHERE reference = 'SP-EEEE'",
+    )
+    .await;
+    // services/practices.toml's default team is central: Amina's.
+    let amina = web.login("Amina", PASSWORD).await.expect("in");
+    assert!(web.get("/", &amina).await.body.contains("SP-EEEE"));
+    assert_eq!(web.show("SP-EEEE")["team"], "central");
 }

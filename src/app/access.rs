@@ -11,6 +11,19 @@ use crate::store::accounts::{self, Account, View};
 use crate::store::queue_page::{self, PageQuery};
 use crate::store::{QueueItem, Role, StoreError};
 
+/// Gives referrals made before teams existed to the default team, so that team's queue (on
+/// the web and by `/next`) includes them. Run when the bot or the web app starts.
+pub fn adopt_unassigned(conn: &Connection, content: &Content) -> Result<usize, StoreError> {
+    let adopted = queue_page::adopt_unassigned(conn, &content.practices.default_team)?;
+    if adopted > 0 {
+        tracing::info!(
+            count = adopted,
+            "referrals from before teams given to the default team"
+        );
+    }
+    Ok(adopted)
+}
+
 /// A logged-in account looking at the queue.
 #[derive(Debug, Clone)]
 pub struct Viewer<'a> {

@@ -156,6 +156,10 @@ pub async fn serve(
     let mut fresh = [0u8; 32];
     getrandom::fill(&mut fresh).map_err(|e| ServeError::Random(e.to_string()))?;
     let pseudonyms = actor.call(move |c| Pseudonyms::load(c, &fresh)).await?;
+    let content = engine.shared_content();
+    actor
+        .call(move |c| crate::app::access::adopt_unassigned(c, &content))
+        .await?;
     let shared = Arc::new(Shared {
         pseudonyms,
         api,

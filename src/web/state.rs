@@ -64,16 +64,10 @@ impl App {
         db: &Path,
         config: WebConfig,
     ) -> Result<Arc<App>, WebError> {
-        let team = content.practices.default_team.clone();
-        let adopted = store
-            .call(move |c| store::queue_page::adopt_unassigned(c, &team))
+        let shared = content.clone();
+        store
+            .call(move |c| crate::app::access::adopt_unassigned(c, &shared))
             .await?;
-        if adopted > 0 {
-            tracing::info!(
-                count = adopted,
-                "referrals from before teams given to the default team"
-            );
-        }
         Ok(Arc::new(App {
             content,
             store,
