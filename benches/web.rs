@@ -92,7 +92,7 @@ fn main() {
                         role,
                         practice: None,
                         telegram: None,
-                        password: None,
+                        password: Some("correct horse battery"),
                     },
                     Utc::now(),
                 )?;
