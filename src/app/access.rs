@@ -54,9 +54,68 @@ impl Viewer<'_> {
         Prescriber::of(self.account)
     }
 
-    /// Whether they see who viewed which record.
+    /// Whether they see who viewed which record, and may export every referral.
     pub fn audits(&self) -> bool {
-        self.account.role == Role::Coordinator
+        match self.account.role {
+            Role::Coordinator => true,
+            Role::Prescriber | Role::Practice => false,
+        }
+    }
+
+    /// Whether they may export every referral (personal data of every team).
+    pub fn exports(&self) -> bool {
+        self.audits()
+    }
+
+    /// Whether they refer people with the form (practice staff, coordinators).
+    pub fn refers(&self) -> bool {
+        match self.account.role {
+            Role::Practice | Role::Coordinator => true,
+            Role::Prescriber => false,
+        }
+    }
+
+    /// Whether they read a record's working notes, attempts and history (prescribers and
+    /// coordinators); practice staff see what they sent, its status and its outcome.
+    pub fn reads_notes(&self) -> bool {
+        self.works().is_some()
+    }
+
+    /// The team a report covers: a prescriber's own, any (or every) team for a
+    /// coordinator; `None` when they see no reports (practice staff).
+    pub fn report_team(&self, asked: Option<&str>) -> Option<Option<String>> {
+        match self.account.role {
+            Role::Prescriber => Some(Some(self.account.team.clone())),
+            Role::Coordinator => Some(
+                asked
+                    .filter(|t| self.content.practices.team(t).is_some())
+                    .map(str::to_string),
+            ),
+            Role::Practice => None,
+        }
+    }
+
+    /// Whether the referral `reference` is theirs to see, without reading all of it.
+    pub fn may_see(&self, conn: &Connection, reference: &str) -> Result<bool, StoreError> {
+        Ok(
+            crate::store::referral(conn, &reference.trim().to_ascii_uppercase())?
+                .is_some_and(|item| self.sees(&item)),
+        )
+    }
+
+    /// Records that they exported every referral (`what`: `csv`, `xlsx`), in the views audit.
+    pub fn exported(
+        &self,
+        conn: &Connection,
+        what: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        accounts::add_view(
+            conn,
+            self.account.id,
+            &format!("every referral ({what} export)"),
+            now,
+        )
     }
 
     /// `query` narrowed to what they may see.

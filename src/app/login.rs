@@ -15,6 +15,11 @@ pub const MAX_FAILURES: u32 = 5;
 pub const WINDOW: Duration = Duration::minutes(15);
 /// How long a session lasts without use, unless configured.
 pub const DEFAULT_IDLE: Duration = Duration::minutes(15);
+/// The longest a session lasts however it is used: a working day.
+pub const MAX_SESSION: Duration = Duration::hours(12);
+/// How stale a session's last use may be before it is written again (so a page view is
+/// not a write; the idle timeout is this much less exact).
+pub const TOUCH_AFTER: Duration = Duration::seconds(30);
 
 /// An Argon2id hash of nothing anyone knows, checked when a name has no account so that a
 /// wrong name takes as long as a wrong password.
@@ -100,6 +105,7 @@ pub fn login(
         _ => {
             rows::add_failure(conn, &key, now)?;
             if locked(conn, &key, now)? {
+                tracing::warn!("a name was locked after repeated failed logins");
                 Ok(Login::Locked)
             } else {
                 Ok(Login::Refused)
@@ -125,32 +131,51 @@ pub fn check_password(password: &str, hash: Option<&str>) -> bool {
     }
 }
 
-/// The stored hash of `name`'s password, to check outside the store's thread.
-pub fn hash_of(conn: &Connection, name: &str) -> Result<Option<String>, StoreError> {
-    Ok(rows::with_hash(conn, name.trim())?
+/// What checking a login needs, read before the slow password check: whether the name is
+/// locked now (then nothing is checked), else the stored hash of its password, if any.
+pub fn before_login(
+    conn: &Connection,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<Option<String>, Login>, StoreError> {
+    if locked(conn, &key(name), now)? {
+        return Ok(Err(Login::Locked));
+    }
+    Ok(Ok(rows::with_hash(conn, name.trim())?
         .filter(|(a, _)| a.disabled_at.is_none())
-        .and_then(|(_, h)| h))
+        .and_then(|(_, h)| h)))
 }
 
-/// The session a cookie's token opens, if it is live: not idle longer than `idle`, and its
-/// account not disabled. Marks it used.
+/// Lets a locked name log in again at once (`prescribers unlock`).
+pub fn unlock(conn: &Connection, name: &str) -> Result<(), StoreError> {
+    rows::clear_failures(conn, &key(name))
+}
+
+/// The session a cookie's token opens, if it is live: used within `idle`, begun within
+/// [`MAX_SESSION`], and its account not disabled. Only reads (a page view writes nothing to
+/// the store's thread); says whether it is time to mark it used ([`touch`]).
 pub fn session(
     conn: &Connection,
     token: &str,
     idle: Duration,
     now: DateTime<Utc>,
-) -> Result<Option<Session>, StoreError> {
-    let hash = digest(token);
-    let Some((account, csrf, seen)) = rows::session(conn, &hash)? else {
+) -> Result<Option<(Session, bool)>, StoreError> {
+    let Some((account, csrf, created, seen)) = rows::session(conn, &digest(token))? else {
         return Ok(None);
     };
-    let seen = crate::store::Timestamp::parse(&seen).map(|t| t.0);
-    if seen.is_none_or(|s| now - s > idle) {
-        rows::end_session(conn, &hash)?;
+    let time = |t: &str| crate::store::Timestamp::parse(t).map(|t| t.0);
+    let (Some(created), Some(seen)) = (time(&created), time(&seen)) else {
+        return Ok(None);
+    };
+    if now - seen > idle || now - created > MAX_SESSION {
         return Ok(None);
     }
-    rows::touch_session(conn, &hash, now)?;
-    Ok(Some(Session { account, csrf }))
+    Ok(Some((Session { account, csrf }, now - seen > TOUCH_AFTER)))
+}
+
+/// Marks a session used now (when [`session`] says so).
+pub fn touch(conn: &Connection, token: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    rows::touch_session(conn, &digest(token), now)
 }
 
 /// Logs a session out.
@@ -160,7 +185,7 @@ pub fn logout(conn: &Connection, token: &str) -> Result<(), StoreError> {
 
 /// Ends idle sessions and forgets old failures (a chore).
 pub fn tidy(conn: &Connection, idle: Duration, now: DateTime<Utc>) -> Result<(), StoreError> {
-    rows::end_idle_sessions(conn, now - idle)?;
+    rows::end_old_sessions(conn, now - idle, now - MAX_SESSION)?;
     rows::forget_failures(conn, now - WINDOW - WINDOW)
 }
 

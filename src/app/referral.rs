@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use super::access::Viewer;
 use crate::content::Content;
 use crate::content::dialogue::{Flow, NodeKind, Rule};
 use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
 use crate::engine::{Answer, Referral};
 use crate::matching::{self, Query};
-use crate::store::accounts::Account;
 use crate::store::{Channel, Role, StoreError};
 use crate::validate;
 
@@ -125,18 +125,21 @@ pub struct Filled {
 /// Why a form was not accepted: (answer key or `agreed`/`language`, what to fix).
 pub type Problems = Vec<(String, String)>;
 
-/// Queues a referral made by `by` (practice staff, or a coordinator) for someone; returns its
-/// reference, or what to fix. Nothing is stored unless everything is right.
-pub fn refer(
-    conn: &Connection,
-    content: &Content,
-    by: &Account,
+/// A referral someone (practice staff, or a coordinator) makes for a person, checked and
+/// ready to queue ([`queue`]), or what to fix; `None` when they may not refer people. Reads
+/// nothing: the checks and the service matching run outside the store's thread.
+pub fn prepare(
+    viewer: &Viewer,
     filled: &Filled,
     now: DateTime<Utc>,
-) -> Result<Result<String, Problems>, StoreError> {
+) -> Option<Result<Referral, Problems>> {
+    if !viewer.refers() {
+        return None;
+    }
+    let (content, by) = (viewer.content, viewer.account);
     let answers = match check(content, filled, now) {
         Ok(a) => a,
-        Err(problems) => return Ok(Err(problems)),
+        Err(problems) => return Some(Err(problems)),
     };
     let flow = content.entry();
     let needs = flow
@@ -153,7 +156,7 @@ pub fn refer(
         Some(p) => content.practices.team_for(Some(p)).to_string(),
         None => by.team.clone(),
     };
-    let mut referral = Referral {
+    Some(Ok(Referral {
         reference: crate::reference::new_reference(),
         created_at: now,
         language: filled.language.clone(),
@@ -168,12 +171,16 @@ pub fn refer(
         practice,
         source: Some(SOURCE.to_string()),
         referred_by: Some(by.name.clone()),
-    };
+    }))
+}
+
+/// Queues a prepared referral (a new reference if its own is taken); returns its reference.
+pub fn queue(conn: &Connection, mut referral: Referral) -> Result<String, StoreError> {
     let mut draws = 0;
     loop {
         let user = referral.reference.clone();
         match crate::store::referrals::add(conn, Channel::Web, &user, &referral) {
-            Ok(()) => return Ok(Ok(referral.reference)),
+            Ok(()) => return Ok(referral.reference),
             Err(StoreError::DuplicateReference(_)) if draws < DRAWS => {
                 draws += 1;
                 referral.reference = crate::reference::new_reference();

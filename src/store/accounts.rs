@@ -134,12 +134,22 @@ pub fn with_hash(
         .optional()?)
 }
 
-/// Sets a new password hash; `false` if there is no such account.
+/// Sets a new password hash and ends the account's browser sessions; `false` if there is no
+/// such account.
 pub fn set_password(conn: &Connection, name: &str, hash: &str) -> Result<bool, StoreError> {
-    Ok(conn
+    let changed = conn
         .prepare_cached("UPDATE accounts SET password_hash = ?2 WHERE name = ?1")?
-        .execute(params![name, hash])?
-        == 1)
+        .execute(params![name, hash])?;
+    end_sessions_of(conn, name)?;
+    Ok(changed == 1)
+}
+
+fn end_sessions_of(conn: &Connection, name: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "DELETE FROM web_sessions WHERE account_id IN (SELECT id FROM accounts WHERE name = ?1)",
+    )?
+    .execute([name])?;
+    Ok(())
 }
 
 /// Disables an account and ends its browser sessions; `false` if there is no such account.
@@ -149,10 +159,7 @@ pub fn disable(conn: &Connection, name: &str, now: DateTime<Utc>) -> Result<bool
             "UPDATE accounts SET disabled_at = COALESCE(disabled_at, ?2) WHERE name = ?1",
         )?
         .execute(params![name, stamp(now)])?;
-    conn.prepare_cached(
-        "DELETE FROM web_sessions WHERE account_id IN (SELECT id FROM accounts WHERE name = ?1)",
-    )?
-    .execute([name])?;
+    end_sessions_of(conn, name)?;
     Ok(changed == 1)
 }
 
@@ -207,19 +214,23 @@ pub fn add_session(
     Ok(())
 }
 
-/// A live session: its account (enabled), CSRF token and when it was last used.
+/// A session of an enabled account: the account, CSRF token, when it began and when it was
+/// last used.
 pub fn session(
     conn: &Connection,
     token_hash: &[u8],
-) -> Result<Option<(Account, String, String)>, StoreError> {
+) -> Result<Option<(Account, String, String, String)>, StoreError> {
     Ok(conn
         .prepare_cached(
             "SELECT a.id, a.name, a.team, a.role, a.practice, a.telegram_id,
-                    a.password_hash IS NOT NULL, a.created_at, a.disabled_at, s.csrf, s.seen_at
+                    a.password_hash IS NOT NULL, a.created_at, a.disabled_at, s.csrf,
+                    s.created_at, s.seen_at
              FROM web_sessions s JOIN accounts a ON a.id = s.account_id
              WHERE s.token_hash = ?1 AND a.disabled_at IS NULL",
         )?
-        .query_row([token_hash], |r| Ok((account(r)?, r.get(9)?, r.get(10)?)))
+        .query_row([token_hash], |r| {
+            Ok((account(r)?, r.get(9)?, r.get(10)?, r.get(11)?))
+        })
         .optional()?)
 }
 
@@ -241,10 +252,14 @@ pub fn end_session(conn: &Connection, token_hash: &[u8]) -> Result<(), StoreErro
     Ok(())
 }
 
-/// Ends every session idle since before `idle_before`.
-pub fn end_idle_sessions(conn: &Connection, idle_before: DateTime<Utc>) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM web_sessions WHERE seen_at < ?1")?
-        .execute([stamp(idle_before)])?;
+/// Ends every session idle since before `idle_before` or begun before `begun_before`.
+pub fn end_old_sessions(
+    conn: &Connection,
+    idle_before: DateTime<Utc>,
+    begun_before: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM web_sessions WHERE seen_at < ?1 OR created_at < ?2")?
+        .execute([stamp(idle_before), stamp(begun_before)])?;
     Ok(())
 }
 

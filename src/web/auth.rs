@@ -16,6 +16,9 @@ use super::pages::{self, LoginPage};
 use super::state::{App, SecureCookies};
 use crate::app::login::{self, Login, Session};
 
+/// Longest a login waits for a password check to be free before "busy".
+const LOGIN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "signpost_session";
 /// The login form's own CSRF cookie (before there is a session).
@@ -50,13 +53,18 @@ impl FromRequestParts<Arc<App>> for Signed {
         }
         let idle = app.config.idle;
         let t = token.clone();
-        let session = app
-            .store
-            .call(move |c| login::session(c, &t, idle, Utc::now()))
+        // Read on a page's own connection: a stranger's cookie costs the bot nothing.
+        let found = app
+            .read(move |c, _| Ok(login::session(c, &t, idle, Utc::now())?))
             .await?;
-        session
-            .map(|session| Signed { session, token })
-            .ok_or(WebError::LoggedOut)
+        let (session, stale) = found.ok_or(WebError::LoggedOut)?;
+        if stale {
+            let t = token.clone();
+            app.store.later("marking a web session used", move |c| {
+                login::touch(c, &t, Utc::now())
+            });
+        }
+        Ok(Signed { session, token })
     }
 }
 
@@ -145,18 +153,33 @@ pub async fn login(
     }
     let name = form.name.trim().to_string();
     let lookup = name.clone();
-    let hash = app
-        .read(move |c, _| Ok(login::hash_of(c, &lookup)?))
+    let before = app
+        .read(move |c, _| Ok(login::before_login(c, &lookup, Utc::now())?))
         .await?;
-    let password = form.password;
-    let ok = tokio::task::spawn_blocking(move || login::check_password(&password, hash.as_deref()))
-        .await
-        .map_err(|e| WebError::Task(e.to_string()))?;
-    let who = name.clone();
-    let outcome = app
-        .store
-        .call(move |c| login::login(c, &who, ok, Utc::now()))
-        .await?;
+    let outcome = match before {
+        // Locked: no password is checked (nor recorded) until the lock ends.
+        Err(locked) => locked,
+        Ok(hash) => {
+            // Argon2 takes 19 MiB and tens of milliseconds: a few at a time, never a flood.
+            let permit =
+                tokio::time::timeout(LOGIN_WAIT, app.password_checks.clone().acquire_owned())
+                    .await
+                    .map_err(|_| WebError::Busy)?
+                    .map_err(|_| WebError::Busy)?;
+            let password = form.password;
+            let ok = tokio::task::spawn_blocking(move || {
+                let ok = login::check_password(&password, hash.as_deref());
+                drop(permit);
+                ok
+            })
+            .await
+            .map_err(|e| WebError::Task(e.to_string()))?;
+            let who = name.clone();
+            app.store
+                .call(move |c| login::login(c, &who, ok, Utc::now()))
+                .await?
+        }
+    };
     let secure = secure(&app, &headers);
     match outcome {
         Login::In { token, .. } => {

@@ -40,6 +40,9 @@ pub enum WebError {
     /// No such page or referral (or not one this account may see).
     #[error("not found")]
     NotFound,
+    /// Too many logins at once: try again.
+    #[error("too many logins at once")]
+    Busy,
     /// An export could not be written.
     #[error("the export could not be written: {0}")]
     Export(String),
@@ -68,6 +71,11 @@ impl IntoResponse for WebError {
                 StatusCode::FORBIDDEN,
                 "This form has expired",
                 "Nothing was changed. Go back, reload the page and try again.",
+            ),
+            WebError::Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Busy",
+                "Many people are logging in at once. Wait a moment, then try again.",
             ),
             WebError::NotFound => (
                 StatusCode::NOT_FOUND,

@@ -134,6 +134,7 @@ pub struct RecordPage {
     pub facts: Vec<(String, String)>,
     pub fields: Vec<(String, String)>,
     pub services: Vec<(String, String)>,
+    pub reads_notes: bool,
     pub notes: Vec<NoteView>,
     pub history: Vec<(String, String)>,
     pub views: Vec<View>,

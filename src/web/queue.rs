@@ -16,7 +16,7 @@ use crate::app::access::Viewer;
 use crate::app::login::Session;
 use crate::app::prescriber;
 use crate::store::queue_page::PageQuery;
-use crate::store::{Priority, QueueItem, Role, Status, Timestamp};
+use crate::store::{Priority, QueueItem, Status, Timestamp};
 
 /// Rows on one page.
 pub const PAGE_SIZE: u32 = 50;
@@ -24,6 +24,10 @@ pub const PAGE_SIZE: u32 = 50;
 /// The header every page shows.
 pub fn header(app: &App, session: &Session) -> Header {
     let a = &session.account;
+    let viewer = Viewer {
+        account: a,
+        content: &app.content,
+    };
     Header {
         name: a.name.clone(),
         role: a.role.to_string(),
@@ -33,9 +37,9 @@ pub fn header(app: &App, session: &Session) -> Header {
             .team(&a.team)
             .map_or_else(|| a.team.clone(), |t| t.name.clone()),
         csrf: session.csrf.clone(),
-        coordinator: a.role == Role::Coordinator,
-        works: a.role != Role::Practice,
-        refers: a.role != Role::Prescriber,
+        coordinator: viewer.audits(),
+        works: viewer.works().is_some(),
+        refers: viewer.refers(),
     }
 }
 

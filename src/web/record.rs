@@ -42,6 +42,17 @@ fn page(
     claimer: Option<String>,
 ) -> RecordPage {
     let item = &record.item;
+    let reads_notes = Viewer {
+        account: &session.account,
+        content: &app.content,
+    }
+    .reads_notes();
+    // Practice staff see what they sent, its status and outcome: not the working notes.
+    let (history, claimer) = if reads_notes {
+        (history, claimer)
+    } else {
+        (Vec::new(), None)
+    };
     let who = Prescriber::of(&session.account);
     let mine = who
         .as_ref()
@@ -103,9 +114,11 @@ fn page(
         facts,
         fields: crate::queue::fields(&app.content, item),
         services,
+        reads_notes,
         notes: record
             .notes
             .iter()
+            .filter(|_| reads_notes)
             .map(|n| NoteView {
                 at: n.at.clone(),
                 author: n.author.clone(),
@@ -261,7 +274,21 @@ pub async fn act(
         ),
         Err(QueueError::NotFound(_)) => Err(WebError::NotFound),
         Err(refusal) => {
-            let mut view = load(&app, &signed.session, reference_of(&raw)?).await?;
+            // The record is shown again with the reason: a view like any other, audited.
+            let reference = reference_of(&raw)?;
+            let account = signed.session.account.clone();
+            let content = app.content.clone();
+            let r = reference.clone();
+            app.store
+                .call(move |c| {
+                    Viewer {
+                        account: &account,
+                        content: &content,
+                    }
+                    .viewed(c, &r, Utc::now())
+                })
+                .await?;
+            let mut view = load(&app, &signed.session, reference).await?;
             view.refused = Some(prescriber::refused(&refusal));
             Ok((StatusCode::CONFLICT, pages::html(&view)?).into_response())
         }
@@ -270,10 +297,15 @@ pub async fn act(
 
 /// `GET /audit`: who viewed which record, newest first (coordinators).
 pub async fn audit_page(State(app): State<Arc<App>>, signed: Signed) -> Result<Response, WebError> {
-    if signed.session.account.role != crate::store::Role::Coordinator {
+    let account = signed.session.account.clone();
+    if !(Viewer {
+        account: &account,
+        content: &app.content,
+    })
+    .audits()
+    {
         return Err(WebError::Forbidden);
     }
-    let account = signed.session.account.clone();
     let views = app
         .read(move |c, app| {
             Ok(Viewer {

@@ -14,16 +14,21 @@ use super::auth::Signed;
 use super::pages::{self, FieldView, OptionView, ReferPage};
 use super::queue::header;
 use super::state::App;
+use crate::app::access::Viewer;
 use crate::app::login::Session;
 use crate::app::referral::{self, Filled, Input, Problems};
 use crate::content::locales::DEFAULT_LANGUAGE;
-use crate::store::Role;
 
-/// Practice staff and coordinators may refer someone.
-fn may_refer(session: &Session) -> Result<(), WebError> {
-    match session.account.role {
-        Role::Practice | Role::Coordinator => Ok(()),
-        Role::Prescriber => Err(WebError::Forbidden),
+/// Practice staff and coordinators may refer someone (the rule is the app's).
+fn may_refer(app: &App, session: &Session) -> Result<(), WebError> {
+    let viewer = Viewer {
+        account: &session.account,
+        content: &app.content,
+    };
+    if viewer.refers() {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
     }
 }
 
@@ -96,7 +101,7 @@ fn view(app: &App, session: &Session, filled: &Filled, problems: &Problems) -> R
 
 /// `GET /refer`.
 pub async fn refer_page(State(app): State<Arc<App>>, signed: Signed) -> Result<Response, WebError> {
-    may_refer(&signed.session)?;
+    may_refer(&app, &signed.session)?;
     let page = view(&app, &signed.session, &Filled::default(), &Vec::new());
     Ok(pages::html(&page)?.into_response())
 }
@@ -113,7 +118,7 @@ pub async fn refer(
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
     signed.check(csrf)?;
-    may_refer(&signed.session)?;
+    may_refer(&app, &signed.session)?;
     let mut filled = Filled::default();
     for (k, v) in pairs {
         match k.as_str() {
@@ -127,12 +132,23 @@ pub async fn refer(
         }
     }
     let account = signed.session.account.clone();
-    let content = app.content.clone();
+    let shared = app.clone();
     let kept = filled.clone();
-    let done = app
-        .store
-        .call(move |c| referral::refer(c, &content, &account, &kept, Utc::now()))
-        .await?;
+    // Checked and matched off the store's thread; only the insert runs there.
+    let prepared = tokio::task::spawn_blocking(move || {
+        let viewer = Viewer {
+            account: &account,
+            content: &shared.content,
+        };
+        referral::prepare(&viewer, &kept, Utc::now())
+    })
+    .await
+    .map_err(|e| WebError::Task(e.to_string()))?
+    .ok_or(WebError::Forbidden)?;
+    let done = match prepared {
+        Ok(r) => Ok(app.store.call(move |c| referral::queue(c, r)).await?),
+        Err(problems) => Err(problems),
+    };
     match done {
         Ok(reference) => {
             tracing::info!("a practice referral was queued");

@@ -14,8 +14,8 @@ use super::auth::Signed;
 use super::pages::{self, Chart, Choice, ReportPage};
 use super::queue::header;
 use super::state::App;
+use crate::app::access::Viewer;
 use crate::report::{self, Filter, charts, tables};
-use crate::store::Role;
 
 /// `GET /report`: a prescriber's team, or (coordinators) every team or one.
 pub async fn report_page(
@@ -23,19 +23,15 @@ pub async fn report_page(
     signed: Signed,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let account = &signed.session.account;
+    let viewer = Viewer {
+        account: &signed.session.account,
+        content: &app.content,
+    };
     let since = q
         .get("since")
         .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
-    let chosen = q
-        .get("team")
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty());
-    let team = match account.role {
-        Role::Prescriber => Some(account.team.clone()),
-        Role::Coordinator => chosen.filter(|t| app.content.practices.team(t).is_some()),
-        Role::Practice => return Err(WebError::Forbidden),
-    };
+    let asked = q.get("team").map(|t| t.trim()).filter(|t| !t.is_empty());
+    let team = viewer.report_team(asked).ok_or(WebError::Forbidden)?;
     let filter = Filter {
         since,
         team: team.clone(),
@@ -97,24 +93,41 @@ pub async fn report_page(
         p90,
         since: since.map(|d| d.to_string()).unwrap_or_default(),
         teams,
-        choose_team: account.role == Role::Coordinator,
+        choose_team: viewer.audits(),
         charts,
         unmet: tables::unmet(&r.unmet),
     };
     Ok(pages::html(&page)?.into_response())
 }
 
-/// Exports are for coordinators: they hold every team's personal data.
-fn coordinator(signed: &Signed) -> Result<(), WebError> {
-    match signed.session.account.role {
-        Role::Coordinator => Ok(()),
-        Role::Prescriber | Role::Practice => Err(WebError::Forbidden),
+/// Exports hold every team's personal data: only for those the app lets export, and each
+/// one recorded (who, when) before anything is sent.
+async fn exporting(app: &Arc<App>, signed: &Signed, what: &'static str) -> Result<(), WebError> {
+    let account = signed.session.account.clone();
+    let content = app.content.clone();
+    let allowed = app
+        .store
+        .call(move |c| {
+            let viewer = Viewer {
+                account: &account,
+                content: &content,
+            };
+            if viewer.exports() {
+                viewer.exported(c, what, Utc::now())?;
+            }
+            Ok(viewer.exports())
+        })
+        .await?;
+    if allowed {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
     }
 }
 
 /// `GET /export.csv`: every referral as CSV, laid out by the dialogue's record.
 pub async fn export_csv(State(app): State<Arc<App>>, signed: Signed) -> Result<Response, WebError> {
-    coordinator(&signed)?;
+    exporting(&app, &signed, "csv").await?;
     let csv = app
         .read(|c, app| {
             let mut buf = Vec::new();
@@ -122,7 +135,6 @@ pub async fn export_csv(State(app): State<Arc<App>>, signed: Signed) -> Result<R
             Ok(buf)
         })
         .await?;
-    audit(&app, "exported-csv");
     Ok(download(
         "text/csv; charset=utf-8",
         "signpost-referrals.csv",
@@ -135,25 +147,18 @@ pub async fn export_xlsx(
     State(app): State<Arc<App>>,
     signed: Signed,
 ) -> Result<Response, WebError> {
-    coordinator(&signed)?;
+    exporting(&app, &signed, "xlsx").await?;
     let bytes = app
         .read(|c, app| {
             crate::queue::export_xlsx_bytes(c, &app.content)
                 .map_err(|e| WebError::Export(e.to_string()))
         })
         .await?;
-    audit(&app, "exported-xlsx");
     Ok(download(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "signpost-referrals.xlsx",
         bytes,
     ))
-}
-
-fn audit(app: &App, event: &'static str) {
-    app.store.later("audit of an export", move |c| {
-        crate::store::audit::add(c, event, None, Utc::now())
-    });
 }
 
 fn download(kind: &'static str, name: &'static str, body: Vec<u8>) -> Response {

@@ -48,6 +48,8 @@ pub struct App {
     pub store: StoreActor,
     /// Settings.
     pub config: WebConfig,
+    /// Password checks running at once (Argon2 is slow and large on purpose).
+    pub password_checks: Arc<tokio::sync::Semaphore>,
     db: PathBuf,
     readers: Mutex<Vec<Connection>>,
 }
@@ -72,6 +74,9 @@ impl App {
             content,
             store,
             config,
+            password_checks: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
             db: db.to_path_buf(),
             readers: Mutex::new(Vec::new()),
         }))
