@@ -58,7 +58,7 @@ pub fn prescribers_action(
         }
         PrescribersAction::List { json } => {
             let mut store = Store::open(db)?;
-            let all = store.in_transaction(|c| accounts::list(c))?;
+            let all = store.in_transaction(accounts::list)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
             } else if all.is_empty() {
