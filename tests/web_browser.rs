@@ -10,6 +10,7 @@ mod common;
 mod fake_bot_api;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use browser::{Browser, Driver, Web, add_account, chat, post_form, show, signpost, stored};
@@ -32,11 +33,83 @@ fn english(name: &str, story: &str) -> String {
         .replace(STORY, story)
 }
 
-/// A fresh database folder.
-fn db() -> (tempfile::TempDir, PathBuf) {
+/// The accounts the tests log in as (name, team, more arguments): each made once per run with
+/// `signpost prescribers add NAME --team TEAM --password-stdin`.
+const ACCOUNTS: [(&str, &str, &[&str]); 5] = [
+    ("Amy Khan", "central", &[]),
+    ("Bilal Rahman", "central", &[]),
+    ("Erin East", "east", &[]),
+    (
+        "Pat Practice",
+        "central",
+        &["--role", "practice", "--practice", "Z00001"],
+    ),
+    ("Cora Lead", "east", &["--role", "coordinator"]),
+];
+
+/// A database with [`ACCOUNTS`] and one referral ([`ENGLISH`], by `signpost chat`), made once
+/// for the whole run (every `signpost` command loads all the content first, seconds in a debug
+/// build): its path and the referral's reference.
+fn seed() -> &'static (PathBuf, String) {
+    static SEED: OnceLock<(PathBuf, String)> = OnceLock::new();
+    SEED.get_or_init(|| {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        // Seeds of earlier runs, whose process has ended.
+        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = name.strip_prefix("web-browser-seed-")
+                && !Path::new("/proc").join(pid).exists()
+            {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+        let dir = root.join(format!("web-browser-seed-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("the seed's folder");
+        let db = dir.join("seed.db");
+        let reference = chat(&db, "local", ENGLISH);
+        std::thread::scope(|s| {
+            for (name, team, extra) in ACCOUNTS {
+                let db = &db;
+                s.spawn(move || add_account(db, name, team, extra, PASSWORD));
+            }
+        });
+        (db, reference)
+    })
+}
+
+/// A copy of the [`seed`] database in a folder of the test's own: the folder, the database,
+/// the seeded referral's reference.
+fn seeded() -> (tempfile::TempDir, PathBuf, String) {
+    let (from, reference) = seed();
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("web.db");
-    (dir, db)
+    for suffix in ["", "-wal", "-shm"] {
+        let mut source = from.clone().into_os_string();
+        source.push(suffix);
+        let mut target = db.clone().into_os_string();
+        target.push(suffix);
+        if Path::new(&source).exists() {
+            std::fs::copy(&source, &target).expect("copy the seed");
+        }
+    }
+    (dir, db, reference.clone())
+}
+
+/// A copy of the seed, ChromeDriver with a browser, and `signpost web` with `args` on the
+/// copy, started side by side.
+async fn start(
+    tools: &browser::Tools,
+    args: &[&str],
+) -> (tempfile::TempDir, PathBuf, String, Web, Driver, Browser) {
+    let (seeded, driver) = tokio::join!(tokio::task::spawn_blocking(seeded), Driver::start(tools));
+    let (dir, db, reference) = seeded.expect("seeded");
+    let addr = browser::local_addr();
+    let (web, b) = tokio::join!(
+        Web::start_at(&db, &addr, args),
+        driver.browser(format!("http://{addr}"))
+    );
+    (dir, db, reference, web, driver, b)
 }
 
 /// Logs in and waits for the queue.
@@ -75,21 +148,34 @@ async fn answers(b: &Browser) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_a_prescribers_day_from_login_to_closing_a_hostile_referral() {
-    let Some(tools) = browser::tools("browser_a_prescribers_day") else {
+    let Some(tools) =
+        browser::tools("browser_a_prescribers_day_from_login_to_closing_a_hostile_referral")
+    else {
         return;
     };
-    let (_dir, db) = db();
+    let (_dir, db, seeded) = tokio::task::spawn_blocking(seeded).await.expect("seeded");
     let name = "<script>alert(1)</script> Sam";
     let story = "I feel alone <img src=x onerror=alert(1)> since my wife died.";
-    let reference = chat(&db, "local", &english(name, story));
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
+    // Made while the browser starts.
+    let (reference, driver) = tokio::join!(
+        {
+            let db = db.clone();
+            let script = english(name, story);
+            tokio::task::spawn_blocking(move || chat(&db, "hostile", &script))
+        },
+        Driver::start(&tools)
+    );
+    let reference = reference.expect("the hostile referral");
     assert_eq!(
         stored(&db, &reference)["answers"]["name"],
         name,
         "kept as typed"
     );
-    let (web, driver) = tokio::join!(Web::start(&db, &[]), Driver::start(&tools));
-    let b = driver.browser(&web.base).await;
+    let addr = browser::local_addr();
+    let (_web, b) = tokio::join!(
+        Web::start_at(&db, &addr, &[]),
+        driver.browser(format!("http://{addr}"))
+    );
 
     // Not logged in: to the login page.
     b.goto("/").await;
@@ -103,7 +189,8 @@ async fn browser_a_prescribers_day_from_login_to_closing_a_hostile_referral() {
         queue.contains("Amy Khan · prescriber · Central (sample)"),
         "{queue}"
     );
-    assert!(queue.contains("Open: 1 (0 urgent)."), "{queue}");
+    assert!(queue.contains(&seeded), "{queue}");
+    assert!(queue.contains("Open: 2 (0 urgent)."), "{queue}");
     assert_eq!(
         b.count(".summary form[action='/next'] button").await,
         1,
@@ -168,36 +255,42 @@ async fn browser_a_prescribers_day_from_login_to_closing_a_hostile_referral() {
     );
     // Closed referrals leave the default view of the queue.
     b.goto("/").await;
-    let queue = b.wait_for_text("Open: 0 (0 urgent).").await;
+    let queue = b.wait_for_text("Open: 1 (0 urgent).").await;
     assert!(!queue.contains(&reference), "{queue}");
+    assert!(queue.contains(&seeded), "{queue}");
     b.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_a_claim_in_the_browser_tells_the_resident_on_telegram() {
-    let Some(tools) = browser::tools("browser_a_claim_tells_the_resident_on_telegram") else {
+    let Some(tools) =
+        browser::tools("browser_a_claim_in_the_browser_tells_the_resident_on_telegram")
+    else {
         return;
     };
-    let (fake, _dir, db) = bot::setup().await;
-    let port = browser::free_port();
-    let addr = format!("127.0.0.1:{port}");
+    let (fake, seeded, driver) = tokio::join!(
+        fake_bot_api::FakeBotApi::start(),
+        tokio::task::spawn_blocking(seeded),
+        Driver::start(&tools)
+    );
+    let (_dir, db, _) = seeded.expect("seeded");
+    let addr = browser::local_addr();
     let mut bot = bot::Bot::start_args(&fake, &db, false, &[], &["--web", &addr]);
-    let driver = Driver::start(&tools).await;
     let log = bot.log.clone();
-    browser::serving(&addr, || {
-        bot.child
-            .try_wait()
-            .ok()
-            .flatten()
-            .map(|s| format!("{s}: {}", std::fs::read_to_string(&log).unwrap_or_default()))
-    })
-    .await;
+    let (_, b) = tokio::join!(
+        browser::serving(&addr, || {
+            bot.child
+                .try_wait()
+                .ok()
+                .flatten()
+                .map(|s| format!("{s}: {}", std::fs::read_to_string(&log).unwrap_or_default()))
+        }),
+        driver.browser(format!("http://{addr}"))
+    );
     bot::polled(&fake, 1).await;
     let mut resident = bot::Person::new(&fake, &db, 501, Some("en"));
     let reference = bot::refer(&mut resident, "Sam Taylor").await;
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
 
-    let b = driver.browser(&format!("http://{addr}")).await;
     let queue = logged_in(&b, "Amy Khan").await;
     assert!(queue.contains(&reference), "{queue}");
     b.goto(&format!("/referrals/{reference}")).await;
@@ -234,15 +327,13 @@ async fn browser_a_claim_in_the_browser_tells_the_resident_on_telegram() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_two_prescribers_claim_one_referral_and_the_second_is_refused() {
-    let Some(tools) = browser::tools("browser_two_prescribers_claim_one_referral") else {
+    let Some(tools) =
+        browser::tools("browser_two_prescribers_claim_one_referral_and_the_second_is_refused")
+    else {
         return;
     };
-    let (_dir, db) = db();
-    let reference = chat(&db, "local", ENGLISH);
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
-    add_account(&db, "Bilal Rahman", "central", &[], PASSWORD);
-    let (web, driver) = tokio::join!(Web::start(&db, &[]), Driver::start(&tools));
-    let (a, b) = tokio::join!(driver.browser(&web.base), driver.browser(&web.base));
+    let (_dir, db, reference, web, driver, a) = start(&tools, &[]).await;
+    let b = driver.browser(&web.base).await;
     tokio::join!(logged_in(&a, "Amy Khan"), logged_in(&b, "Bilal Rahman"));
     let record = format!("/referrals/{reference}");
     tokio::join!(a.goto(&record), b.goto(&record));
@@ -290,13 +381,12 @@ async fn browser_two_prescribers_claim_one_referral_and_the_second_is_refused() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_wrong_passwords_and_unknown_names_read_the_same_and_lock_after_five() {
-    let Some(tools) = browser::tools("browser_wrong_passwords_and_unknown_names") else {
+    let Some(tools) = browser::tools(
+        "browser_wrong_passwords_and_unknown_names_read_the_same_and_lock_after_five",
+    ) else {
         return;
     };
-    let (_dir, db) = db();
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
-    let (web, driver) = tokio::join!(Web::start(&db, &[]), Driver::start(&tools));
-    let b = driver.browser(&web.base).await;
+    let (_dir, _db, _, _web, _driver, b) = start(&tools, &[]).await;
     let refused = "That name and password do not match an account.";
     let locked = "Too many failed attempts for this name. Wait 15 minutes, then try again.";
 
@@ -331,21 +421,18 @@ async fn browser_wrong_passwords_and_unknown_names_read_the_same_and_lock_after_
         b.wait_for_path("/login").await;
     }
     // Another name is not locked by theirs.
-    add_account(&db, "Bilal Rahman", "central", &[], PASSWORD);
     logged_in(&b, "Bilal Rahman").await;
     b.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_a_form_without_its_csrf_token_is_refused_and_changes_nothing() {
-    let Some(tools) = browser::tools("browser_a_form_without_its_csrf_token") else {
+    let Some(tools) =
+        browser::tools("browser_a_form_without_its_csrf_token_is_refused_and_changes_nothing")
+    else {
         return;
     };
-    let (_dir, db) = db();
-    let reference = chat(&db, "local", ENGLISH);
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
-    let (web, driver) = tokio::join!(Web::start(&db, &[]), Driver::start(&tools));
-    let b = driver.browser(&web.base).await;
+    let (_dir, db, reference, web, _driver, b) = start(&tools, &[]).await;
     logged_in(&b, "Amy Khan").await;
     b.goto(&format!("/referrals/{reference}")).await;
     b.wait_for_text("Their answers").await;
@@ -391,13 +478,11 @@ async fn browser_a_form_without_its_csrf_token_is_refused_and_changes_nothing() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_an_idle_session_ends_and_the_next_page_is_the_login() {
-    let Some(tools) = browser::tools("browser_an_idle_session_ends") else {
+    let Some(tools) = browser::tools("browser_an_idle_session_ends_and_the_next_page_is_the_login")
+    else {
         return;
     };
-    let (_dir, db) = db();
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
-    let (web, driver) = tokio::join!(Web::start(&db, &["--idle", "3s"]), Driver::start(&tools));
-    let b = driver.browser(&web.base).await;
+    let (_dir, _db, _, _web, _driver, b) = start(&tools, &["--idle", "3s"]).await;
     logged_in(&b, "Amy Khan").await;
     // Used within the idle time: still in.
     b.reload().await;
@@ -413,13 +498,11 @@ async fn browser_an_idle_session_ends_and_the_next_page_is_the_login() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_a_disabled_account_is_logged_out_at_its_next_page() {
-    let Some(tools) = browser::tools("browser_a_disabled_account_is_logged_out") else {
+    let Some(tools) = browser::tools("browser_a_disabled_account_is_logged_out_at_its_next_page")
+    else {
         return;
     };
-    let (_dir, db) = db();
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
-    let (web, driver) = tokio::join!(Web::start(&db, &[]), Driver::start(&tools));
-    let b = driver.browser(&web.base).await;
+    let (_dir, db, _, _web, _driver, b) = start(&tools, &[]).await;
     logged_in(&b, "Amy Khan").await;
     signpost(&db, &["prescribers", "disable", "Amy Khan"], "");
     b.reload().await;
@@ -445,31 +528,14 @@ async fn open_as(b: &Browser, name: &str, reference: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_another_teams_referral_is_not_found_and_a_coordinator_sees_and_audits() {
-    let Some(tools) = browser::tools("browser_another_teams_referral_is_not_found") else {
+    let Some(tools) = browser::tools(
+        "browser_another_teams_referral_is_not_found_and_a_coordinator_sees_and_audits",
+    ) else {
         return;
     };
-    let (_dir, db) = db();
+    let (_dir, db, reference, web, _driver, b) = start(&tools, &[]).await;
     // A terminal referral names no practice: the default team's (central).
-    let reference = chat(&db, "local", ENGLISH);
     assert_eq!(stored(&db, &reference)["team"], "central");
-    add_account(&db, "Amy Khan", "central", &[], PASSWORD);
-    add_account(&db, "Erin East", "east", &[], PASSWORD);
-    add_account(
-        &db,
-        "Pat Practice",
-        "central",
-        &["--role", "practice", "--practice", "Z00001"],
-        PASSWORD,
-    );
-    add_account(
-        &db,
-        "Cora Lead",
-        "east",
-        &["--role", "coordinator"],
-        PASSWORD,
-    );
-    let (web, driver) = tokio::join!(Web::start(&db, &[]), Driver::start(&tools));
-    let b = driver.browser(&web.base).await;
     let not_found = "There is no such page, or no referral with that reference that you can see.";
 
     // Their own team's prescriber sees it.
@@ -611,66 +677,68 @@ async fn whole_page(b: &Browser) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_screenshots_of_the_queue_a_record_and_the_report() {
-    let Some(tools) = browser::tools("browser_screenshots") else {
+    let Some(tools) = browser::tools("browser_screenshots_of_the_queue_a_record_and_the_report")
+    else {
         return;
     };
-    let (_dir, db) = db();
-    let driver = Driver::start(&tools);
-    // A handful of residents, with different needs and languages; one in crisis.
-    let seeded = {
+    let (_dir, db, first) = tokio::task::spawn_blocking(seeded).await.expect("seeded");
+    // A handful more residents, with different needs and languages, one in crisis; typed while
+    // the browser starts.
+    let more = {
         let db = db.clone();
         tokio::task::spawn_blocking(move || {
-            // One claimed, so the queue shows who has it.
-            let first = chat(&db, "u1", ENGLISH);
-            signpost(&db, &["queue", "claim", "--by", "Bilal Rahman"], "");
-            let urgent = chat(
-                &db,
-                "u2",
-                &english("Jo", "some days I want to end it all").replace("e1 6an", "e3 5ed"),
-            );
-            chat(
-                &db,
-                "u3",
-                &english(
-                    "Danielle",
-                    "Our landlord is selling and we have nowhere to go with the kids.",
-                )
-                .replace("1\n1\n1\n3\ndone\n", "1\n1\n4\n8\ndone\n")
-                .replace("e1 6an", "e14 2bg"),
-            );
-            signpost(
-                &db,
-                &["chat", "--user", "u4", "--lang", "bn"],
-                "১\n৭\nহয়ে গেছে\nমন খুব খারাপ থাকে\nরহিম\nবলতে চাই না\nজানি না\n২\nE14 2BG\n২\n১\n",
-            );
-            signpost(
-                &db,
-                &["chat", "--user", "u5", "--lang", "ar"],
-                "1\n4\ndone\n1\nليلى\n1\n1\n2\n1\n1\n1\n",
-            );
-            add_account(
-                &db,
-                "Amy Khan",
-                "central",
-                &["--role", "coordinator"],
-                PASSWORD,
-            );
-            add_account(&db, "Bilal Rahman", "central", &[], PASSWORD);
-            (first, urgent)
+            let housing = english(
+                "Danielle",
+                "Our landlord is selling and we have nowhere to go with the kids.",
+            )
+            .replace("1\n1\n1\n3\ndone\n", "1\n1\n4\n8\ndone\n")
+            .replace("e1 6an", "e14 2bg");
+            std::thread::scope(|s| {
+                let urgent = s.spawn(|| {
+                    let crisis =
+                        english("Jo", "some days I want to end it all").replace("e1 6an", "e3 5ed");
+                    chat(&db, "u2", &crisis)
+                });
+                s.spawn(|| chat(&db, "u3", &housing));
+                s.spawn(|| {
+                    signpost(
+                        &db,
+                        &["chat", "--user", "u4", "--lang", "bn"],
+                        "১\n৭\nহয়ে গেছে\nমন খুব খারাপ থাকে\nরহিম\nবলতে চাই না\nজানি না\n২\nE14 2BG\n২\n১\n",
+                    )
+                });
+                s.spawn(|| {
+                    signpost(
+                        &db,
+                        &["chat", "--user", "u5", "--lang", "ar"],
+                        "1\n4\ndone\n1\nليلى\n1\n1\n2\n1\n1\n1\n",
+                    )
+                });
+                urgent.join().expect("the urgent referral")
+            })
         })
     };
-    let (driver, seeded) = tokio::join!(driver, seeded);
-    let (_first, urgent) = seeded.expect("seeded");
+    let (driver, urgent) = tokio::join!(Driver::start(&tools), more);
+    let urgent = urgent.expect("seeded");
     assert_eq!(browser::list(&db).len(), 5);
-    let web = Web::start(&db, &[]).await;
-    let b = driver.browser(&web.base).await;
+    let addr = browser::local_addr();
+    let (_web, b) = tokio::join!(
+        Web::start_at(&db, &addr, &[]),
+        driver.browser(format!("http://{addr}"))
+    );
 
-    let queue = logged_in(&b, "Amy Khan").await;
+    // A coordinator (who sees every team's), who has claimed one.
+    logged_in(&b, "Cora Lead").await;
+    b.goto(&format!("/referrals/{first}")).await;
+    b.click_button("Claim").await;
+    b.wait_for_text("Claimed: it is yours to call.").await;
+    b.goto("/").await;
+    let queue = b.wait_for_text("Claim the next").await;
     assert!(queue.contains("Open: 4 (1 urgent)."), "{queue}");
     assert!(queue.contains("5 referral(s)."), "{queue}");
     assert_eq!(b.count("tr.urgent").await, 1, "{queue}");
     assert!(
-        queue.contains("Bilal Rahman"),
+        queue.contains("Cora Lead"),
         "the claimed one shows who: {queue}"
     );
     keep("queue", &b.screenshot().await);
