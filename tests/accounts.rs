@@ -94,6 +94,20 @@ fn the_operator_adds_lists_disables_and_resets_accounts() {
             vec![
                 "Zed",
                 "--team",
+                "central",
+                "--role",
+                "practice",
+                "--practice",
+                "Z00003",
+                "--password-stdin",
+            ],
+            PASSWORD,
+            "practice Z00003 is served by team \"east\": use --team east",
+        ),
+        (
+            vec![
+                "Zed",
+                "--team",
                 "east",
                 "--role",
                 "practice",

@@ -531,6 +531,25 @@ fn a_telegram_id_linked_to_an_account_acts_as_that_account_in_its_team_until_dis
             })
             .expect("answered")
     };
+    let overview = store
+        .in_transaction(|c| {
+            prescriber::telegram_command(
+                c,
+                e.content(),
+                &staff,
+                (77, None),
+                PrescriberCommand::Queue,
+                "",
+                Utc::now(),
+            )
+        })
+        .expect("answered")
+        .expect("a prescriber");
+    assert!(overview.starts_with("Open: 1 (0 urgent)."), "{overview}");
+    assert!(
+        overview.contains("SP-CENT") && !overview.contains("SP-EAST"),
+        "{overview}"
+    );
     let claimed = next(&mut store).expect("a prescriber");
     assert!(claimed.starts_with("SP-CENT"), "{claimed}");
     let item = store

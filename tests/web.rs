@@ -226,6 +226,14 @@ async fn a_wrong_name_or_password_reads_the_same_and_five_failures_lock_the_name
     }
     // Another name is not locked.
     assert!(web.login("Bilal", PASSWORD).await.is_ok());
+    // The operator can lift a lock at once.
+    let out = common::run(&web.db, &["prescribers", "unlock", "AMINA"], b"", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(web.login("Amina", PASSWORD).await.is_ok());
 }
 
 #[tokio::test]
@@ -514,6 +522,26 @@ async fn practice_staff_refer_someone_and_see_only_what_they_referred() {
     let erin = web.login("Erin", PASSWORD).await.expect("in");
     assert!(web.get("/", &erin).await.body.contains(&reference));
     assert_eq!(web.get("/refer", &erin).await.status, StatusCode::FORBIDDEN);
+    // Erin works it; Dr Patel sees its status, not the team's working notes.
+    let page = web.get(&format!("/referrals/{reference}"), &erin).await;
+    let e = csrf(&page.body);
+    for (action, body) in [
+        ("claim", format!("csrf={e}")),
+        (
+            "note",
+            format!("csrf={e}&text=Disclosed+money+worries+at+home"),
+        ),
+    ] {
+        let r = web
+            .post(&format!("/referrals/{reference}/{action}"), &erin, &body)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{action}");
+    }
+    let theirs = web.get(&format!("/referrals/{reference}"), &patel).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(theirs.body.contains("claimed"), "the status is shown");
+    assert!(!theirs.body.contains("Disclosed"), "{}", theirs.body);
+    assert!(!theirs.body.contains("Erin"), "nor who works it");
 }
 
 #[tokio::test]

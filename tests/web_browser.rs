@@ -520,7 +520,7 @@ async fn browser_a_disabled_account_is_logged_out_at_its_next_page() {
 async fn open_as(b: &Browser, name: &str, reference: &str) -> String {
     b.log_in(name, PASSWORD).await;
     b.wait_for_path("/").await;
-    let queue = b.wait_for_text("Queue").await;
+    let queue = b.wait_for_text("referral(s)").await;
     b.goto(&format!("/referrals/{reference}")).await;
     let page = b.text().await;
     format!("{queue}\n=====\n{page}")
@@ -622,7 +622,11 @@ async fn browser_another_teams_referral_is_not_found_and_a_coordinator_sees_and_
     // The audit is the coordinators' only.
     b.log_in("Amy Khan", PASSWORD).await;
     b.wait_for_path("/").await;
-    assert!(!b.wait_for_text("Queue").await.contains("Who viewed what"));
+    assert!(
+        !b.wait_for_text("referral(s)")
+            .await
+            .contains("Who viewed what")
+    );
     b.goto("/audit").await;
     b.wait_for_text("Your account cannot do that.").await;
     b.close().await;

@@ -36,6 +36,14 @@ pub enum AccountError {
     /// No such practice in `services/practices.toml`.
     #[error("there is no practice with ODS code \"{0}\" in services/practices.toml")]
     UnknownPractice(String),
+    /// Practice staff are in the team serving their practice.
+    #[error("practice {practice} is served by team \"{serves}\": use --team {serves}")]
+    PracticeTeam {
+        /// The practice.
+        practice: String,
+        /// Its team.
+        serves: String,
+    },
     /// Practice staff need their practice.
     #[error("practice staff need --practice ODS (their GP practice's code)")]
     PracticeNeeded,
@@ -121,6 +129,15 @@ pub fn add(
         (None, Role::Practice) => return Err(AccountError::PracticeNeeded),
         (None, Role::Prescriber | Role::Coordinator) => None,
     };
+    if let (Some(p), Role::Practice) = (&practice, request.role) {
+        let serves = practices.team_for(Some(p));
+        if serves != team {
+            return Err(AccountError::PracticeTeam {
+                practice: p.clone(),
+                serves: serves.to_string(),
+            });
+        }
+    }
     let hash = request.password.map(hash).transpose()?;
     let added = rows::add(
         conn,

@@ -218,14 +218,28 @@ pub fn act(
     let upper = |r: &str| r.trim().to_ascii_uppercase();
     Ok(match action {
         Action::Overview => {
-            let stats = queue::stats(conn, now)?;
-            let mut open = store::list(conn, Some(store::Status::Open))?;
-            let more = open.len().saturating_sub(OVERVIEW_LENGTH);
-            open.truncate(OVERVIEW_LENGTH);
+            let mut stats = queue::stats(conn, now)?;
+            // Their team's queue: the first few open, and its counts.
+            let count = |statuses, priority| -> Result<(Vec<QueueItem>, u64), StoreError> {
+                store::queue_page::page(
+                    conn,
+                    &store::queue_page::PageQuery {
+                        team: who.team().map(str::to_string),
+                        statuses,
+                        priority,
+                        limit: OVERVIEW_LENGTH as u32,
+                        ..Default::default()
+                    },
+                )
+            };
+            let (first, open) = count(vec![store::Status::Open], None)?;
+            let (_, urgent) = count(vec![store::Status::Open], Some(store::Priority::Urgent))?;
+            let (_, claimed) = count(vec![store::Status::Claimed], None)?;
+            (stats.open, stats.open_urgent, stats.claimed) = (open, urgent, claimed);
             Done::Overview {
+                more: (open as usize).saturating_sub(first.len()),
                 stats,
-                first: open,
-                more,
+                first,
             }
         }
         Action::Claim { reference } => {

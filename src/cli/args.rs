@@ -211,7 +211,12 @@ pub enum PrescribersAction {
         /// The account's name
         name: String,
     },
-    /// Set a new password (asks twice on a terminal)
+    /// Let a name locked by failed logins log in again at once
+    Unlock {
+        /// The account's name
+        name: String,
+    },
+    /// Set a new password (asks twice on a terminal); the account's sessions end
     Password {
         /// The account's name
         name: String,

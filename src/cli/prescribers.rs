@@ -96,6 +96,11 @@ pub fn prescribers_action(
             store.in_transaction(|c| accounts::disable(c, &name, now))?;
             writeln!(out, "Disabled {}; their sessions have ended.", name.trim())?;
         }
+        PrescribersAction::Unlock { name } => {
+            let mut store = Store::open(db)?;
+            store.in_transaction(|c| signpost::app::login::unlock(c, &name))?;
+            writeln!(out, "{} may log in again.", name.trim())?;
+        }
         PrescribersAction::Password {
             name,
             password_stdin,

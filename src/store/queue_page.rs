@@ -43,6 +43,21 @@ pub fn page(conn: &Connection, q: &PageQuery) -> Result<(Vec<QueueItem>, u64), S
         serde_json::Value::from(q.statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>())
             .to_string()
     });
+    let filter = params![
+        q.team,
+        q.unassigned_team,
+        q.referred_by,
+        statuses,
+        q.priority,
+        q.need,
+        q.language,
+    ];
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM referrals {FILTER}"))?
+        .query_row(filter, |r| r.get(0))?;
+    if q.limit == 0 {
+        return Ok((Vec::new(), total.max(0) as u64));
+    }
     let args = params![
         q.team,
         q.unassigned_team,
@@ -54,11 +69,6 @@ pub fn page(conn: &Connection, q: &PageQuery) -> Result<(Vec<QueueItem>, u64), S
         q.limit,
         q.offset,
     ];
-    let total: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT COUNT(*) FROM referrals {FILTER} AND ?8 IS NOT NULL AND ?9 IS NOT NULL"
-        ))?
-        .query_row(args, |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(&format!(
         "{COLUMNS} {FILTER}
          ORDER BY status = 'closed', priority = 'urgent' DESC, created_at ASC, id ASC
