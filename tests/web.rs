@@ -320,6 +320,8 @@ async fn each_team_sees_its_own_queue_and_a_coordinator_sees_all_and_who_looked(
     );
     let record = web.get("/referrals/SP-CCCC", &amina).await;
     assert_eq!(record.status, StatusCode::OK);
+    // Answers read as the resident saw them: the phone number grouped, choices by label.
+    assert!(record.body.contains("07700 900123"), "{}", record.body);
     // What the resident typed is text, never markup.
     assert!(
         record

@@ -19,7 +19,7 @@ mod stats;
 mod xlsx;
 
 pub use export::{Cell, Table, csv_header, export_csv, export_table};
-pub use record::{describe, fields, note_line, record_text};
+pub use record::{describe, fields, fields_as_read, note_line, record_text};
 pub use staff::{display_name, remember_name};
 pub use stats::{Stats, duration_text, plural, stats};
 pub use xlsx::{ExportError, export_xlsx, export_xlsx_bytes};

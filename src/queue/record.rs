@@ -79,6 +79,36 @@ pub fn fields(content: &Content, item: &QueueItem) -> Vec<(String, String)> {
         .collect()
 }
 
+/// [`fields`] with each choice as its label reads ("Morning (9 to 12)", not `morning`), as the
+/// resident saw it on the summary, in English: for the web app's record page.
+pub fn fields_as_read(engine: &crate::engine::Engine, item: &QueueItem) -> Vec<(String, String)> {
+    let content = engine.content();
+    let answers = item
+        .answers
+        .iter()
+        .filter_map(|(k, v)| engine.answer_from_json(k, v).map(|a| (k.clone(), a)))
+        .collect();
+    let read: std::collections::HashMap<String, String> = engine
+        .describe_answers(DEFAULT_LANGUAGE, &answers)
+        .iter()
+        .filter_map(|line| {
+            let line = strip_isolation(line);
+            line.split_once(": ")
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    fields(content, item)
+        .into_iter()
+        .map(|(label, raw)| {
+            let value = match read.get(&label) {
+                Some(v) if !raw.is_empty() => v.clone(),
+                _ => raw,
+            };
+            (label, value)
+        })
+        .collect()
+}
+
 /// A referral as a prescriber reads it, in plain text (for the terminal and Telegram): one
 /// `Label: value` line per field of the dialogue's record, labels in English.
 pub fn describe(content: &Content, item: &QueueItem, notes: &[Note]) -> String {

@@ -56,7 +56,7 @@ pub fn waited(since: &str, now: DateTime<Utc>) -> String {
     }
 }
 
-fn row(item: &QueueItem, now: DateTime<Utc>, claimer: String) -> Row {
+fn row(app: &App, item: &QueueItem, now: DateTime<Utc>, claimer: String) -> Row {
     let answer = |key: &str| match item.answers.get(key) {
         Some(serde_json::Value::String(s)) => s.clone(),
         _ => String::new(),
@@ -80,7 +80,12 @@ fn row(item: &QueueItem, now: DateTime<Utc>, claimer: String) -> Row {
             .clone()
             .unwrap_or_else(|| "self-referral".into()),
         claimed_by: claimer,
-        team: item.team.clone().unwrap_or_default(),
+        team: item
+            .team
+            .as_deref()
+            .map(|t| app.content.practices.team(t).map_or(t, |t| t.name.as_str()))
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 
@@ -144,7 +149,7 @@ pub async fn queue_page(
                     Some(w) => crate::queue::display_name(c, w)?,
                     None => String::new(),
                 };
-                rows.push(row(i, now, claimer));
+                rows.push(row(app, i, now, claimer));
             }
             let open_query = PageQuery {
                 statuses: vec![Status::Open],

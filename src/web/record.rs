@@ -112,7 +112,10 @@ fn page(
         urgent: item.priority == Priority::Urgent,
         status: item.status.to_string(),
         facts,
-        fields: crate::queue::fields(&app.content, item),
+        fields: crate::queue::fields_as_read(
+            &crate::engine::Engine::new(app.content.clone()),
+            item,
+        ),
         services,
         reads_notes,
         notes: record
@@ -139,6 +142,21 @@ fn page(
     }
 }
 
+/// An audit event as a person reads it on a record's history.
+fn event_words(event: &str) -> String {
+    match event {
+        "referral-queued" => "Queued",
+        "claimed" => "Claimed",
+        "released" => "Released to the queue",
+        "noted" => "Note added",
+        "attempted" => "Called, no answer",
+        "closed" => "Closed",
+        "crisis-interrupt" => "Words of crisis: emergency numbers shown",
+        other => other,
+    }
+    .to_string()
+}
+
 /// Reads a record as `session` sees it, with what the page shows beside it.
 async fn load(
     app: &Arc<App>,
@@ -153,7 +171,10 @@ async fn load(
                 content: &app.content,
             };
             let record = viewer.record(c, &reference)?;
-            let history = crate::store::audit::of(c, &record.item.reference)?;
+            let history = crate::store::audit::of(c, &record.item.reference)?
+                .into_iter()
+                .map(|(at, event)| (at, event_words(&event)))
+                .collect();
             let views = viewer.views(c, Some(&record.item.reference))?;
             let claimer = match &record.item.claimed_by {
                 Some(w) => Some(crate::queue::display_name(c, w)?),
