@@ -355,9 +355,17 @@ async fn each_team_sees_its_own_queue_and_a_coordinator_sees_all_and_who_looked(
     let export = web.get("/export.csv", &cora).await;
     assert_eq!(export.status, StatusCode::OK);
     assert!(export.body.contains("SP-EEEE"));
-    assert_eq!(
-        web.get("/export.csv", &amina).await.status,
-        StatusCode::FORBIDDEN
+    // A prescriber exports what they see: their team's, and the export is audited.
+    let theirs = web.get("/export.csv", &amina).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(theirs.body.contains("SP-CCCC") && !theirs.body.contains("SP-EEEE"));
+    let audit = web.get("/audit", &cora).await;
+    assert!(
+        audit
+            .body
+            .contains("team central&#39;s referrals (csv export)"),
+        "{}",
+        audit.body
     );
 }
 
@@ -596,7 +604,7 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
         web.get("/report", &patel).await.status,
         StatusCode::FORBIDDEN
     );
-    // The workbook export: a zip, for coordinators only.
+    // The workbook export: a zip, for those who work the queue.
     let xlsx = web.get("/export.xlsx", &cora).await;
     assert_eq!(xlsx.status, StatusCode::OK);
     assert!(
@@ -606,8 +614,9 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
             .contains("spreadsheetml")
     );
     assert!(xlsx.body.starts_with("PK"));
+    assert_eq!(web.get("/export.xlsx", &amina).await.status, StatusCode::OK);
     assert_eq!(
-        web.get("/export.xlsx", &amina).await.status,
+        web.get("/export.xlsx", &patel).await.status,
         StatusCode::FORBIDDEN
     );
 }

@@ -54,7 +54,7 @@ impl Viewer<'_> {
         Prescriber::of(self.account)
     }
 
-    /// Whether they see who viewed which record, and may export every referral.
+    /// Whether they see who viewed which record.
     pub fn audits(&self) -> bool {
         match self.account.role {
             Role::Coordinator => true,
@@ -62,9 +62,23 @@ impl Viewer<'_> {
         }
     }
 
-    /// Whether they may export every referral (personal data of every team).
+    /// Whether they may export the referrals they see (prescribers their team's,
+    /// coordinators every team's); practice staff may not.
     pub fn exports(&self) -> bool {
-        self.audits()
+        self.works().is_some()
+    }
+
+    /// Every referral they may see, for an export: their queue, every status.
+    pub fn everything(&self, conn: &Connection) -> Result<Vec<QueueItem>, StoreError> {
+        Ok(self
+            .page(
+                conn,
+                PageQuery {
+                    limit: u32::MAX,
+                    ..PageQuery::default()
+                },
+            )?
+            .0)
     }
 
     /// Whether they refer people with the form (practice staff, coordinators).
@@ -103,17 +117,23 @@ impl Viewer<'_> {
         )
     }
 
-    /// Records that they exported every referral (`what`: `csv`, `xlsx`), in the views audit.
+    /// Records that they exported what they see (`what`: `csv`, `xlsx`), in the views audit.
     pub fn exported(
         &self,
         conn: &Connection,
         what: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let scope = match self.account.role {
+            Role::Coordinator => "every team's referrals".to_string(),
+            Role::Prescriber | Role::Practice => {
+                format!("team {}'s referrals", self.account.team)
+            }
+        };
         accounts::add_view(
             conn,
             self.account.id,
-            &format!("every referral ({what} export)"),
+            &format!("{scope} ({what} export)"),
             now,
         )
     }

@@ -14,7 +14,7 @@ use crate::content::dialogue::{
     CSV_COLUMNS_AFTER, CSV_COLUMNS_BEFORE, NodeKind, RecordField, Rule, Validation,
 };
 use crate::content::{Content, Flow};
-use crate::store::{self, StoreError};
+use crate::store::{self, QueueItem, StoreError};
 
 /// A cell a spreadsheet could run as a formula gets a leading `'`: one that starts with
 /// `= + - @`, tab or CR, also when written in full-width or compatibility forms (NFKC) or
@@ -118,9 +118,18 @@ pub struct Table {
 
 /// The whole queue as a [`Table`], in the caller's transaction.
 pub fn export_table(conn: &Connection, content: &Content) -> Result<Table, StoreError> {
+    export_table_of(conn, content, store::list(conn, None)?)
+}
+
+/// [`export_table`] of some referrals only (a team's, for the web app).
+pub fn export_table_of(
+    conn: &Connection,
+    content: &Content,
+    items: Vec<QueueItem>,
+) -> Result<Table, StoreError> {
     let flow = flow(content);
     let mut rows = Vec::new();
-    for item in store::list(conn, None)? {
+    for item in items {
         let notes = notes(conn, &item.reference)?
             .iter()
             .map(note_line)
@@ -183,23 +192,26 @@ fn is_date(flow: &Flow, field: &RecordField) -> bool {
 /// The whole queue as CSV (RFC 4180 quoting, UTF-8 with a byte-order mark so spreadsheets read
 /// Bengali and Arabic correctly, formula-looking cells neutralised), in [`csv_header`]'s
 /// columns.
-pub fn export_csv(
-    conn: &Connection,
-    content: &Content,
-    mut out: impl Write,
-) -> Result<(), QueueError> {
-    let table = export_table(conn, content)?;
-    let io =
-        |e: csv::Error| QueueError::Store(StoreError::Commit(format!("cannot write CSV: {e}")));
-    out.write_all("\u{FEFF}".as_bytes())
-        .map_err(|e| io(e.into()))?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(table.header.iter().map(|c| neutralise(c)))
-        .map_err(io)?;
-    for row in &table.rows {
-        w.write_record(row.iter().map(|c| neutralise(&c.as_text())))
+pub fn export_csv(conn: &Connection, content: &Content, out: impl Write) -> Result<(), QueueError> {
+    export_table(conn, content)?.write_csv(out)
+}
+
+impl Table {
+    /// The table as CSV, as [`export_csv`] writes it.
+    pub fn write_csv(&self, mut out: impl Write) -> Result<(), QueueError> {
+        let table = self;
+        let io =
+            |e: csv::Error| QueueError::Store(StoreError::Commit(format!("cannot write CSV: {e}")));
+        out.write_all("\u{FEFF}".as_bytes())
+            .map_err(|e| io(e.into()))?;
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(table.header.iter().map(|c| neutralise(c)))
             .map_err(io)?;
+        for row in &table.rows {
+            w.write_record(row.iter().map(|c| neutralise(&c.as_text())))
+                .map_err(io)?;
+        }
+        w.flush().map_err(|e| io(e.into()))?;
+        Ok(())
     }
-    w.flush().map_err(|e| io(e.into()))?;
-    Ok(())
 }

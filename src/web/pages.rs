@@ -52,6 +52,8 @@ pub struct Header {
     pub works: bool,
     /// Whether they refer people (practice staff, coordinators).
     pub refers: bool,
+    /// Whether they may export what they see.
+    pub exports: bool,
 }
 
 #[derive(Template)]

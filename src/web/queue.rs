@@ -40,6 +40,7 @@ pub fn header(app: &App, session: &Session) -> Header {
         coordinator: viewer.audits(),
         works: viewer.works().is_some(),
         refers: viewer.refers(),
+        exports: viewer.exports(),
     }
 }
 

@@ -100,8 +100,8 @@ pub async fn report_page(
     Ok(pages::html(&page)?.into_response())
 }
 
-/// Exports hold every team's personal data: only for those the app lets export, and each
-/// one recorded (who, when) before anything is sent.
+/// Exports hold personal data: only for those the app lets export, only what they see, and
+/// each one recorded (who, when) before anything is sent.
 async fn exporting(app: &Arc<App>, signed: &Signed, what: &'static str) -> Result<(), WebError> {
     let account = signed.session.account.clone();
     let content = app.content.clone();
@@ -125,16 +125,28 @@ async fn exporting(app: &Arc<App>, signed: &Signed, what: &'static str) -> Resul
     }
 }
 
-/// `GET /export.csv`: every referral as CSV, laid out by the dialogue's record.
+/// The referrals `signed` may see, as the export's table.
+async fn table(app: &Arc<App>, signed: &Signed) -> Result<crate::queue::Table, WebError> {
+    let account = signed.session.account.clone();
+    app.read(move |c, app| {
+        let viewer = Viewer {
+            account: &account,
+            content: &app.content,
+        };
+        Ok(crate::queue::export_table_of(
+            c,
+            &app.content,
+            viewer.everything(c)?,
+        )?)
+    })
+    .await
+}
+
+/// `GET /export.csv`: the referrals the account sees, as CSV laid out by the dialogue's record.
 pub async fn export_csv(State(app): State<Arc<App>>, signed: Signed) -> Result<Response, WebError> {
     exporting(&app, &signed, "csv").await?;
-    let csv = app
-        .read(|c, app| {
-            let mut buf = Vec::new();
-            crate::queue::export_csv(c, &app.content, &mut buf)?;
-            Ok(buf)
-        })
-        .await?;
+    let mut csv = Vec::new();
+    table(&app, &signed).await?.write_csv(&mut csv)?;
     Ok(download(
         "text/csv; charset=utf-8",
         "signpost-referrals.csv",
