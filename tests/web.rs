@@ -394,6 +394,42 @@ async fn the_second_prescriber_to_claim_is_told_who_has_it() {
     assert_eq!(b.status, StatusCode::CONFLICT);
     assert!(b.body.contains("claimed by Amina, not you"), "{}", b.body);
     assert_eq!(web.show("SP-CCCC")["claimed_by"], "Amina");
+    // Bilal cannot release Amina's claim; a coordinator can, and a note says so.
+    let b_rel = web
+        .post(
+            "/referrals/SP-CCCC/release",
+            &bilal,
+            &format!("csrf={}", csrf(&b_page.body)),
+        )
+        .await;
+    assert_eq!(b_rel.status, StatusCode::CONFLICT);
+    let cora = web.login("Cora", PASSWORD).await.expect("in");
+    let c_page = web.get("/referrals/SP-CCCC", &cora).await;
+    assert!(c_page.body.contains("Release to the queue for them"));
+    let c_rel = web
+        .post(
+            "/referrals/SP-CCCC/release",
+            &cora,
+            &format!("csrf={}", csrf(&c_page.body)),
+        )
+        .await;
+    assert_eq!(c_rel.status, StatusCode::SEE_OTHER);
+    let shown = web.show("SP-CCCC");
+    assert_eq!(shown["status"], "open");
+    assert!(
+        shown["notes"]
+            .to_string()
+            .contains("Released to the queue for Amina."),
+        "{shown}"
+    );
+    let again = web
+        .post(
+            "/referrals/SP-CCCC/claim",
+            &amina,
+            &format!("csrf={}", csrf(&a_page.body)),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
     // Amina works it: note, attempt, close.
     let t = csrf(&a_page.body);
     for (action, body) in [

@@ -35,6 +35,8 @@ const OVERVIEW_LENGTH: usize = 5;
 pub struct Prescriber {
     name: String,
     team: Option<String>,
+    /// A coordinator: may release a colleague's claim.
+    releases_any: bool,
 }
 
 impl Prescriber {
@@ -45,10 +47,12 @@ impl Prescriber {
             Some(account) => Prescriber {
                 name: account.name,
                 team: None,
+                releases_any: false,
             },
             None => Prescriber {
                 name: name.trim().to_string(),
                 team: None,
+                releases_any: false,
             },
         })
     }
@@ -66,6 +70,7 @@ impl Prescriber {
         };
         Some(Prescriber {
             name: account.name.clone(),
+            releases_any: team.is_none(),
             team,
         })
     }
@@ -78,6 +83,11 @@ impl Prescriber {
     /// The team they take callbacks from (none: every team).
     pub fn team(&self) -> Option<&str> {
         self.team.as_deref()
+    }
+
+    /// Whether they may release a callback someone else claimed (coordinators).
+    pub fn releases_any(&self) -> bool {
+        self.releases_any
     }
 }
 
@@ -107,6 +117,7 @@ impl Staff {
         Ok(self.telegram.contains(&user).then(|| Prescriber {
             name: format!("telegram:{user}"),
             team: None,
+            releases_any: false,
         }))
     }
 }
@@ -249,6 +260,10 @@ pub fn act(
         Action::Close { reference, outcome } => {
             queue::close(conn, &reference, by, &outcome, now)?;
             Done::Closed(upper(&reference))
+        }
+        Action::Release { reference } if who.releases_any => {
+            queue::release_for(conn, &reference, by, now)?;
+            Done::Released(upper(&reference))
         }
         Action::Release { reference } => {
             queue::release(conn, &reference, by, now)?;

@@ -226,6 +226,38 @@ pub fn release(
     audit(conn, "released", reference, now)
 }
 
+/// Puts a callback anyone claimed back in the queue (a coordinator's, for a colleague who is
+/// away or whose account was disabled); a note says who did it.
+pub fn release_for(
+    conn: &Connection,
+    reference: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    let found = find(conn, reference)?;
+    let reference = reference.trim().to_ascii_uppercase();
+    match (found.status, found.claimed_by) {
+        (Status::Closed, _) => Err(QueueError::Closed(reference)),
+        (Status::Open, _) | (Status::Claimed, None) => Err(QueueError::NotClaimed(reference)),
+        (Status::Claimed, Some(holder)) => {
+            conn.execute(
+                "UPDATE referrals SET status = 'open', claimed_by = NULL, claimed_at = NULL
+                 WHERE id = ?1",
+                params![found.id],
+            )?;
+            let holder = display_name(conn, &holder)?;
+            add_note(
+                conn,
+                found.id,
+                by,
+                &format!("Released to the queue for {holder}."),
+                now,
+            )?;
+            audit(conn, "released", &reference, now)
+        }
+    }
+}
+
 /// Adds a note to a callback `by` claimed.
 pub fn note(
     conn: &Connection,

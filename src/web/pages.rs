@@ -141,6 +141,8 @@ pub struct RecordPage {
     pub history: Vec<(String, String)>,
     pub views: Vec<View>,
     pub can_claim: bool,
+    /// A coordinator looking at a colleague's claim.
+    pub can_release: bool,
     pub mine: bool,
     pub outcomes: Vec<&'static str>,
     pub message: Option<String>,

@@ -135,6 +135,9 @@ fn page(
         history,
         views,
         can_claim: who.is_some() && item.status == Status::Open,
+        can_release: item.status == Status::Claimed
+            && who.as_ref().is_some_and(|w| w.releases_any())
+            && !mine,
         mine,
         outcomes: COMMON_OUTCOMES.to_vec(),
         message: None,
