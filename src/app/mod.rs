@@ -8,6 +8,7 @@
 pub mod access;
 pub mod accounts;
 pub mod commands;
+pub mod done;
 pub mod language;
 pub mod login;
 pub mod mydata;

@@ -1,15 +1,14 @@
 //! Prescribers' work on the callback queue, for every front door: who may act, what each
 //! action does, and one English rendering of each result (the prescribers' working language).
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
 use super::commands::PrescriberCommand;
+pub use super::done::Done;
 use crate::content::Content;
-use crate::queue::{self, Note, QueueError, Stats};
+use crate::queue::{self, Note, QueueError};
 use crate::store::accounts::Account;
 use crate::store::{self, QueueItem, Role, StoreError};
 
@@ -150,29 +149,6 @@ pub struct Record {
     /// The record as text.
     #[serde(skip)]
     pub text: String,
-}
-
-/// What an action did.
-#[derive(Debug, Clone)]
-pub enum Done {
-    /// The queue at a glance.
-    Overview {
-        stats: Stats,
-        first: Vec<QueueItem>,
-        more: usize,
-    },
-    /// The callback claimed, or none open.
-    Claimed(Option<Box<Record>>),
-    /// That one claimed.
-    Took(String),
-    /// Closed.
-    Closed(String),
-    /// Back in the queue.
-    Released(String),
-    /// Noted.
-    Noted(String),
-    /// The attempt's number.
-    Attempted(String, u32),
 }
 
 /// What a chat command asks for.
@@ -344,41 +320,6 @@ pub fn telegram_command(
 /// A refusal, as a prescriber reads it in a chat.
 pub fn refused(e: &QueueError) -> String {
     format!("Not done: {e}.")
-}
-
-impl fmt::Display for Done {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Done::Overview { stats, first, more } => {
-                write!(
-                    f,
-                    "Open: {} ({} urgent). Claimed, not closed: {}.",
-                    stats.open, stats.open_urgent, stats.claimed
-                )?;
-                for i in first {
-                    write!(
-                        f,
-                        "\n{} {} since {}: {}",
-                        i.reference,
-                        i.priority,
-                        i.created_at,
-                        i.needs.join(", ")
-                    )?;
-                }
-                if *more > 0 {
-                    write!(f, "\n…and {more} more. /next claims the first.")?;
-                }
-                Ok(())
-            }
-            Done::Claimed(None) => write!(f, "No open callbacks."),
-            Done::Claimed(Some(r)) => write!(f, "{}", r.text),
-            Done::Took(r) => write!(f, "Claimed {r}: it is yours to call."),
-            Done::Closed(r) => write!(f, "Closed {r}."),
-            Done::Released(r) => write!(f, "Released {r} back to the queue."),
-            Done::Noted(r) => write!(f, "Noted on {r}."),
-            Done::Attempted(r, n) => write!(f, "Recorded call attempt {n} on {r}."),
-        }
-    }
 }
 
 #[cfg(test)]
