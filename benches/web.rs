@@ -174,8 +174,22 @@ fn main() {
                 percentile(&times, 0.99)
             );
         }
-        // The store's thread while pages are read: a ping through it, timed, beside a stream
-        // of queue pages from 4 browsers at once.
+        // A ping through the store's thread is itself a job committed to disk: first alone.
+        let mut alone = Vec::new();
+        for _ in 0..200 {
+            let t = Instant::now();
+            actor.call(|_| Ok(())).await.expect("ping");
+            alone.push(t.elapsed());
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        alone.sort();
+        println!(
+            "store thread alone: ping p50 {:.2?}, p99 {:.2?}, max {:.2?}",
+            percentile(&alone, 0.5),
+            percentile(&alone, 0.99),
+            alone[alone.len() - 1]
+        );
+        // Then beside a stream of queue pages from 4 browsers at once.
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let mut browsers = Vec::new();
         for b in 0..4 {
