@@ -294,12 +294,47 @@ async fn pages_forbid_framing_scripts_and_referrers_and_cookies_stay_strict() {
                 .expect("request"),
         )
         .await;
+    let login_cookie = r.headers[header::SET_COOKIE]
+        .to_str()
+        .expect("c")
+        .to_string();
     assert!(
-        r.headers[header::SET_COOKIE]
-            .to_str()
-            .expect("c")
-            .contains("; Secure")
+        login_cookie.starts_with("__Host-signpost_login=") && login_cookie.contains("; Secure"),
+        "{login_cookie}"
     );
+    // A whole login over HTTPS: __Host- cookies only.
+    let https = |r: axum::http::request::Builder| r.header("x-forwarded-proto", "https");
+    let value = set_cookie(&r.headers, "__Host-signpost_login").expect("login cookie");
+    let body = format!(
+        "name=Amina&password=correct+horse+battery&csrf={}",
+        csrf(&r.body)
+    );
+    let r = web
+        .send(
+            https(Request::post("/login"))
+                .header(header::COOKIE, format!("__Host-signpost_login={value}"))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let session = set_cookie(&r.headers, "__Host-signpost_session").expect("session cookie");
+    for (cookie, expected) in [
+        (format!("__Host-signpost_session={session}"), StatusCode::OK),
+        // A cookie without the prefix (which a sibling subdomain could set) is not read.
+        (format!("signpost_session={session}"), StatusCode::SEE_OTHER),
+    ] {
+        let r = web
+            .send(
+                https(Request::get("/"))
+                    .header(header::COOKIE, cookie)
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(r.status, expected);
+    }
     // Not logged in: to the login page, for every page.
     for path in ["/", "/referrals/SP-CCCC", "/audit", "/export.csv", "/refer"] {
         let r = web.get(path, "").await;

@@ -47,7 +47,8 @@ impl FromRequestParts<Arc<App>> for Signed {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, WebError> {
-        let token = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::LoggedOut)?;
+        let name = cookie_name(SESSION_COOKIE, secure(app, &parts.headers));
+        let token = cookie(&parts.headers, &name).ok_or(WebError::LoggedOut)?;
         if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(WebError::LoggedOut);
         }
@@ -92,9 +93,20 @@ fn secure(app: &App, headers: &HeaderMap) -> bool {
     }
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, Secure over HTTPS; `None`
-/// clears it.
+/// A cookie's name: over HTTPS with the `__Host-` prefix, which browsers accept only when
+/// Secure, for this host alone and the whole site (so a sibling subdomain cannot plant one).
+fn cookie_name(name: &str, secure: bool) -> String {
+    if secure {
+        format!("__Host-{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, Secure (and `__Host-`) over
+/// HTTPS; `None` clears it.
 fn set_cookie(name: &str, value: Option<&str>, secure: bool) -> HeaderValue {
+    let name = cookie_name(name, secure);
     let secure = if secure { "; Secure" } else { "" };
     let text = match value {
         Some(v) => format!("{name}={v}; Path=/; HttpOnly; SameSite=Strict{secure}"),
@@ -146,7 +158,8 @@ pub async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
-    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
+    let name = cookie_name(LOGIN_COOKIE, secure(&app, &headers));
+    let expected = cookie(&headers, &name).unwrap_or_default();
     if form.csrf.is_empty() || expected.len() != form.csrf.len() || expected != form.csrf {
         tracing::warn!("a login without its CSRF token was refused");
         return Err(WebError::Csrf);
