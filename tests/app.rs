@@ -561,6 +561,13 @@ fn a_telegram_id_linked_to_an_account_acts_as_that_account_in_its_team_until_dis
         Some("Amina"),
         "stored as the account"
     );
+    let shown = store
+        .in_transaction(|c| signpost::queue::display_name(c, "Amina"))
+        .expect("name");
+    assert_eq!(
+        shown, "Amina",
+        "shown by the account's name, not the Telegram one"
+    );
     assert_eq!(
         next(&mut store).as_deref(),
         Some("No open callbacks."),

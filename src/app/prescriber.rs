@@ -302,7 +302,9 @@ pub fn telegram_command(
         store::audit::add(conn, "prescriber-command-refused", None, now)?;
         return Ok(None);
     };
-    if let Some(name) = name {
+    // Someone known only by a Telegram id goes by their Telegram name; an account goes by
+    // the account's name, everywhere.
+    if let Some(name) = name.filter(|_| who.as_str().starts_with("telegram:")) {
         queue::remember_name(conn, who.as_str(), name, now)?;
     }
     let done = match Action::from_command(command, args) {
