@@ -65,7 +65,9 @@ fn shipped_content_passes() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     let last = text.lines().last().unwrap_or_default();
     assert!(
-        last.starts_with("ok: 1 dialogue(s), 8 language(s), 46 service(s);"),
+        last.starts_with(
+            "ok: 1 dialogue(s), 8 language(s), 46 service(s), 2 team(s), 4 practice(s);"
+        ),
         "{text}"
     );
     // The sample entries' review dates age into warnings as time passes; nothing else may warn.

@@ -61,10 +61,13 @@ pub fn check(
         Some(c) => {
             writeln!(
                 out,
-                "ok: {} dialogue(s), {} language(s), {} service(s); {warnings} warning(s)",
+                "ok: {} dialogue(s), {} language(s), {} service(s), {} team(s), {} practice(s); \
+                 {warnings} warning(s)",
                 c.flows.len(),
                 c.locales.languages.len(),
-                c.directory.services.len()
+                c.directory.services.len(),
+                c.practices.teams.len(),
+                c.practices.practices.len()
             )?;
             if below_bars {
                 writeln!(
