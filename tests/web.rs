@@ -349,6 +349,24 @@ async fn each_team_sees_its_own_queue_and_a_coordinator_sees_all_and_who_looked(
     let amina = web.login("Amina", PASSWORD).await.expect("in");
     let queue = web.get("/", &amina).await;
     assert!(queue.body.contains("SP-CCCC") && !queue.body.contains("SP-EEEE"));
+    assert!(
+        queue.body.contains("Open: <strong>1</strong> (0 urgent)"),
+        "{}",
+        queue.body
+    );
+    // Nonsense in the address is ignored, not an error; filters narrow the list.
+    let odd = web
+        .get(
+            "/?status=lost&page=-3&priority=%3Cb%3E&need=&language=zz",
+            &amina,
+        )
+        .await;
+    assert_eq!(odd.status, StatusCode::OK);
+    assert!(!odd.body.contains("<b>"));
+    let none = web.get("/?need=housing", &amina).await;
+    assert!(!none.body.contains("SP-CCCC"), "SP-CCCC's need is lonely");
+    let lonely = web.get("/?need=lonely&status=all", &amina).await;
+    assert!(lonely.body.contains("SP-CCCC"));
     assert_eq!(
         web.get("/referrals/SP-EEEE", &amina).await.status,
         StatusCode::NOT_FOUND
@@ -548,6 +566,27 @@ async fn practice_staff_refer_someone_and_see_only_what_they_referred() {
     );
     assert!(r.body.contains("choose at least one"));
     assert!(r.body.contains("tick the box once they have"));
+    // Choices that are not the dialogue's, and text over its length, are refused too.
+    let long = "x".repeat(5_000);
+    let r = web
+        .post(
+            "/refer",
+            &patel,
+            &format!(
+                "csrf={t}&a.needs=lonely&a.needs=bogus&a.contact=carrier-pigeon&a.story={long}\
+                 &language=xx&agreed=yes"
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for reason in [
+        "choose from the options",
+        "choose one of the options",
+        "at most",
+        "Choose the language",
+    ] {
+        assert!(r.body.contains(reason), "{reason}: {}", r.body);
+    }
     let list = common::run(&web.db, &["queue", "list", "--json"], b"", &[]);
     let before: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).expect("json");
     assert_eq!(before.len(), 2);

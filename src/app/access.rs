@@ -162,6 +162,11 @@ impl Viewer<'_> {
         queue_page::page(conn, &self.scope(query))
     }
 
+    /// Open, urgent and claimed counts of what they may see.
+    pub fn counts(&self, conn: &Connection) -> Result<queue_page::Counts, StoreError> {
+        queue_page::counts(conn, &self.scope(PageQuery::default()))
+    }
+
     /// One record, if they may see it (else `NotFound`, so as not to say it exists).
     pub fn record(&self, conn: &Connection, reference: &str) -> Result<Record, QueueError> {
         let record = prescriber::show(conn, self.content, reference)?;

@@ -4,15 +4,15 @@
 use std::fmt;
 
 use super::prescriber::Record;
-use crate::queue::Stats;
 use crate::store::QueueItem;
+use crate::store::queue_page::Counts;
 
 /// What an action did.
 #[derive(Debug, Clone)]
 pub enum Done {
     /// The queue at a glance.
     Overview {
-        stats: Stats,
+        counts: Counts,
         first: Vec<QueueItem>,
         more: usize,
     },
@@ -33,11 +33,15 @@ pub enum Done {
 impl fmt::Display for Done {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Done::Overview { stats, first, more } => {
+            Done::Overview {
+                counts,
+                first,
+                more,
+            } => {
                 write!(
                     f,
                     "Open: {} ({} urgent). Claimed, not closed: {}.",
-                    stats.open, stats.open_urgent, stats.claimed
+                    counts.open, counts.open_urgent, counts.claimed
                 )?;
                 for i in first {
                     write!(

@@ -205,27 +205,18 @@ pub fn act(
     let upper = |r: &str| r.trim().to_ascii_uppercase();
     Ok(match action {
         Action::Overview => {
-            let mut stats = queue::stats(conn, now)?;
-            // Their team's queue: the first few open, and its counts.
-            let count = |statuses, priority| -> Result<(Vec<QueueItem>, u64), StoreError> {
-                store::queue_page::page(
-                    conn,
-                    &store::queue_page::PageQuery {
-                        team: who.team().map(str::to_string),
-                        statuses,
-                        priority,
-                        limit: OVERVIEW_LENGTH as u32,
-                        ..Default::default()
-                    },
-                )
+            // Their team's queue (every team's for those without one).
+            let query = store::queue_page::PageQuery {
+                team: who.team().map(str::to_string),
+                statuses: vec![store::Status::Open],
+                limit: OVERVIEW_LENGTH as u32,
+                ..Default::default()
             };
-            let (first, open) = count(vec![store::Status::Open], None)?;
-            let (_, urgent) = count(vec![store::Status::Open], Some(store::Priority::Urgent))?;
-            let (_, claimed) = count(vec![store::Status::Claimed], None)?;
-            (stats.open, stats.open_urgent, stats.claimed) = (open, urgent, claimed);
+            let counts = store::queue_page::counts(conn, &query)?;
+            let (first, open) = store::queue_page::page(conn, &query)?;
             Done::Overview {
                 more: (open as usize).saturating_sub(first.len()),
-                stats,
+                counts,
                 first,
             }
         }

@@ -42,13 +42,28 @@ pub enum Input {
     Text {
         /// Most characters.
         max_len: usize,
-        /// A hint of the expected shape (phone, postcode, date).
-        hint: Option<&'static str>,
+        /// What must hold, as in the chat.
+        rule: Option<Rule>,
     },
     /// One of these (id, label).
     One(Vec<(String, String)>),
     /// Any of these (id, label).
     Many(Vec<(String, String)>),
+}
+
+impl Input {
+    /// For a text input, a hint of the expected shape (phone, postcode, date).
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Input::Text { rule, .. } => match rule.as_ref()? {
+                Rule::UkPhone => Some("a UK phone number"),
+                Rule::UkPostcode => Some("a UK postcode"),
+                Rule::DateOfBirth => Some("day/month/year"),
+                Rule::Regex(_) => None,
+            },
+            Input::One(_) | Input::Many(_) => None,
+        }
+    }
 }
 
 /// The form for content's entry flow: one input per field of its record.
@@ -70,12 +85,7 @@ pub fn form(content: &Content) -> Vec<FormField> {
                     validate, max_len, ..
                 } => Input::Text {
                     max_len: *max_len,
-                    hint: validate.as_ref().and_then(|v| match v.rule {
-                        Rule::UkPhone => Some("a UK phone number"),
-                        Rule::UkPostcode => Some("a UK postcode"),
-                        Rule::DateOfBirth => Some("day/month/year"),
-                        Rule::Regex(_) => None,
-                    }),
+                    rule: validate.as_ref().map(|v| v.rule.clone()),
                 },
                 NodeKind::Choice { choices, .. } => Input::One(options(choices)),
                 NodeKind::MultiChoice { choices, .. } => Input::Many(options(choices)),
@@ -207,7 +217,6 @@ fn check(
     if content.locales.get(&filled.language).is_none() {
         problems.push(("language".into(), "Choose the language they speak.".into()));
     }
-    let flow = content.entry();
     for field in form(content) {
         let given: Vec<String> = filled
             .values
@@ -226,14 +235,14 @@ fn check(
             }
             continue;
         }
-        let answer = match (&field.input, saver(flow, &field.answer).map(|n| &n.kind)) {
-            (Input::Text { max_len, .. }, Some(NodeKind::Text { validate: v, .. })) => {
+        let answer = match &field.input {
+            Input::Text { max_len, rule } => {
                 let text = &given[0];
                 if text.chars().count() > *max_len {
                     bad(format!("{}: at most {max_len} characters.", field.label));
                     continue;
                 }
-                let checked = match v.as_ref().map(|v| &v.rule) {
+                let checked = match rule {
                     None => Some(text.clone()),
                     Some(Rule::Regex(re)) => re.is_match(text).then(|| text.clone()),
                     Some(Rule::UkPhone) => validate::uk_phone(text),
@@ -248,14 +257,14 @@ fn check(
                     }
                 }
             }
-            (Input::One(options), _) => match options.iter().find(|(id, _)| *id == given[0]) {
+            Input::One(options) => match options.iter().find(|(id, _)| *id == given[0]) {
                 Some((id, _)) => Answer::Choice(id.clone()),
                 None => {
                     bad(format!("{}: choose one of the options.", field.label));
                     continue;
                 }
             },
-            (Input::Many(options), _) => {
+            Input::Many(options) => {
                 // In the order the choices are listed, as the chat stores them.
                 let ids: Vec<String> = options
                     .iter()
@@ -268,7 +277,6 @@ fn check(
                 }
                 Answer::Choices(ids)
             }
-            (Input::Text { .. }, _) => continue,
         };
         answers.insert(field.answer, answer);
     }

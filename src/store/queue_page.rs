@@ -31,6 +31,40 @@ pub struct PageQuery {
     pub limit: u32,
 }
 
+/// How many referrals are open (and of those urgent) and claimed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Waiting to be claimed.
+    pub open: u64,
+    /// Of those, urgent.
+    pub open_urgent: u64,
+    /// Claimed, not closed.
+    pub claimed: u64,
+}
+
+/// [`Counts`] of the referrals `q`'s team and referrer select (its other filters ignored), in
+/// one scan.
+pub fn counts(conn: &Connection, q: &PageQuery) -> Result<Counts, StoreError> {
+    let (open, open_urgent, claimed): (i64, i64, i64) = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(status = 'open'), 0),
+                    COALESCE(SUM(status = 'open' AND priority = 'urgent'), 0),
+                    COALESCE(SUM(status = 'claimed'), 0)
+             FROM referrals
+             WHERE (?1 IS NULL OR team = ?1 OR (team IS NULL AND ?1 = ?2))
+               AND (?3 IS NULL OR referred_by = ?3)",
+        )?
+        .query_row(params![q.team, q.unassigned_team, q.referred_by], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    let n = |v: i64| v.max(0) as u64;
+    Ok(Counts {
+        open: n(open),
+        open_urgent: n(open_urgent),
+        claimed: n(claimed),
+    })
+}
+
 /// The referrals a query matches (one page) and how many it matches in all.
 pub fn page(conn: &Connection, q: &PageQuery) -> Result<(Vec<QueueItem>, u64), StoreError> {
     const FILTER: &str = "WHERE (?1 IS NULL OR team = ?1 OR (team IS NULL AND ?1 = ?2))

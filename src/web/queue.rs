@@ -90,15 +90,25 @@ fn row(app: &App, item: &QueueItem, now: DateTime<Utc>, claimer: String) -> Row 
     }
 }
 
-fn choices(values: &[(&str, &str)], current: &str) -> Vec<Choice> {
+/// A filter's options, (value, label) each; the one equal to `current` is selected.
+fn choices<V: AsRef<str>, L: AsRef<str>>(
+    values: impl IntoIterator<Item = (V, L)>,
+    current: &str,
+) -> Vec<Choice> {
     values
-        .iter()
+        .into_iter()
         .map(|(v, l)| Choice {
-            value: v.to_string(),
-            label: l.to_string(),
-            selected: *v == current,
+            selected: v.as_ref() == current,
+            value: v.as_ref().to_string(),
+            label: l.as_ref().to_string(),
         })
         .collect()
+}
+
+/// "Any", then each of `values` (value and label alike).
+fn any_of<'a>(values: impl IntoIterator<Item = &'a str>, current: &str) -> Vec<Choice> {
+    let any = std::iter::once(("", "Any"));
+    choices(any.chain(values.into_iter().map(|v| (v, v))), current)
 }
 
 /// `GET /`: the queue this account may see.
@@ -152,20 +162,8 @@ pub async fn queue_page(
                 };
                 rows.push(row(app, i, now, claimer));
             }
-            let open_query = PageQuery {
-                statuses: vec![Status::Open],
-                limit: 0,
-                ..PageQuery::default()
-            };
-            let (_, open) = viewer.page(c, open_query.clone())?;
-            let (_, urgent) = viewer.page(
-                c,
-                PageQuery {
-                    priority: Some(Priority::Urgent),
-                    ..open_query
-                },
-            )?;
-            Ok((rows, total, open, urgent))
+            let counts = viewer.counts(c)?;
+            Ok((rows, total, counts.open, counts.open_urgent))
         })
         .await?;
     let pages = total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
@@ -182,26 +180,13 @@ pub async fn queue_page(
         }
         format!("/?{}", serde_urlencoded(&params))
     };
-    let needs: Vec<(String, String)> = app
-        .content
-        .need_ids()
-        .into_iter()
-        .map(|n| (n.clone(), n))
-        .collect();
-    let languages: Vec<(String, String)> = app
-        .content
-        .locales
-        .languages
-        .iter()
-        .map(|l| (l.tag.clone(), l.tag.clone()))
-        .collect();
-    let as_refs = |v: &[(String, String)]| -> Vec<(String, String)> { v.to_vec() };
+    let need_ids = app.content.need_ids();
     let page_view = QueuePage {
         header: header(&app, &session),
         rows,
         total,
         statuses: choices(
-            &[
+            [
                 ("active", "Open and claimed"),
                 ("open", "Open"),
                 ("claimed", "Claimed"),
@@ -211,11 +196,17 @@ pub async fn queue_page(
             &status,
         ),
         priorities: choices(
-            &[("", "Any"), ("urgent", "Urgent"), ("normal", "Normal")],
+            [("", "Any"), ("urgent", "Urgent"), ("normal", "Normal")],
             priority.map_or("", |p| p.as_str()),
         ),
-        needs: owned_choices(&as_refs(&needs), need.as_deref().unwrap_or("")),
-        languages: owned_choices(&as_refs(&languages), language.as_deref().unwrap_or("")),
+        needs: any_of(
+            need_ids.iter().map(String::as_str),
+            need.as_deref().unwrap_or(""),
+        ),
+        languages: any_of(
+            app.content.locales.languages.iter().map(|l| l.tag.as_str()),
+            language.as_deref().unwrap_or(""),
+        ),
         page,
         pages,
         previous: (page > 1).then(|| link(page - 1)),
@@ -225,20 +216,6 @@ pub async fn queue_page(
         open_urgent,
     };
     Ok(pages::html(&page_view)?.into_response())
-}
-
-fn owned_choices(values: &[(String, String)], current: &str) -> Vec<Choice> {
-    let mut out = vec![Choice {
-        value: String::new(),
-        label: "Any".into(),
-        selected: current.is_empty(),
-    }];
-    out.extend(values.iter().map(|(v, l)| Choice {
-        value: v.clone(),
-        label: l.clone(),
-        selected: v == current,
-    }));
-    out
 }
 
 fn serde_urlencoded(params: &[(&str, String)]) -> String {

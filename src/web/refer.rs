@@ -54,11 +54,12 @@ fn view(app: &App, session: &Session, filled: &Filled, problems: &Problems) -> R
                     })
                     .collect()
             };
-            let (kind, options, hint) = match &f.input {
-                Input::Text { max_len, hint } if *max_len > 200 => ("textarea", vec![], *hint),
-                Input::Text { hint, .. } => ("text", vec![], *hint),
-                Input::One(o) => ("one", options(o), None),
-                Input::Many(o) => ("many", options(o), None),
+            let hint = f.input.hint();
+            let (kind, options) = match &f.input {
+                Input::Text { max_len, .. } if *max_len > 200 => ("textarea", vec![]),
+                Input::Text { .. } => ("text", vec![]),
+                Input::One(o) => ("one", options(o)),
+                Input::Many(o) => ("many", options(o)),
             };
             FieldView {
                 name: format!("a.{}", f.answer),
