@@ -6,58 +6,31 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 use std::process::Output;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::{TimeZone, Utc};
-use common::{ok, refused};
-use signpost::engine::{Answer, Effect, Referral};
-use signpost::store::{Channel, Store};
+use common::{ok, refused, seed};
+use signpost::engine::Referral;
 
 /// A referral made at 2026-11-24 `hh:mm` UTC whose phone answer is `phone`.
 fn referral(reference: &str, (hh, mm): (u32, u32), phone: &str) -> Referral {
-    let mut answers = BTreeMap::new();
-    answers.insert("name".to_string(), Answer::Text("Ann".into()));
-    answers.insert("phone".to_string(), Answer::Text(phone.into()));
-    answers.insert("dob".to_string(), Answer::Text("1958-07-03".into()));
-    answers.insert("postcode".to_string(), Answer::Text("E1 6AN".into()));
-    Referral {
-        reference: reference.into(),
-        created_at: Utc
-            .with_ymd_and_hms(2026, 11, 24, hh, mm, 0)
-            .single()
-            .expect("date"),
-        language: "en-GB".into(),
-        urgent: false,
-        answers,
-        needs: vec!["money".into()],
-        services: vec!["housing-advice-borough".into()],
-        consent_at: Some("2026-11-24T08:00:00Z".into()),
-        notice_version: Some("2026-11".into()),
-        flags: Vec::new(),
-        team: "central".into(),
-        practice: None,
-        source: None,
-        referred_by: None,
-    }
-}
-
-fn seed(db: &Path, referrals: Vec<Referral>) {
-    let mut store = Store::open(db).expect("open");
-    for (i, r) in referrals.into_iter().enumerate() {
-        store
-            .commit_step(
-                Channel::Telegram,
-                &format!("{}", 100 + i),
-                &signpost::engine::Session::default(),
-                &[Effect::Queue(r)],
-                Utc::now(),
-            )
-            .expect("seed");
-    }
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 24, hh, mm, 0)
+        .single()
+        .expect("date");
+    common::referral(
+        reference,
+        at,
+        &[
+            ("name", "Ann"),
+            ("phone", phone),
+            ("dob", "1958-07-03"),
+            ("postcode", "E1 6AN"),
+        ],
+    )
 }
 
 fn signpost(db: &Path, args: &[&str]) -> Output {

@@ -4,12 +4,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Output;
 
 use chrono::{Duration, TimeZone, Utc};
-use common::{ok, refused};
+use common::{ok, refused, seed};
 use serde_json::Value;
 use signpost::engine::{Answer, Effect, Referral};
 use signpost::store::{Channel, Store};
@@ -45,47 +44,23 @@ const TODAYS_HEADER: &[&str] = &[
 ];
 
 fn referral(reference: &str, minutes_ago: i64, urgent: bool, name: &str) -> Referral {
-    let mut answers = BTreeMap::new();
-    answers.insert("name".to_string(), Answer::Text(name.into()));
-    answers.insert("phone".to_string(), Answer::Text("07700900123".into()));
-    answers.insert(
-        "story".to_string(),
-        Answer::Text("I'm behind on rent, \"again\"".into()),
-    );
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
+        .single()
+        .expect("date")
+        - Duration::minutes(minutes_ago);
     Referral {
-        reference: reference.into(),
-        created_at: Utc
-            .with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
-            .single()
-            .expect("date")
-            - Duration::minutes(minutes_ago),
-        language: "en-GB".into(),
         urgent,
-        answers,
         needs: vec!["housing".into(), "money".into()],
-        services: vec!["housing-advice-borough".into()],
-        consent_at: Some("2026-11-24T08:00:00Z".into()),
-        notice_version: Some("2026-11".into()),
-        flags: Vec::new(),
-        team: "central".into(),
-        practice: None,
-        source: None,
-        referred_by: None,
-    }
-}
-
-fn seed(db: &Path, referrals: Vec<Referral>) {
-    let mut store = Store::open(db).expect("open");
-    for (i, r) in referrals.into_iter().enumerate() {
-        store
-            .commit_step(
-                Channel::Telegram,
-                &format!("{}", 100 + i),
-                &signpost::engine::Session::default(),
-                &[Effect::Queue(r)],
-                Utc::now(),
-            )
-            .expect("seed");
+        ..common::referral(
+            reference,
+            at,
+            &[
+                ("name", name),
+                ("phone", "07700900123"),
+                ("story", "I'm behind on rent, \"again\""),
+            ],
+        )
     }
 }
 

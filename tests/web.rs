@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use chrono::Utc;
 use signpost::app::accounts::{self, Request as NewAccount};
-use signpost::engine::{Answer, Referral};
+use signpost::engine::Referral;
 use signpost::store::{Channel, Role, Store};
 use signpost::web::{App, SecureCookies, WebConfig};
 use tower::ServiceExt;
@@ -32,25 +32,17 @@ struct Reply {
 }
 
 fn referral(reference: &str, team: &str, name: &str) -> Referral {
-    let mut answers = std::collections::BTreeMap::new();
-    answers.insert("name".to_string(), Answer::Text(name.into()));
-    answers.insert("phone".to_string(), Answer::Text("07700900123".into()));
-    answers.insert("needs".to_string(), Answer::Choices(vec!["lonely".into()]));
     Referral {
-        reference: reference.into(),
-        created_at: Utc::now() - chrono::Duration::minutes(30),
-        language: "en-GB".into(),
-        urgent: false,
-        answers,
+        team: team.into(),
         needs: vec!["lonely".into()],
         services: vec![],
         consent_at: None,
         notice_version: None,
-        flags: vec![],
-        team: team.into(),
-        practice: None,
-        source: None,
-        referred_by: None,
+        ..common::referral(
+            reference,
+            Utc::now() - chrono::Duration::minutes(30),
+            &[("name", name), ("phone", "07700900123")],
+        )
     }
 }
 

@@ -313,3 +313,47 @@ pub fn contains(haystack: &[u8], needle: &str) -> bool {
         .windows(needle.len())
         .any(|w| w == needle.as_bytes())
 }
+
+/// A consented referral queued at `created_at` with these text answers, the needs `money`,
+/// team `central` and one suggested service: tests change what they need with `..`.
+pub fn referral(
+    reference: &str,
+    created_at: chrono::DateTime<Utc>,
+    answers: &[(&str, &str)],
+) -> signpost::engine::Referral {
+    signpost::engine::Referral {
+        reference: reference.into(),
+        created_at,
+        language: "en-GB".into(),
+        urgent: false,
+        answers: answers
+            .iter()
+            .map(|(k, v)| (k.to_string(), signpost::engine::Answer::Text(v.to_string())))
+            .collect(),
+        needs: vec!["money".into()],
+        services: vec!["housing-advice-borough".into()],
+        consent_at: Some("2026-11-24T08:00:00Z".into()),
+        notice_version: Some("2026-11".into()),
+        flags: Vec::new(),
+        team: "central".into(),
+        practice: None,
+        source: None,
+        referred_by: None,
+    }
+}
+
+/// Queues each referral as a step of its own Telegram user (100, 101, ...).
+pub fn seed(db: &Path, referrals: Vec<signpost::engine::Referral>) {
+    let mut store = signpost::store::Store::open(db).expect("open");
+    for (i, r) in referrals.into_iter().enumerate() {
+        store
+            .commit_step(
+                signpost::store::Channel::Telegram,
+                &format!("{}", 100 + i),
+                &Session::default(),
+                &[Effect::Queue(r)],
+                Utc::now(),
+            )
+            .expect("seed");
+    }
+}
