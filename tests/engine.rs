@@ -188,7 +188,11 @@ fn validation_retries_then_takes_the_fallback() {
     assert_eq!(c.at(), "dob");
     c.say("1/1/2090");
     assert_eq!(c.at(), "gp", "after 3 tries the flow moves on");
-    assert!(c.text().contains("couldn't read that date"));
+    assert!(
+        c.text().starts_with("Let's leave that one for now"),
+        "said to be skipped: {}",
+        c.text()
+    );
     assert!(!c.session.answers.contains_key("dob"));
 
     // Phone: three bad numbers send the person back to choose how to be contacted.
@@ -197,7 +201,7 @@ fn validation_retries_then_takes_the_fallback() {
         c.say(bad);
     }
     assert_eq!(c.at(), "contact");
-    assert!(c.text().contains("doesn't look like a UK phone number"));
+    assert!(c.text().starts_with("Let's leave that one for now"));
     assert!(!c.session.answers.contains_key("phone"));
     c.press("phone").say("+44 (0)20 7946 0000");
     assert_eq!(c.at(), "best-time");

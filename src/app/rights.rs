@@ -5,8 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::content::locales::strip_isolation;
-use crate::engine::{Button, Engine, Reply};
+use crate::engine::{Button, Engine, Reach, Reading, Reply, read};
 use crate::privacy::{self, Erased};
 use crate::store::{Channel, StoreError};
 
@@ -15,25 +14,27 @@ pub const FORGET_NODE: &str = "/forget";
 
 /// "Are you sure?" before erasing, in `lang`: "Yes, delete it" (`yes`) and "No, keep it" (`no`).
 pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
-    let f = |id: &str| engine.content().locales.format(lang, id, &[]);
-    let button = |id: &str, label: String| Button {
+    let locales = &engine.content().locales;
+    let f = |id: &str| locales.format(lang, id, &[]);
+    let button = |id: &str, label: &str| Button {
         id: id.into(),
-        label,
+        label: f(label),
         selected: false,
+        aliases: locales.aliases(lang, label),
     };
     Reply {
         text: f("forget-confirm"),
-        choices: vec![button("yes", f("forget-yes")), button("no", f("forget-no"))],
+        choices: vec![button("yes", "forget-yes"), button("no", "forget-no")],
         node: Some(FORGET_NODE.to_string()),
         alone: false,
     }
 }
 
-/// True when `typed` confirms erasure: `1` (the first choice) or the "yes" label itself.
+/// True when `typed` confirms erasure as a typed answer to any question is read: `1` in any
+/// digits, the "yes" label or one of its synonyms ("yes", "নিশ্চিত", "نعم").
 pub fn typed_yes(engine: &Engine, lang: &str, typed: &str) -> bool {
-    let typed = typed.trim();
-    let yes = strip_isolation(&engine.content().locales.format(lang, "forget-yes", &[]));
-    typed == "1" || (!typed.is_empty() && typed.to_lowercase() == yes.trim().to_lowercase())
+    let question = forget_question(engine, lang);
+    read(typed, &question.choices, Reach::Part) == Reading::One("yes".to_string())
 }
 
 /// Where an operator's look-up for a person found something.

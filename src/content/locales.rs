@@ -161,9 +161,32 @@ impl Locales {
         }
         format!("[{id}]")
     }
+
+    /// The synonyms of message `id` (its `.aliases` attribute) in `lang` and in the default
+    /// language: people type English words in any language.
+    pub fn aliases(&self, lang: &str, id: &str) -> Vec<String> {
+        let mut all = Vec::new();
+        for tag in [lang, DEFAULT_LANGUAGE] {
+            if let Some(text) = self.get(tag).and_then(|l| l.attribute(id, "aliases")) {
+                all.extend(crate::engine::split_aliases(&text));
+            }
+            if tag == DEFAULT_LANGUAGE {
+                break;
+            }
+        }
+        all
+    }
 }
 
 impl Language {
+    /// Formats attribute `attr` of message `id` from this language only.
+    pub fn attribute(&self, id: &str, attr: &str) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.get_attribute(attr)?.value();
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        Some(text.into_owned())
+    }
+
     /// Formats `id` from this language only.
     pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
         let msg = self.bundle.get_message(id)?;

@@ -87,6 +87,9 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "reason-anywhere",
     "reason-language",
     "reason-free",
+    "did-you-mean",
+    "picks-understood",
+    "validation-gave-up",
 ];
 
 /// Content could not be loaded at all (as opposed to problems inside files).

@@ -272,7 +272,7 @@ impl Turn<'_> {
     }
 
     /// Typed text at the current step: a button by number or label, or a free-text answer.
-    fn answer_text(&mut self, text: &str) {
+    pub(super) fn answer_text(&mut self, text: &str) {
         if self.session.picking_language {
             self.press_typed(text);
             return;

@@ -20,6 +20,7 @@ mod output;
 mod prompts;
 mod session;
 mod turn;
+mod understand;
 
 mod view;
 mod waiting;
@@ -39,6 +40,7 @@ pub use output::{Button, Effect, Outcome, Referral, Reply};
 pub use prompts::LANGUAGE_NODE;
 pub use session::{Answer, Aside, Session, Step};
 pub use turn::MAX_REPLY_CHARS;
+pub use understand::{Reach, Reading, named, read, split_aliases};
 pub use waiting::WAITING_NODE;
 
 use turn::Turn;

@@ -17,6 +17,9 @@ pub struct Button {
     pub label: String,
     /// Ticked (multi-choice).
     pub selected: bool,
+    /// Other words typed for it (its label's Fluent `.aliases`), for reading typed answers.
+    #[serde(skip)]
+    pub aliases: Vec<String>,
 }
 
 /// One message to show.

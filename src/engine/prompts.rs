@@ -2,13 +2,13 @@
 //! waiting callback, or the current node's question with its buttons; and typed text read as
 //! one of those buttons.
 
-use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
-use crate::validate;
+use crate::content::locales::DEFAULT_LANGUAGE;
 
 use super::kinds;
 use super::output::{Button, Reply};
 use super::session::Aside;
 use super::turn::Turn;
+use super::understand::{self, Reach, Reading};
 use super::view::View;
 
 /// The pseudo node id of the language picker (node ids in files cannot start with `_`).
@@ -69,6 +69,7 @@ impl View<'_> {
                     id: l.tag.clone(),
                     label: l.name.clone(),
                     selected: Some(l.tag.as_str()) == self.session.lang.as_deref(),
+                    aliases: Vec::new(),
                 })
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),
@@ -78,33 +79,40 @@ impl View<'_> {
 }
 
 impl Turn<'_> {
-    /// A button of the current step from typed text: its number, its label, or its id.
-    pub(super) fn resolve(&self, text: &str) -> Option<String> {
-        let prompt = self.prompt();
-        let t = validate::ascii_digits(text);
-        let t = t.trim().trim_end_matches('.');
-        if let Ok(n) = t.parse::<usize>() {
-            return n
-                .checked_sub(1)
-                .and_then(|i| prompt.choices.get(i))
-                .map(|b| b.id.clone());
-        }
-        let wanted = strip_isolation(text).trim().to_lowercase();
-        prompt
-            .choices
-            .iter()
-            .find(|b| strip_isolation(&b.label).trim().to_lowercase() == wanted || b.id == wanted)
-            .map(|b| b.id.clone())
+    /// What typed text says about the current step's buttons.
+    pub(super) fn reading(&self, text: &str, reach: Reach) -> Reading {
+        understand::read(text, &self.prompt().choices, reach)
     }
 
-    /// Typed text taken as a button of the current step, or "choose one" and the step again.
-    pub(super) fn press_typed(&mut self, text: &str) {
-        match self.resolve(text) {
-            Some(id) => self.choose(&id),
-            None => {
-                self.say("choose-one", &[]);
-                self.present();
-            }
+    /// The one button of the current step that typed text is (part of), if any.
+    pub(super) fn resolve(&self, text: &str) -> Option<String> {
+        match self.reading(text, Reach::Part) {
+            Reading::One(id) => Some(id),
+            Reading::Maybe(_) | Reading::Nothing => None,
         }
+    }
+
+    /// Typed text taken as a button of the current step; "Did you mean…?" when several fit;
+    /// otherwise "choose one" and the step again.
+    pub(super) fn press_typed(&mut self, text: &str) {
+        match self.reading(text, Reach::Sentence) {
+            Reading::One(id) => self.choose(&id),
+            Reading::Maybe(ids) => self.did_you_mean(&ids),
+            Reading::Nothing => self.not_understood(),
+        }
+    }
+
+    /// "Sorry, I didn't understand", and the step again.
+    pub(super) fn not_understood(&mut self) {
+        self.say("choose-one", &[]);
+        self.present();
+    }
+
+    /// "Did you mean…?" with the buttons `ids` of the current step.
+    pub(super) fn did_you_mean(&mut self, ids: &[String]) {
+        let mut reply = self.prompt();
+        reply.text = self.fmt("did-you-mean", &[]);
+        reply.choices.retain(|b| ids.contains(&b.id));
+        self.replies.push(reply);
     }
 }

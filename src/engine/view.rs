@@ -4,6 +4,7 @@
 use crate::content::locales::DEFAULT_LANGUAGE;
 use crate::content::{Arg, Content, Flow, Node};
 
+use super::output::Button;
 use super::session::{Answer, Session};
 
 /// The content and one person's session, read-only.
@@ -46,6 +47,16 @@ impl<'a> View<'a> {
             .collect();
         args.extend(extra.iter().cloned());
         self.content.locales.format(self.lang(), id, &args)
+    }
+
+    /// A button labelled with message `label`, answering also to the label's synonyms.
+    pub fn button(&self, id: &str, label: &str, selected: bool) -> Button {
+        Button {
+            id: id.to_string(),
+            label: self.fmt(label, &[]),
+            selected,
+            aliases: self.content.locales.aliases(self.lang(), label),
+        }
     }
 
     /// True when the flow asks for no consent, or they gave it.

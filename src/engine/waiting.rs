@@ -4,7 +4,7 @@
 use crate::content::Arg;
 use crate::content::dialogue::DEFAULT_MAX_LEN;
 
-use super::output::{Button, Effect, Reply};
+use super::output::{Effect, Reply};
 use super::session::Aside;
 use super::turn::Turn;
 use super::view::View;
@@ -23,11 +23,7 @@ impl View<'_> {
             text: self.fmt("waiting-intro", &[("reference", Arg::Str(reference))]),
             choices: CHOICES
                 .iter()
-                .map(|id| Button {
-                    id: id.to_string(),
-                    label: self.fmt(&format!("waiting-{id}"), &[]),
-                    selected: false,
-                })
+                .map(|id| self.button(id, &format!("waiting-{id}"), false))
                 .collect(),
             node: Some(WAITING_NODE.to_string()),
             alone: false,

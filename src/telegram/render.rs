@@ -170,6 +170,7 @@ mod tests {
                     id: c.to_string(),
                     label: c.to_uppercase(),
                     selected: *c == "b",
+                    aliases: Vec::new(),
                 })
                 .collect(),
             node: (!choices.is_empty()).then(|| "n".to_string()),

@@ -28,6 +28,7 @@ impl View<'_> {
             id: id.to_string(),
             label: f(label),
             selected: false,
+            aliases: self.content.locales.aliases(&lang, label),
         };
         Reply {
             text: f(&crisis.route(kind).ask),

@@ -77,9 +77,5 @@ pub(in crate::engine) fn words(view: &View<'_>, answer: &Answer, choices: &[Choi
 
 /// A button for `choice`.
 pub(in crate::engine) fn button(view: &View<'_>, choice: &Choice, selected: bool) -> Button {
-    Button {
-        id: choice.id.clone(),
-        label: view.fmt(&choice.label, &[]),
-        selected,
-    }
+    view.button(&choice.id, &choice.label, selected)
 }

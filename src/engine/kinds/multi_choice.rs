@@ -7,10 +7,15 @@ use crate::content::{Arg, Node};
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
+use crate::engine::understand::{self, Reach, Reading};
 use crate::engine::view::View;
 use crate::validate;
 
 use super::behaviour::{Behaviour, OpenQuestion, button, words};
+
+/// What people type between the numbers of several picks: commas (Latin, Arabic, Chinese) and
+/// semicolons.
+const SEPARATORS: [char; 6] = [',', '،', '，', '、', ';', '؛'];
 
 /// The choice id of a multi-choice "done" button.
 pub const DONE: &str = "done";
@@ -36,11 +41,7 @@ impl Behaviour for MultiChoice<'_> {
             .iter()
             .map(|c| button(view, c, view.session.picks.contains(&c.id)))
             .collect();
-        buttons.push(Button {
-            id: DONE.to_string(),
-            label: view.fmt(self.done, &[]),
-            selected: false,
-        });
+        buttons.push(view.button(DONE, self.done, false));
         (view.fmt(&node.text, &[]), buttons)
     }
 
@@ -68,7 +69,7 @@ impl Behaviour for MultiChoice<'_> {
     fn typed(&self, turn: &mut Turn<'_>, _node: &Node, text: &str) {
         let prompt = turn.prompt();
         let tokens: Vec<String> = validate::ascii_digits(text)
-            .split(|c: char| c == ',' || c.is_whitespace())
+            .split(|c: char| SEPARATORS.contains(&c) || c.is_whitespace())
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .collect();
@@ -76,8 +77,9 @@ impl Behaviour for MultiChoice<'_> {
             .iter()
             .map(|t| t.trim_end_matches('.').parse::<usize>().ok())
             .collect();
-        let ids: Option<Vec<String>> = match numbers {
-            Some(ns) if tokens.len() > 1 => ns
+        let reading = turn.reading(text, Reach::Part);
+        let ids: Option<Vec<String>> = match (numbers, &reading) {
+            (Some(ns), _) if tokens.len() > 1 => ns
                 .iter()
                 .map(|n| {
                     n.checked_sub(1)
@@ -85,8 +87,43 @@ impl Behaviour for MultiChoice<'_> {
                         .map(|b| b.id.clone())
                 })
                 .collect(),
-            _ => turn.resolve(text).map(|id| vec![id]),
+            (_, Reading::One(id)) => Some(vec![id.clone()]),
+            (_, Reading::Maybe(_) | Reading::Nothing) => None,
         };
+        if ids.is_none() {
+            // Words naming some of the choices ("I'm lonely and can't pay my bills"): those
+            // ticked, and the question again to confirm.
+            let choices: Vec<Button> = prompt
+                .choices
+                .iter()
+                .filter(|b| b.id != DONE)
+                .cloned()
+                .collect();
+            let named = understand::named(text, &choices);
+            if !named.is_empty() {
+                let mut picked = Vec::new();
+                for b in choices.iter().filter(|b| named.contains(&b.id)) {
+                    if !turn.session.picks.contains(&b.id) {
+                        turn.session.picks.push(b.id.clone());
+                    }
+                    picked.push(format!("• {}", b.label));
+                }
+                let done = turn.fmt(self.done, &[]);
+                turn.say(
+                    "picks-understood",
+                    &[
+                        ("picked", Arg::Str(picked.join("\n"))),
+                        ("done", Arg::Str(done)),
+                    ],
+                );
+                turn.present();
+                return;
+            }
+            if let Reading::Maybe(ids) = reading {
+                turn.did_you_mean(&ids);
+                return;
+            }
+        }
         match ids {
             Some(ids) => {
                 let (done, picks): (Vec<_>, Vec<_>) = ids.into_iter().partition(|id| id == DONE);
@@ -101,10 +138,7 @@ impl Behaviour for MultiChoice<'_> {
                     turn.choose(DONE);
                 }
             }
-            None => {
-                turn.say("choose-one", &[]);
-                turn.present();
-            }
+            None => turn.not_understood(),
         }
     }
 

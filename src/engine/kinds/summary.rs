@@ -52,21 +52,13 @@ impl Behaviour for Summary<'_> {
             );
             let buttons = [("confirm", self.confirm), ("change", self.change)]
                 .into_iter()
-                .map(|(id, label)| Button {
-                    id: id.to_string(),
-                    label: view.fmt(label, &[]),
-                    selected: false,
-                })
+                .map(|(id, label)| view.button(id, label, false))
                 .collect();
             (lines.join("\n\n"), buttons)
         } else {
             let buttons = present
                 .iter()
-                .map(|f| Button {
-                    id: f.answer.clone(),
-                    label: view.fmt(&f.label, &[]),
-                    selected: false,
-                })
+                .map(|f| view.button(&f.answer, &f.label, false))
                 .collect();
             (view.fmt(self.pick, &[]), buttons)
         }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::content::dialogue::{Rule, Skip, Validation};
 use crate::content::{Arg, Node};
-use crate::engine::output::{Button, Reply};
+use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
 use crate::engine::view::View;
@@ -36,11 +36,7 @@ impl Behaviour for Text<'_> {
             view.fmt(&node.text, &[]),
             self.skip
                 .iter()
-                .map(|s| Button {
-                    id: s.id.clone(),
-                    label: view.fmt(&s.label, &[]),
-                    selected: false,
-                })
+                .map(|s| view.button(&s.id, &s.label, false))
                 .collect(),
         )
     }
@@ -79,15 +75,16 @@ impl Behaviour for Text<'_> {
             }
             (None, Some(v)) => {
                 turn.session.tries += 1;
-                let mut reply = turn.prompt();
-                reply.text = turn.fmt(&v.error, &[]);
                 if turn.session.tries >= v.max_tries
                     && let Some(on_fail) = &v.on_fail
                 {
-                    turn.replies.push(Reply::text(reply.text));
+                    // Said plainly: the question is left, not answered.
+                    turn.say("validation-gave-up", &[]);
                     turn.accept(None, &[]);
                     turn.enter(on_fail);
                 } else {
+                    let mut reply = turn.prompt();
+                    reply.text = turn.fmt(&v.error, &[]);
                     turn.replies.push(reply);
                 }
             }

@@ -1,0 +1,14 @@
+## Typed answers read loosely (see src/engine/understand.rs)
+
+# Buttons shown again when typed words fit more than one, or a sentence names one.
+did-you-mean = Bunlardan birini mi demek istediniz? Birini seçin ya da cevabınızı yeniden yazın.
+# Several choices named in a sentence, ticked, and the question shown again.
+# Variables:
+#   $picked (String) - the ticked choices, one per line
+#   $done (String) - the label of the button that confirms
+picks-understood =
+    Sanırım şunları kastediyorsunuz:
+    { $picked }
+    Doğruysa “{ $done }” seçin. İsterseniz başka seçenek ekleyip çıkarabilirsiniz.
+# A checked answer (a date, a phone number) still unreadable after the last try.
+validation-gave-up = Şimdilik bunu geçelim ve devam edelim. Sonda cevaplarınızı kontrol ederken ekleyebilirsiniz.

@@ -1,0 +1,167 @@
+//! Typed words read as buttons: the label, the button's id, or one of its synonyms (a Fluent
+//! `.aliases` attribute), whatever the case, accents or isolation marks, a word's beginning
+//! ("morn") or a longer form of it ("mornings"), or a sentence naming it ("in the morning").
+//!
+//! Words are compared as the crisis rules compare them ([`normalise`]), so "Café", "cafe" and
+//! "CAFÉ" are one word, Arabic with or without vowel marks is one word, and Chinese is read a
+//! character at a time.
+
+use crate::crisis::normalise::{View, normalise, tokens};
+
+use super::output::Button;
+
+/// The shortest beginning of a word that stands for it ("morn" for "morning").
+const MIN_PREFIX: usize = 4;
+
+/// What typed words say about a question's buttons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// Exactly this button.
+    One(String),
+    /// These buttons may be meant (several fit, or a sentence names one): ask.
+    Maybe(Vec<String>),
+    /// None fits.
+    Nothing,
+}
+
+/// How loosely typed words are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The words are (part of) a button's label or synonym: "no thanks" for "No, thanks",
+    /// "dont know" for "I don't know", "morn" for "Morning". A longer text is never a button:
+    /// at a free-text question, the person's story stays their answer.
+    Part,
+    /// [`Reach::Part`], or else a sentence that names buttons ("phone me please"), read as
+    /// [`Reading::Maybe`]: "I do not agree" names "agree", and must not consent.
+    Sentence,
+}
+
+/// The buttons of `buttons` that `typed` fits, as [`Reading`].
+pub fn read(typed: &str, buttons: &[Button], reach: Reach) -> Reading {
+    // A button's number, in any digits people type.
+    let digits = crate::validate::ascii_digits(typed);
+    if let Ok(n) = digits.trim().trim_end_matches('.').parse::<usize>() {
+        return match n.checked_sub(1).and_then(|i| buttons.get(i)) {
+            Some(b) => Reading::One(b.id.clone()),
+            None => Reading::Nothing,
+        };
+    }
+    let typed = words(typed);
+    if typed.is_empty() {
+        return Reading::Nothing;
+    }
+    // The whole text is a label, an id or a synonym: that button, however many others a
+    // looser reading would also fit.
+    let whole: Vec<&Button> = buttons
+        .iter()
+        .filter(|b| phrases(b).contains(&typed))
+        .collect();
+    if let [b] = whole.as_slice() {
+        return Reading::One(b.id.clone());
+    }
+    let part: Vec<String> = buttons
+        .iter()
+        .filter(|b| phrases(b).iter().any(|p| part_of(&typed, p)))
+        .map(|b| b.id.clone())
+        .collect();
+    // A word shared with another button ("feeling" in "Feeling low" and "Feeling lonely")
+    // does not tell them apart.
+    let touched: Vec<String> = buttons
+        .iter()
+        .filter(|b| {
+            phrases(b)
+                .iter()
+                .any(|p| typed.iter().any(|t| p.iter().any(|w| same_word(t, w))))
+        })
+        .map(|b| b.id.clone())
+        .collect();
+    match (part.as_slice(), reach) {
+        ([_], _) if touched.len() > 1 => Reading::Maybe(touched),
+        ([one], _) => Reading::One(one.clone()),
+        ([_, _, ..], _) => Reading::Maybe(part),
+        ([], Reach::Part) => Reading::Nothing,
+        ([], Reach::Sentence) => {
+            let named = named_in(&typed, buttons);
+            if named.is_empty() {
+                Reading::Nothing
+            } else {
+                Reading::Maybe(named)
+            }
+        }
+    }
+}
+
+/// Every button that `typed` names, in the buttons' order: "I'm lonely and can't pay my
+/// bills" names "Feeling lonely" and "Money and debt" (when "bills" is one of its synonyms).
+pub fn named(typed: &str, buttons: &[Button]) -> Vec<String> {
+    named_in(&words(typed), buttons)
+}
+
+fn named_in(typed: &[String], buttons: &[Button]) -> Vec<String> {
+    buttons
+        .iter()
+        .filter(|b| phrases(b).iter().any(|p| names(typed, p)))
+        .map(|b| b.id.clone())
+        .collect()
+}
+
+/// Synonyms as a translator writes them: separated by commas (Latin, Arabic or Chinese) or
+/// semicolons.
+pub fn split_aliases(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split([',', '،', '，', '、', ';', '؛'])
+        .map(|s| {
+            crate::content::locales::strip_isolation(s)
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+}
+
+/// The words of a text, compared as the crisis rules compare them.
+fn words(text: &str) -> Vec<String> {
+    tokens(&normalise(text, View::Plain))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A button's label, id and synonyms, each as words.
+fn phrases(b: &Button) -> Vec<Vec<String>> {
+    std::iter::once(b.label.as_str())
+        .chain(std::iter::once(b.id.as_str()))
+        .chain(b.aliases.iter().map(String::as_str))
+        .map(words)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Every typed word is a word of `phrase`, and they make up at least half of it.
+fn part_of(typed: &[String], phrase: &[String]) -> bool {
+    typed.len() <= phrase.len()
+        && typed.iter().all(|t| phrase.iter().any(|p| same_word(t, p)))
+        && 2 * phrase
+            .iter()
+            .filter(|p| typed.iter().any(|t| same_word(t, p)))
+            .count()
+            >= phrase.len()
+}
+
+/// Every word of `phrase` is among the typed words.
+fn names(typed: &[String], phrase: &[String]) -> bool {
+    phrase.iter().all(|p| typed.iter().any(|t| same_word(t, p)))
+}
+
+/// The same word, or one a beginning of the other ("morn", "morning", "mornings"), or two
+/// endings of one stem ("samotna", "samotny").
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    (common == shorter && shorter >= MIN_PREFIX)
+        || (common > MIN_PREFIX && la.abs_diff(lb) <= 2 && common + 1 >= shorter)
+}
+
+#[cfg(test)]
+mod tests;
