@@ -744,3 +744,29 @@ fn a_misspelt_record_field_key() {
         "unknown field `colum`, expected one of `answer`, `label`, `column`",
     );
 }
+
+#[test]
+fn a_synonym_on_two_buttons_of_one_question_is_a_warning_at_its_line() {
+    let dir = copy_content();
+    let ftl = dir.path().join("locales/ar/main.ftl");
+    // "وحيد" (alone) is already a synonym of feeling lonely; given to food as well:
+    edit(
+        &ftl,
+        "    .aliases = طعام, أكل",
+        "    .aliases = وحيد, طعام, أكل",
+    );
+    let line = line_of(&ftl, "need-food =");
+    let out = check(dir.path());
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning, not an error: {text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "locales/ar/main.ftl:{line}: warning[shared-synonym]: \"وحيد\" answers both \"lonely\" and \"food\" at node \"needs\" (ar)"
+        )),
+        "{text}"
+    );
+}

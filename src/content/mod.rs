@@ -10,6 +10,7 @@ pub mod mapping;
 pub mod practices;
 pub mod problem;
 pub mod services;
+mod synonyms;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

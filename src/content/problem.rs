@@ -59,6 +59,8 @@ pub enum ProblemKind {
     CrisisExample,
     /// A shipped language without crisis rules of every kind.
     MissingCrisisRules,
+    /// The same synonym (or label) for two buttons of one question.
+    SharedSynonym,
 }
 
 impl ProblemKind {
@@ -87,6 +89,7 @@ impl ProblemKind {
             ProblemKind::InvalidPhrase => "invalid-phrase",
             ProblemKind::CrisisExample => "crisis-example",
             ProblemKind::MissingCrisisRules => "missing-crisis-rules",
+            ProblemKind::SharedSynonym => "shared-synonym",
         }
     }
 }

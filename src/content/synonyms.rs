@@ -1,0 +1,75 @@
+//! Synonyms (`.aliases`) that would make a typed word ambiguous: the same words for two buttons
+//! of one question, in any language.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use super::{Content, NodeKind, Problem, ProblemKind};
+use crate::crisis::normalise::{View, normalise};
+
+impl Content {
+    /// Warns where two buttons of one question answer to the same words (a label, an id or a
+    /// synonym), at the synonym's message in that language: typing them asks which was meant.
+    pub(super) fn check_synonyms(&self, problems: &mut Vec<Problem>) {
+        let mut reported = BTreeSet::new();
+        for f in &self.flows {
+            for n in &f.nodes {
+                let choices = match &n.kind {
+                    NodeKind::Choice { choices, .. } | NodeKind::MultiChoice { choices, .. } => {
+                        choices
+                    }
+                    NodeKind::Text { .. }
+                    | NodeKind::Message { .. }
+                    | NodeKind::Switch { .. }
+                    | NodeKind::Summary { .. }
+                    | NodeKind::Signpost { .. }
+                    | NodeKind::QueueCallback { .. }
+                    | NodeKind::End => continue,
+                };
+                for lang in &self.locales.languages {
+                    // Words → the first button they belong to.
+                    let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+                    for c in choices {
+                        let label = self.locales.format(&lang.tag, &c.label, &[]);
+                        let words = std::iter::once(label)
+                            .chain(std::iter::once(c.id.clone()))
+                            .chain(self.locales.aliases(&lang.tag, &c.label))
+                            .map(|w| normalise(&w, View::Plain).trim().to_string())
+                            .filter(|w| !w.is_empty())
+                            .collect::<BTreeSet<_>>();
+                        for w in words {
+                            match owner.get(&w) {
+                                Some(other) if *other != c.id => {
+                                    if !reported.insert((n.id.clone(), c.id.clone(), w.clone())) {
+                                        continue;
+                                    }
+                                    let (path, line) = lang
+                                        .messages
+                                        .get(&c.label)
+                                        .map(|m| (m.path.clone(), m.line))
+                                        .unwrap_or_else(|| (PathBuf::from("locales"), 0));
+                                    problems.push(Problem::warning(
+                                        &path,
+                                        line,
+                                        ProblemKind::SharedSynonym,
+                                        format!(
+                                            "\"{}\" answers both \"{other}\" and \"{}\" at node \"{}\" ({}): typing it will ask which was meant; keep it on one of them",
+                                            w.split_whitespace().collect::<Vec<_>>().join(" "),
+                                            c.id,
+                                            n.id,
+                                            lang.tag
+                                        ),
+                                    ));
+                                }
+                                Some(_) => {}
+                                None => {
+                                    owner.insert(w, &c.id);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
