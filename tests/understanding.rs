@@ -300,3 +300,27 @@ fn the_terminal_chat_understands_loose_answers_and_erases_on_a_typed_yes() {
         assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
     }
 }
+
+#[test]
+fn a_language_is_picked_by_its_name_in_english_or_its_own_script() {
+    for (typed, tag) in [
+        ("bangla", "bn"),
+        ("Bengali", "bn"),
+        ("arabic", "ar"),
+        ("عربي", "ar"),
+        ("urdu", "ur"),
+        ("polski", "pl"),
+        ("中文", "zh-Hans"),
+        ("ar", "ar"),
+    ] {
+        let mut c = Convo::new(engine(), None);
+        assert!(c.session.picking_language);
+        c.say(typed);
+        assert_eq!(
+            c.session.lang.as_deref(),
+            Some(tag),
+            "{typed}: {}",
+            c.text()
+        );
+    }
+}

@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = العربية
+    .aliases = arabic, arabi, عربي, عربية
 language-pick = ما اللغة التي تريد استخدامها؟
 
 ## Said by signpost itself, at any step

@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = বাংলা
+    .aliases = bengali, bangla, bengla, বাংলা ভাষা
 language-pick = আপনি কোন ভাষা ব্যবহার করতে চান?
 
 ## Said by signpost itself, at any step

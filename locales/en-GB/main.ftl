@@ -9,6 +9,7 @@
 
 # The language's own name, shown in the picker.
 language-name = English
+    .aliases = english, inglish
 language-pick = Which language would you like to use?
 
 ## Said by signpost itself, at any step

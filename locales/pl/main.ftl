@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = Polski
+    .aliases = polish, polski, polska
 language-pick = W jakim języku chcesz rozmawiać?
 
 ## Said by signpost itself, at any step

@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = Soomaali
+    .aliases = somali, af soomaali
 language-pick = Luqaddee ayaad rabtaa inaad isticmaasho?
 
 ## Said by signpost itself, at any step

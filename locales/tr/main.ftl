@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = Türkçe
+    .aliases = turkish, turkce, türkçe
 language-pick = Hangi dili kullanmak istersiniz?
 
 ## Said by signpost itself, at any step

@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = اردو
+    .aliases = urdu
 language-pick = آپ کون سی زبان استعمال کرنا چاہیں گے؟
 
 ## Said by signpost itself, at any step

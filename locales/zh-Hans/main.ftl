@@ -4,6 +4,7 @@
 ## The language picker
 
 language-name = 简体中文
+    .aliases = chinese, mandarin, 中文, 汉语, 普通话
 language-pick = 您想使用哪种语言？
 
 ## Said by signpost itself, at any step

@@ -69,7 +69,11 @@ impl View<'_> {
                     id: l.tag.clone(),
                     label: l.name.clone(),
                     selected: Some(l.tag.as_str()) == self.session.lang.as_deref(),
-                    aliases: Vec::new(),
+                    // "bangla", "arabic": each language's own synonyms for its name.
+                    aliases: l
+                        .attribute("language-name", "aliases")
+                        .map(|a| understand::split_aliases(&a).collect())
+                        .unwrap_or_default(),
                 })
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),
