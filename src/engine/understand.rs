@@ -151,8 +151,24 @@ fn names(typed: &[String], phrase: &[String]) -> bool {
 }
 
 /// The same word, or one a beginning of the other ("morn", "morning", "mornings"), or two
-/// endings of one stem ("samotna", "samotny").
+/// endings of one stem ("samotna", "samotny"), with or without the Arabic article and the
+/// words joined to it ("بالوحدة", "الوحدة", "وحدة").
 fn same_word(a: &str, b: &str) -> bool {
+    alike(a, b) || alike(unprefixed(a), unprefixed(b))
+}
+
+/// An Arabic word without the article and a preposition or conjunction joined before it.
+fn unprefixed(w: &str) -> &str {
+    ARTICLES
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))
+        .unwrap_or(w)
+}
+
+/// The Arabic article, alone or after و (and), ف (so), ب (with), ك (like), or as لل (for the).
+const ARTICLES: [&str; 6] = ["وال", "فال", "بال", "كال", "لل", "ال"];
+
+fn alike(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

@@ -154,6 +154,13 @@ fn arabic_and_chinese_read_as_written() {
     let skip = [button("no-thanks", "不用了，谢谢", &["不用"])];
     assert_eq!(read("不用了", &skip, Reach::Part), one("no-thanks"));
     assert_eq!(read("不用", &skip, Reach::Part), one("no-thanks"));
+    // The article and the words joined to it: "with loneliness", "the loneliness".
+    let lonely = [button("lonely", "الشعور بالوحدة", &["وحدة"])];
+    assert_eq!(named("أشعر بالوحدة", &lonely), ["lonely"]);
+    assert_eq!(read("الوحدة", &lonely, Reach::Part), one("lonely"));
+    // A word that only begins like the article keeps its letters.
+    let house = [button("housing", "بيت", &[])];
+    assert_eq!(read("بال", &house, Reach::Part), Reading::Nothing);
 }
 
 #[test]
