@@ -23,6 +23,7 @@ fn ctx() -> Context {
         now: Utc::now(),
         reference: "SP-7K3Q".into(),
         waiting: None,
+        buttons: signpost::engine::Buttons::Tapped,
     }
 }
 
@@ -121,6 +122,7 @@ fn bench(c: &mut Criterion) {
                             now: Utc::now(),
                             reference: format!("SP-{n:04}"),
                             waiting: None,
+                            buttons: signpost::engine::Buttons::Tapped,
                         },
                     );
                     store

@@ -1,12 +1,18 @@
 //! The terminal chat: a front door that only reads lines and prints replies. Each line typed
 //! goes to the application layer ([`crate::app::resident`]); each choice is printed on its own
 //! line as `1. label`; end of input ends the chat. The commands work as on Telegram.
+//!
+//! Fluent's isolation marks (U+2068, U+2069 around each value) only change how text mixing
+//! right-to-left and left-to-right scripts is shown; a terminal that does not know them shows
+//! them, so they are kept only in replies holding right-to-left letters (an Arabic or Urdu
+//! chat, an Arabic name in an English summary), where they keep the order right.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use chrono::Utc;
 
 use crate::app::resident::{self, Hint, Resident, Said};
+use crate::content::locales::strip_isolation;
 use crate::engine::{Engine, Reply};
 use crate::store::{Channel, Store, StoreError};
 
@@ -61,17 +67,38 @@ fn read_line<R: BufRead>(input: &mut R) -> io::Result<Line> {
     })
 }
 
-/// Prints replies as the contract says: text, then `N. label` per choice.
+/// Prints replies as the contract says: text, then `N. label` per choice; without isolation
+/// marks unless the reply holds right-to-left letters.
 fn print_replies(out: &mut impl Write, replies: &[Reply]) -> io::Result<()> {
     for r in replies {
-        writeln!(out, "{}", r.text)?;
+        let rtl = r.text.chars().any(right_to_left)
+            || r.choices.iter().any(|c| c.label.chars().any(right_to_left));
+        let shown = |s: &str| {
+            if rtl {
+                s.to_string()
+            } else {
+                strip_isolation(s)
+            }
+        };
+        writeln!(out, "{}", shown(&r.text))?;
         for (i, c) in r.choices.iter().enumerate() {
             let tick = if c.selected { " ✓" } else { "" };
-            writeln!(out, "{}. {}{tick}", i + 1, c.label)?;
+            writeln!(out, "{}. {}{tick}", i + 1, shown(&c.label))?;
         }
         writeln!(out)?;
     }
     out.flush()
+}
+
+/// A letter of a right-to-left script (Hebrew, Arabic and the scripts written like it, their
+/// presentation forms), or an Arabic-Indic digit.
+fn right_to_left(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}')
 }
 
 /// The whole chat over `input` and `out`, for `user`, resuming a stored conversation.

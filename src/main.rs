@@ -23,14 +23,19 @@ fn main() -> ExitCode {
             };
         }
     };
+    // In a conversation on this terminal, a log line would land in the middle of a reply: logs
+    // there are off unless `RUST_LOG` asks for them (then to stderr, e.g. `2>chat.log`).
+    let filter = match std::env::var_os("RUST_LOG") {
+        Some(_) => tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        None if cli.converses() => tracing_subscriber::EnvFilter::new("off"),
+        None => tracing_subscriber::EnvFilter::new("warn"),
+    };
     tracing_subscriber::fmt()
         .with_writer(io::stderr)
         // Colour codes only for a person at a terminal, not in a log file or the journal.
         .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
+        .with_env_filter(filter)
         .init();
     match cli::run(cli) {
         Ok(code) => code,

@@ -189,7 +189,28 @@ fn commands_mean_the_same_in_the_terminal_as_on_telegram() {
         };
         seen.push((texts(&back), texts(&help)));
     }
-    assert_eq!(seen[0], seen[1], "the terminal and Telegram say the same");
+    assert_eq!(
+        seen[0].0, seen[1].0,
+        "the terminal and Telegram say the same"
+    );
+    // Help says how a choice is picked there (typed in the terminal, tapped on Telegram), and
+    // otherwise the same.
+    let (terminal, telegram) = (seen[0].1.join("\n"), seen[1].1.join("\n"));
+    assert!(
+        terminal.contains("Type the number of a choice"),
+        "{terminal}"
+    );
+    assert!(telegram.contains("Tap a button"), "{telegram}");
+    for help in [&terminal, &telegram] {
+        assert!(
+            help.contains("/mydata") && help.contains("/forget"),
+            "{help}"
+        );
+    }
+    assert_eq!(
+        terminal.replace("Type the number of a choice, or its words.", ""),
+        telegram.replace("Tap a button, or type its number.", "")
+    );
 }
 
 #[test]

@@ -8,6 +8,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+use signpost::content::Arg;
+use signpost::content::locales::strip_isolation;
 
 fn signpost(db: &Path, args: &[&str], stdin: &[u8]) -> Output {
     common::run(db, args, stdin, &[])
@@ -403,5 +405,159 @@ fn signpost_toml_sets_the_database_and_flags_and_environment_win() {
     assert!(
         !dir.path().join("signpost.db").exists(),
         "the defaults were not used"
+    );
+}
+
+/// A message from the bundled content, as shown (isolation marks removed).
+fn said(lang: &str, id: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(k, v)| (*k, Arg::Str((*v).to_string())))
+        .collect();
+    strip_isolation(&common::engine().content().locales.format(lang, id, &args))
+}
+
+/// Runs a chat in which `input` types a date in words at the date-of-birth question: it is
+/// taken (no "couldn't read that date", the next question follows), the summary shows it and
+/// the referral holds it as stored dates are (`1958-03-03`).
+fn date_in_words_is_taken(args: &[&str], lang: &str, input: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    let o = signpost(&db, args, input.as_bytes());
+    let text = out(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        !text.contains(&said(lang, "referral-dob-invalid", &[])),
+        "{text}"
+    );
+    let asked = text.find(&said(lang, "referral-dob", &[])).expect("asked");
+    let next = text.find(&said(lang, "referral-gp", &[])).expect("next");
+    assert!(asked < next, "{text}");
+    let line = said(
+        lang,
+        "summary-line",
+        &[
+            ("label", &said(lang, "field-dob", &[])),
+            ("value", "03/03/1958"),
+        ],
+    );
+    assert!(text.contains(&line), "{line:?} not in {text}");
+    let q = queue(&db);
+    assert_eq!(q.len(), 1, "{text}");
+    assert_eq!(q[0]["answers"]["dob"], "1958-03-03");
+}
+
+#[test]
+fn a_date_of_birth_in_english_words_is_taken() {
+    date_in_words_is_taken(
+        &["chat"],
+        "en-GB",
+        &ENGLISH.replace("3/7/1958", "3 March 1958"),
+    );
+}
+
+#[test]
+fn a_date_of_birth_in_arabic_words_and_digits_is_taken() {
+    date_in_words_is_taken(
+        &["chat", "--lang", "ar"],
+        "ar",
+        "1\n4\ndone\n1\nSam\n٣ مارس ١٩٥٨\n1\n2\n1\n1\n1\n",
+    );
+}
+
+#[test]
+fn a_date_of_birth_in_bengali_words_and_digits_is_taken() {
+    date_in_words_is_taken(
+        &["chat", "--lang", "bn"],
+        "bn",
+        "১\n৭\nহয়ে গেছে\nমন খুব খারাপ থাকে\nরহিম\n৩ মার্চ ১৯৫৮\nজানি না\n২\nE14 2BG\n২\n১\n",
+    );
+}
+
+/// A chat with stdout and stderr going to one file, in order, as on a terminal.
+fn chat_as_on_a_terminal(input: &str, env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let both = std::fs::File::create(dir.path().join("screen")).expect("create");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["chat", "--lang", "en-GB", "--db"])
+        .arg(dir.path().join("s.db"))
+        .env("SIGNPOST_CONTENT", common::bundled())
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(both.try_clone().expect("clone"))
+        .stderr(both)
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    assert_eq!(child.wait().expect("wait").code(), Some(0));
+    std::fs::read_to_string(dir.path().join("screen")).expect("read")
+}
+
+#[test]
+fn the_crisis_help_in_the_terminal_is_not_interrupted_by_a_log_line() {
+    let input = "1\n1\nI want to end it all\n";
+    let screen = chat_as_on_a_terminal(input, &[]);
+    assert!(screen.contains("116 123"), "the crisis help: {screen}");
+    let logs: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("signpost::"))
+        .collect();
+    assert!(logs.is_empty(), "log lines on the screen: {logs:?}");
+    // Asked for, they are there (to stderr, here the same file).
+    let screen = chat_as_on_a_terminal(input, &[("RUST_LOG", "warn")]);
+    assert!(screen.contains("crisis interrupt fired"), "{screen}");
+}
+
+#[test]
+fn english_in_the_terminal_has_no_isolation_marks_and_arabic_keeps_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = signpost(&dir.path().join("en.db"), &["chat"], ENGLISH.as_bytes());
+    let raw = String::from_utf8_lossy(&o.stdout);
+    assert!(raw.contains("\nName: Sam\n"), "{raw}");
+    assert!(
+        !raw.contains(['\u{2068}', '\u{2069}']),
+        "isolation marks in: {raw}"
+    );
+    let o = signpost(
+        &dir.path().join("ar.db"),
+        &["chat", "--lang", "ar"],
+        "1\n4\ndone\n1\nSam\n1\n1\n2\n1\n1\n".as_bytes(),
+    );
+    let raw = String::from_utf8_lossy(&o.stdout);
+    assert!(raw.contains("\u{2068}Sam\u{2069}"), "{raw}");
+}
+
+#[test]
+fn help_in_the_terminal_says_to_type_and_lists_mydata_and_forget() {
+    for (lang, input) in [("en-GB", "help\n"), ("bn", "সাহায্য\n"), ("ar", "/help\n")]
+    {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let o = signpost(
+            &dir.path().join("s.db"),
+            &["chat", "--lang", lang],
+            format!("1\n{input}").as_bytes(),
+        );
+        let text = out(&o);
+        let typed = said(lang, "help", &[("buttons", "typed")]);
+        let tapped = said(lang, "help", &[("buttons", "tapped")]);
+        assert_ne!(typed, tapped);
+        assert!(text.contains(&typed), "{lang}: {text}");
+        assert!(!text.contains(&tapped), "{lang}: {text}");
+        assert!(typed.contains("/mydata") && typed.contains("/forget"));
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = signpost(&dir.path().join("s.db"), &["chat"], b"1\nhelp\n");
+    let text = out(&o);
+    assert!(text.contains("Type the number of a choice"), "{text}");
+    assert!(!text.contains("Tap a button"), "{text}");
+    assert!(
+        text.contains("/mydata: see everything we hold about you\n/forget: erase"),
+        "{text}"
     );
 }

@@ -10,12 +10,20 @@ language-pick = ما اللغة التي تريد استخدامها؟
 ## Said by signpost itself, at any step
 
 welcome-back = أهلاً بعودتك. هذا ما وصلنا إليه:
+# Variables:
+#   $buttons (String) - how choices are picked: "typed" (the terminal's numbered lines) or
+#     "tapped" (Telegram's buttons)
 help =
     أنا هنا لأوصل طلبك إلى مرشد اجتماعي سيتواصل معك.
-    اضغط على زر، أو اكتب رقمه. يمكنك أيضاً أن تكتب:
+    { $buttons ->
+        [typed] اكتب رقم الخيار، أو كلماته. يمكنك أيضاً أن تكتب:
+       *[tapped] اضغط على زر، أو اكتب رقمه. يمكنك أيضاً أن تكتب:
+    }
     رجوع (back): للعودة سؤالاً واحداً
     من جديد (restart): للبدء من البداية
     language: لتغيير اللغة
+    /mydata: لترى كل ما نحتفظ به عنك
+    /forget: لتمحو كل ما نحتفظ به عنك
     إذا كنت في خطر الآن، اتصل بالرقم 999.
 restarted = لنبدأ من جديد.
 cannot-go-back = لا يمكننا الرجوع أكثر من هنا.

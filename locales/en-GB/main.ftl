@@ -15,12 +15,20 @@ language-pick = Which language would you like to use?
 ## Said by signpost itself, at any step
 
 welcome-back = Welcome back. Here is where we got to:
+# Variables:
+#   $buttons (String) - how choices are picked: "typed" (the terminal's numbered lines) or
+#     "tapped" (Telegram's buttons)
 help =
     I'm here to pass your request to a social prescriber, who will get in touch.
-    Tap a button, or type its number. You can also type:
+    { $buttons ->
+        [typed] Type the number of a choice, or its words. You can also type:
+       *[tapped] Tap a button, or type its number. You can also type:
+    }
     back: go back one question
     restart: start again from the beginning
     language: change language
+    /mydata: see everything we hold about you
+    /forget: erase everything we hold about you
     If you are in danger now, call 999.
 restarted = Let's start again.
 cannot-go-back = We can't go back any further from here.

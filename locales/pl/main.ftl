@@ -10,12 +10,20 @@ language-pick = W jakim języku chcesz rozmawiać?
 ## Said by signpost itself, at any step
 
 welcome-back = Witaj ponownie. Tu skończyliśmy:
+# Variables:
+#   $buttons (String) - how choices are picked: "typed" (the terminal's numbered lines) or
+#     "tapped" (Telegram's buttons)
 help =
     Przekazuję Twoją prośbę do doradcy (social prescriber), który się z Tobą skontaktuje.
-    Naciśnij przycisk albo wpisz jego numer. Możesz też wpisać:
+    { $buttons ->
+        [typed] Wpisz numer odpowiedzi albo jej słowa. Możesz też wpisać:
+       *[tapped] Naciśnij przycisk albo wpisz jego numer. Możesz też wpisać:
+    }
     wstecz (back): wróć o jedno pytanie
     od nowa (restart): zacznij od początku
     language: zmień język
+    /mydata: zobacz wszystko, co o Tobie przechowujemy
+    /forget: usuń wszystko, co o Tobie przechowujemy
     Jeśli jesteś teraz w niebezpieczeństwie, zadzwoń pod 999.
 restarted = Zacznijmy od nowa.
 cannot-go-back = Nie możemy już cofnąć się dalej.

@@ -10,12 +10,20 @@ language-pick = Luqaddee ayaad rabtaa inaad isticmaasho?
 ## Said by signpost itself, at any step
 
 welcome-back = Ku soo dhawoow mar kale. Halkan ayaan joognay:
+# Variables:
+#   $buttons (String) - how choices are picked: "typed" (the terminal's numbered lines) or
+#     "tapped" (Telegram's buttons)
 help =
     Codsigaaga waxaan u gudbinayaa la-taliye bulsho (social prescriber), kaas oo kula soo xiriiri doona.
-    Riix badhan, ama qor lambarkiisa. Waxaad sidoo kale qori kartaa:
+    { $buttons ->
+        [typed] Qor lambarka doorashada, ama erayadeeda. Waxaad sidoo kale qori kartaa:
+       *[tapped] Riix badhan, ama qor lambarkiisa. Waxaad sidoo kale qori kartaa:
+    }
     dib (back): hal su'aal dib ugu noqo
     bilow (restart): bilowga ka bilow
     language: beddel luqadda
+    /mydata: arag wax kasta oo aan kaa hayno
+    /forget: tirtir wax kasta oo aan kaa hayno
     Haddii aad hadda khatar ku jirto, wac 999.
 restarted = Aan dib u bilowno.
 cannot-go-back = Halkan wax ka sii dambeeya dib uguma noqon karno.

@@ -10,12 +10,20 @@ language-pick = Hangi dili kullanmak istersiniz?
 ## Said by signpost itself, at any step
 
 welcome-back = Tekrar hoş geldiniz. Kaldığımız yer:
+# Variables:
+#   $buttons (String) - how choices are picked: "typed" (the terminal's numbered lines) or
+#     "tapped" (Telegram's buttons)
 help =
     İsteğinizi sizinle iletişime geçecek bir sosyal danışmana (social prescriber) iletiyorum.
-    Bir düğmeye basın ya da numarasını yazın. Şunları da yazabilirsiniz:
+    { $buttons ->
+        [typed] Bir seçeneğin numarasını ya da kendisini yazın. Şunları da yazabilirsiniz:
+       *[tapped] Bir düğmeye basın ya da numarasını yazın. Şunları da yazabilirsiniz:
+    }
     geri (back): bir soru geri gidin
     baştan (restart): en baştan başlayın
     language: dili değiştirin
+    /mydata: hakkınızda tuttuğumuz her şeyi görün
+    /forget: hakkınızda tuttuğumuz her şeyi silin
     Şu anda tehlikedeyseniz 999'u arayın.
 restarted = Baştan başlayalım.
 cannot-go-back = Buradan daha fazla geri gidemeyiz.

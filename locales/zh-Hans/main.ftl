@@ -10,12 +10,20 @@ language-pick = 您想使用哪种语言？
 ## Said by signpost itself, at any step
 
 welcome-back = 欢迎回来。我们上次说到这里：
+# Variables:
+#   $buttons (String) - how choices are picked: "typed" (the terminal's numbered lines) or
+#     "tapped" (Telegram's buttons)
 help =
     我会把您的请求转给一位社会处方顾问（social prescriber），他们会联系您。
-    请按一个按钮，或输入它的编号。您也可以输入：
+    { $buttons ->
+        [typed] 请输入选项的编号或文字。您也可以输入：
+       *[tapped] 请按一个按钮，或输入它的编号。您也可以输入：
+    }
     返回（back）：回到上一个问题
     重新开始（restart）：从头开始
     language：更换语言
+    /mydata：查看我们保存的关于您的全部信息
+    /forget：删除我们保存的关于您的全部信息
     如果您现在有危险，请拨打 999。
 restarted = 我们重新开始吧。
 cannot-go-back = 已经不能再往回了。

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::engine::{Context, Engine, Input, Outcome, Session};
+use crate::engine::{Buttons, Context, Engine, Input, Outcome, Session};
 use crate::store::{self, Channel, StoreError};
 
 /// How many references are drawn before giving up (each clash is one in ~900,000).
@@ -24,11 +24,17 @@ pub fn step(
 ) -> Result<Outcome, StoreError> {
     let mut draws = 0;
     let waiting = crate::queue::waiting_for(conn, channel, user)?;
+    // The terminal shows choices as numbered lines to type; the others as buttons.
+    let buttons = match channel {
+        Channel::Terminal => Buttons::Typed,
+        Channel::Telegram | Channel::Web => Buttons::Tapped,
+    };
     loop {
         let ctx = Context {
             now,
             reference: next_reference(),
             waiting: waiting.clone(),
+            buttons,
         };
         let outcome = engine.step(session, input.clone(), &ctx);
         conn.prepare_cached("SAVEPOINT step")?.execute([])?;

@@ -21,6 +21,24 @@ use signpost::content::Content;
 use signpost::engine::Engine;
 use signpost::store::Store;
 
+impl Cli {
+    /// Whether a person converses on this terminal (`chat`), so log lines would interrupt.
+    pub fn converses(&self) -> bool {
+        match self.command {
+            Command::Chat { .. } => true,
+            Command::Check { .. }
+            | Command::Serve { .. }
+            | Command::Queue { .. }
+            | Command::Forget { .. }
+            | Command::Mydata { .. }
+            | Command::Purge { .. }
+            | Command::Services { .. }
+            | Command::Web { .. }
+            | Command::Prescribers { .. } => false,
+        }
+    }
+}
+
 /// Runs one subcommand.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let cwd = std::env::current_dir().map_err(CliError::WorkingDirectory)?;

@@ -143,7 +143,8 @@ impl Turn<'_> {
                 self.begin()
             }
             Input::Help => {
-                self.say("help", &[]);
+                let buttons = Arg::Str(self.context.buttons.as_str().to_string());
+                self.say("help", &[("buttons", buttons)]);
                 self.present();
             }
             Input::Restart => {

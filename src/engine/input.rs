@@ -44,6 +44,25 @@ impl Input {
     }
 }
 
+/// How the person's front door lets them pick a choice, so that what is said about it fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Buttons {
+    /// Buttons to tap (Telegram).
+    Tapped,
+    /// Numbered lines to type (the terminal chat).
+    Typed,
+}
+
+impl Buttons {
+    /// The value a message selects on (`$buttons`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Buttons::Tapped => "tapped",
+            Buttons::Typed => "typed",
+        }
+    }
+}
+
 /// What the transport supplies for a step: the time and a fresh reference to use if one is
 /// needed (the store rejects a duplicate, and the transport runs the step again with another).
 #[derive(Debug, Clone)]
@@ -54,4 +73,6 @@ pub struct Context {
     pub reference: String,
     /// The reference of this person's callback still open or claimed, if any.
     pub waiting: Option<String>,
+    /// How choices are picked there.
+    pub buttons: Buttons,
 }

@@ -34,7 +34,7 @@ use crate::content::Content;
 pub use crisis::ASK_NODE;
 pub use dispatch::MAX_INPUT_CHARS;
 pub use flag::{Asking, Flag, Flagged, Kept, Response, Then};
-pub use input::{Context, Input};
+pub use input::{Buttons, Context, Input};
 pub use kinds::DONE;
 pub use output::{Button, Effect, Outcome, Referral, Reply};
 pub use prompts::LANGUAGE_NODE;

@@ -125,6 +125,7 @@ pub fn ctx() -> Context {
             .expect("date"),
         reference: "SP-7K3Q".to_string(),
         waiting: None,
+        buttons: signpost::engine::Buttons::Tapped,
     }
 }
 
