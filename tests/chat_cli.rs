@@ -179,7 +179,7 @@ fn bad_input_gets_a_clear_message_and_the_chat_carries_on() {
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(!err(&o).contains("panicked"));
     assert!(
-        text.contains("Please type an answer, or tap a button."),
+        text.contains("Please type an answer, or choose one of the answers below."),
         "{text}"
     );
     assert!(

@@ -33,18 +33,18 @@ help =
 restarted = Let's start again.
 cannot-go-back = We can't go back any further from here.
 stale-choice = That button was from an earlier question. This is the question we are on now:
-choose-one = Sorry, I didn't understand. Please tap a button or type its number.
+choose-one = Sorry, I didn't understand. Please choose one of the answers below, or type its number.
 # Variables:
 #   $min (Number) - how many choices are needed
 pick-at-least =
     { $min ->
-        [one] Please choose at least one, then tap "Done".
-       *[other] Please choose at least { $min }, then tap "Done".
+        [one] Please choose at least one, then choose "Done".
+       *[other] Please choose at least { $min }, then choose "Done".
     }
 # Variables:
 #   $max (Number) - the longest answer allowed, in characters
 too-long = That's a bit long for me. Please keep it under { $max } characters.
-please-type = Please type an answer, or tap a button.
+please-type = Please type an answer, or choose one of the answers below.
 content-changed = Sorry, this service has been updated since we last spoke, so we need to start again.
 conversation-over = We have finished. Type "restart" if you would like to start a new request.
 unreadable-input = Sorry, I couldn't read that. Please type it again.
@@ -93,7 +93,7 @@ crisis-ask-yes = Yes
 crisis-ask-no = No
     .aliases = no, nope, n
 crisis-ask-thanks = Thank you for telling me. If that changes, or you ever feel unsafe, call 999, or Samaritans free on 116 123, day or night.
-crisis-ask-again = Please tap Yes or No, so I know how best to help.
+crisis-ask-again = Please answer Yes or No, so I know how best to help.
 
 ## The self-referral
 
@@ -109,8 +109,8 @@ referral-privacy-yes = Yes, that's OK
     .aliases = yes, ok, okay, agree, i agree, yeah, y
 referral-privacy-no = No, just show me services
     .aliases = no, nope, n, services only, just services
-referral-anon-needs = That's fine. We won't keep anything about you. What would you like help with? Choose as many as you like, then tap "Done".
-referral-needs = What is affecting you at the moment? Choose as many as you like, then tap "Done".
+referral-anon-needs = That's fine. We won't keep anything about you. What would you like help with? Choose as many as you like, then choose "Done".
+referral-needs = What is affecting you at the moment? Choose as many as you like, then choose "Done".
 referral-needs-done = Done
     .aliases = done, finished, thats all, thats it, next, ok
 need-mental = Feeling low or worried

@@ -28,14 +28,14 @@ help =
 restarted = Zacznijmy od nowa.
 cannot-go-back = Nie możemy już cofnąć się dalej.
 stale-choice = Ten przycisk był przy wcześniejszym pytaniu. Teraz jesteśmy przy tym pytaniu:
-choose-one = Przepraszam, nie rozumiem. Naciśnij przycisk albo wpisz jego numer.
+choose-one = Przepraszam, nie rozumiem. Wybierz jedną z odpowiedzi poniżej albo wpisz jej numer.
 # Variables:
 #   $min (Number) - how many choices are needed
 pick-at-least =
     { $min ->
-        [one] Wybierz co najmniej jedną odpowiedź, a potem naciśnij „Gotowe”.
-        [few] Wybierz co najmniej { $min } odpowiedzi, a potem naciśnij „Gotowe”.
-       *[many] Wybierz co najmniej { $min } odpowiedzi, a potem naciśnij „Gotowe”.
+        [one] Wybierz co najmniej jedną odpowiedź, a potem wybierz „Gotowe”.
+        [few] Wybierz co najmniej { $min } odpowiedzi, a potem wybierz „Gotowe”.
+       *[many] Wybierz co najmniej { $min } odpowiedzi, a potem wybierz „Gotowe”.
     }
 # Variables:
 #   $max (Number) - the longest answer allowed, in characters
@@ -45,7 +45,7 @@ too-long =
         [few] To trochę za długie. Napisz mniej niż { $max } znaki.
        *[many] To trochę za długie. Napisz mniej niż { $max } znaków.
     }
-please-type = Wpisz odpowiedź albo naciśnij przycisk.
+please-type = Wpisz odpowiedź albo wybierz jedną z odpowiedzi poniżej.
 content-changed = Przepraszam, od naszej ostatniej rozmowy usługa została zmieniona, więc musimy zacząć od nowa.
 conversation-over = Skończyliśmy. Wpisz „od nowa”, jeśli chcesz złożyć nową prośbę.
 unreadable-input = Przepraszam, nie mogę tego odczytać. Napisz to jeszcze raz.
@@ -86,7 +86,7 @@ crisis-ask-yes = Tak
 crisis-ask-no = Nie
     .aliases = nie
 crisis-ask-thanks = Dziękuję, że mi powiedziałeś(-aś). Jeśli to się zmieni albo kiedykolwiek poczujesz się zagrożony(-a), zadzwoń pod 999 albo bezpłatnie do Samaritans: 116 123, o każdej porze.
-crisis-ask-again = Proszę, naciśnij Tak albo Nie, żebym wiedział, jak najlepiej pomóc.
+crisis-ask-again = Proszę, odpowiedz Tak albo Nie, żebym wiedział, jak najlepiej pomóc.
 
 ## The self-referral
 
@@ -102,8 +102,8 @@ referral-privacy-yes = Tak, zgadzam się
     .aliases = tak, zgoda, zgadzam się, ok
 referral-privacy-no = Nie, pokaż tylko usługi
     .aliases = nie, tylko usługi
-referral-anon-needs = W porządku. Nie zachowamy niczego o Tobie. W czym potrzebujesz pomocy? Wybierz, ile chcesz, a potem naciśnij „Gotowe”.
-referral-needs = Co jest teraz dla Ciebie trudne? Wybierz, ile chcesz, a potem naciśnij „Gotowe”.
+referral-anon-needs = W porządku. Nie zachowamy niczego o Tobie. W czym potrzebujesz pomocy? Wybierz, ile chcesz, a potem wybierz „Gotowe”.
+referral-needs = Co jest teraz dla Ciebie trudne? Wybierz, ile chcesz, a potem wybierz „Gotowe”.
 referral-needs-done = Gotowe
     .aliases = gotowe, koniec, to wszystko, dalej
 need-mental = Smutek lub niepokój

@@ -28,18 +28,18 @@ help =
 restarted = Aan dib u bilowno.
 cannot-go-back = Halkan wax ka sii dambeeya dib uguma noqon karno.
 stale-choice = Badhankaas wuxuu ahaa su'aal hore. Tani waa su'aasha aan hadda joogno:
-choose-one = Waan ka xumahay, ma fahmin. Riix badhan ama qor lambarkiisa.
+choose-one = Waan ka xumahay, ma fahmin. Dooro mid ka mid ah jawaabaha hoose, ama qor lambarkiisa.
 # Variables:
 #   $min (Number) - how many choices are needed
 pick-at-least =
     { $min ->
-        [one] Dooro ugu yaraan hal, kadibna riix "Waa dhammaatay".
-       *[other] Dooro ugu yaraan { $min }, kadibna riix "Waa dhammaatay".
+        [one] Dooro ugu yaraan hal, kadibna dooro "Waa dhammaatay".
+       *[other] Dooro ugu yaraan { $min }, kadibna dooro "Waa dhammaatay".
     }
 # Variables:
 #   $max (Number) - the longest answer allowed, in characters
 too-long = Taasi waa xoogaa dheer. Fadlan qor wax ka yar { $max } xaraf.
-please-type = Fadlan qor jawaab, ama riix badhan.
+please-type = Fadlan qor jawaab, ama dooro mid ka mid ah jawaabaha hoose.
 content-changed = Waan ka xumahay, adeeggan waa la cusboonaysiiyay tan iyo markii aan wada hadalnay, sidaas darteed waa inaan dib u bilownaa.
 conversation-over = Waan dhammaynay. Haddii aad rabto codsi cusub, qor "bilow".
 unreadable-input = Waan ka xumahay, taas ma akhrin karo. Fadlan mar kale qor.
@@ -80,7 +80,7 @@ crisis-ask-yes = Haa
 crisis-ask-no = Maya
     .aliases = maya, may, ma aha
 crisis-ask-thanks = Waad ku mahadsan tahay inaad ii sheegtay. Haddii ay wax isbeddelaan, ama aad dareento inaadan nabad qabin, wac 999, ama Samaritans bilaash 116 123, habeen iyo maalin.
-crisis-ask-again = Fadlan riix Haa ama Maya, si aan u ogaado sida ugu wanaagsan ee aan kuu caawin karo.
+crisis-ask-again = Fadlan ku jawaab Haa ama Maya, si aan u ogaado sida ugu wanaagsan ee aan kuu caawin karo.
 
 ## The self-referral
 
@@ -96,8 +96,8 @@ referral-privacy-yes = Haa, waan ogolahay
     .aliases = haa, waan ogolahay, ogol, hagaag
 referral-privacy-no = Maya, adeegyada oo keliya i tus
     .aliases = maya, adeegyada keliya
-referral-anon-needs = Waa hagaag. Waxba kaama kaydin doono. Maxaad caawimo ku rabtaa? Dooro inta aad rabto, kadibna riix "Waa dhammaatay".
-referral-needs = Maxaa hadda ku saameynaya? Dooro inta aad rabto, kadibna riix "Waa dhammaatay".
+referral-anon-needs = Waa hagaag. Waxba kaama kaydin doono. Maxaad caawimo ku rabtaa? Dooro inta aad rabto, kadibna dooro "Waa dhammaatay".
+referral-needs = Maxaa hadda ku saameynaya? Dooro inta aad rabto, kadibna dooro "Waa dhammaatay".
 referral-needs-done = Waa dhammaatay
     .aliases = dhammaaday, waa dhammaatay, hagaag, dhamaad
 need-mental = Murug ama walwal

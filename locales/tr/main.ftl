@@ -28,18 +28,18 @@ help =
 restarted = Baştan başlayalım.
 cannot-go-back = Buradan daha fazla geri gidemeyiz.
 stale-choice = O düğme önceki bir soruya aitti. Şu anki sorumuz bu:
-choose-one = Üzgünüm, anlayamadım. Bir düğmeye basın ya da numarasını yazın.
+choose-one = Üzgünüm, anlayamadım. Aşağıdaki cevaplardan birini seçin ya da numarasını yazın.
 # Variables:
 #   $min (Number) - how many choices are needed
 pick-at-least =
     { $min ->
-        [one] En az bir tane seçin, sonra "Tamam"a basın.
-       *[other] En az { $min } tane seçin, sonra "Tamam"a basın.
+        [one] En az bir tane seçin, sonra "Tamam"ı seçin.
+       *[other] En az { $min } tane seçin, sonra "Tamam"ı seçin.
     }
 # Variables:
 #   $max (Number) - the longest answer allowed, in characters
 too-long = Bu biraz uzun. Lütfen { $max } karakterden kısa yazın.
-please-type = Lütfen bir cevap yazın ya da bir düğmeye basın.
+please-type = Lütfen bir cevap yazın ya da aşağıdaki cevaplardan birini seçin.
 content-changed = Üzgünüm, son konuşmamızdan beri bu hizmet güncellendi, bu yüzden baştan başlamamız gerekiyor.
 conversation-over = Bitirdik. Yeni bir istekte bulunmak isterseniz "baştan" yazın.
 unreadable-input = Üzgünüm, bunu okuyamadım. Lütfen tekrar yazın.
@@ -80,7 +80,7 @@ crisis-ask-yes = Evet
 crisis-ask-no = Hayır
     .aliases = hayır, yok
 crisis-ask-thanks = Bana söylediğiniz için teşekkürler. Bu değişirse ya da kendinizi güvende hissetmezseniz 999'u ya da ücretsiz olarak Samaritans'ı 116 123'ten arayın, gece gündüz.
-crisis-ask-again = Lütfen Evet ya da Hayır'a dokunun, size en iyi nasıl yardım edeceğimi bileyim.
+crisis-ask-again = Lütfen Evet ya da Hayır diye cevap verin, size en iyi nasıl yardım edeceğimi bileyim.
 
 ## The self-referral
 
@@ -96,8 +96,8 @@ referral-privacy-yes = Evet, olur
     .aliases = evet, tamam, olur, kabul
 referral-privacy-no = Hayır, sadece hizmetleri göster
     .aliases = hayır, sadece hizmetler
-referral-anon-needs = Sorun değil. Sizinle ilgili hiçbir şey saklamayacağız. Ne konuda yardım istersiniz? İstediğiniz kadar seçin, sonra "Tamam"a basın.
-referral-needs = Şu anda sizi ne etkiliyor? İstediğiniz kadar seçin, sonra "Tamam"a basın.
+referral-anon-needs = Sorun değil. Sizinle ilgili hiçbir şey saklamayacağız. Ne konuda yardım istersiniz? İstediğiniz kadar seçin, sonra "Tamam"ı seçin.
+referral-needs = Şu anda sizi ne etkiliyor? İstediğiniz kadar seçin, sonra "Tamam"ı seçin.
 referral-needs-done = Tamam
     .aliases = tamam, bitti, bu kadar
 need-mental = Üzgün ya da kaygılı hissetmek

@@ -28,14 +28,14 @@ help =
 restarted = 我们重新开始吧。
 cannot-go-back = 已经不能再往回了。
 stale-choice = 那个按钮属于之前的问题。我们现在在这个问题：
-choose-one = 抱歉，我没听懂。请按一个按钮或输入它的编号。
+choose-one = 抱歉，我没听懂。请选择下面的一个回答，或输入它的编号。
 # Variables:
 #   $min (Number) - how many choices are needed
-pick-at-least = 请至少选择 { $min } 项，然后按“完成”。
+pick-at-least = 请至少选择 { $min } 项，然后选择“完成”。
 # Variables:
 #   $max (Number) - the longest answer allowed, in characters
 too-long = 内容有点长。请少于 { $max } 个字。
-please-type = 请输入回答，或按一个按钮。
+please-type = 请输入回答，或选择下面的一个回答。
 content-changed = 抱歉，自从我们上次交谈后，这项服务已经更新，所以需要重新开始。
 conversation-over = 我们已经完成了。如果想提出新的请求，请输入“重新开始”。
 unreadable-input = 抱歉，我无法读取这条信息。请重新输入。
@@ -76,7 +76,7 @@ crisis-ask-yes = 是
 crisis-ask-no = 否
     .aliases = 否, 不, 没有, 不是
 crisis-ask-thanks = 谢谢您告诉我。如果情况有变化，或者您感到不安全，请拨打 999，或免费拨打 Samaritans 116 123，全天 24 小时。
-crisis-ask-again = 请点"是"或"否"，这样我才知道怎样最好地帮助您。
+crisis-ask-again = 请回答"是"或"否"，这样我才知道怎样最好地帮助您。
 
 ## The self-referral
 
@@ -92,8 +92,8 @@ referral-privacy-yes = 同意
     .aliases = 同意, 好, 可以, 是
 referral-privacy-no = 不同意，只看服务
     .aliases = 不同意, 不, 只看服务
-referral-anon-needs = 没关系。我们不会保存任何关于您的信息。您需要哪方面的帮助？可以多选，然后按“完成”。
-referral-needs = 目前有什么在影响您？可以多选，然后按“完成”。
+referral-anon-needs = 没关系。我们不会保存任何关于您的信息。您需要哪方面的帮助？可以多选，然后选择“完成”。
+referral-needs = 目前有什么在影响您？可以多选，然后选择“完成”。
 referral-needs-done = 完成
     .aliases = 完成, 好了, 就这些
 need-mental = 情绪低落或焦虑
