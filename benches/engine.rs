@@ -76,6 +76,29 @@ fn bench(c: &mut Criterion) {
         "engine: one text step (crisis check, validation, Fluent)",
         |b| b.iter(|| e.step(black_box(&at_name), Input::Text("Rahim".into()), &ctx())),
     );
+    // Typed answers read against the question's buttons and their synonyms.
+    let mut at_needs = e.new_session(Some("en-GB"));
+    for input in referral().into_iter().take(2) {
+        at_needs = e.step(&at_needs, input, &ctx()).session;
+    }
+    assert_eq!(at_needs.node, "needs");
+    c.bench_function(
+        "engine: a sentence naming needs (9 buttons, synonyms)",
+        |b| {
+            let said = Input::Text("I'm lonely and I can't pay my bills".into());
+            b.iter(|| e.step(black_box(&at_needs), said.clone(), &ctx()))
+        },
+    );
+    let mut at_story = at_needs.clone();
+    for input in referral().into_iter().skip(2).take(3) {
+        at_story = e.step(&at_story, input, &ctx()).session;
+    }
+    assert_eq!(at_story.node, "story");
+    let long = "My landlord has not fixed the damp and I am worried about my children. ".repeat(55);
+    c.bench_function("engine: a 3,900-character story read for a skip", |b| {
+        let said = Input::Text(long.chars().take(3900).collect());
+        b.iter(|| e.step(black_box(&at_story), said.clone(), &ctx()))
+    });
     c.bench_function("engine: a whole referral, 15 steps, en-GB", |b| {
         b.iter(|| run(&e, "en-GB"))
     });

@@ -23,6 +23,8 @@ pub struct MessageInfo {
     pub line: usize,
     /// `$variables` it references.
     pub variables: BTreeSet<String>,
+    /// Its synonyms (the `.aliases` attribute), read once at load.
+    pub aliases: Vec<String>,
 }
 
 /// One language: its tag, its bundle and what it defines.
@@ -167,8 +169,8 @@ impl Locales {
     pub fn aliases(&self, lang: &str, id: &str) -> Vec<String> {
         let mut all = Vec::new();
         for tag in [lang, DEFAULT_LANGUAGE] {
-            if let Some(text) = self.get(tag).and_then(|l| l.attribute(id, "aliases")) {
-                all.extend(crate::engine::split_aliases(&text));
+            if let Some(l) = self.get(tag) {
+                all.extend_from_slice(l.aliases(id));
             }
             if tag == DEFAULT_LANGUAGE {
                 break;
@@ -179,12 +181,9 @@ impl Locales {
 }
 
 impl Language {
-    /// Formats attribute `attr` of message `id` from this language only.
-    pub fn attribute(&self, id: &str, attr: &str) -> Option<String> {
-        let pattern = self.bundle.get_message(id)?.get_attribute(attr)?.value();
-        let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, None, &mut errors);
-        Some(text.into_owned())
+    /// The synonyms of message `id` in this language only.
+    pub fn aliases(&self, id: &str) -> &[String] {
+        self.messages.get(id).map_or(&[], |m| m.aliases.as_slice())
     }
 
     /// Formats `id` from this language only.
@@ -307,12 +306,23 @@ fn load_language(
                 for a in &m.attributes {
                     collect_vars(&a.value, &mut variables);
                 }
+                let aliases = m
+                    .attributes
+                    .iter()
+                    .filter(|a| a.id.name == "aliases")
+                    .flat_map(|a| a.value.elements.iter())
+                    .filter_map(|e| match e {
+                        ast::PatternElement::TextElement { value } => Some(*value),
+                        ast::PatternElement::Placeable { .. } => None,
+                    })
+                    .collect::<String>();
                 messages.insert(
                     id,
                     MessageInfo {
                         path: file_rel.clone(),
                         line,
                         variables,
+                        aliases: crate::engine::split_aliases(&aliases).collect(),
                     },
                 );
             }

@@ -70,10 +70,7 @@ impl View<'_> {
                     label: l.name.clone(),
                     selected: Some(l.tag.as_str()) == self.session.lang.as_deref(),
                     // "bangla", "arabic": each language's own synonyms for its name.
-                    aliases: l
-                        .attribute("language-name", "aliases")
-                        .map(|a| understand::split_aliases(&a).collect())
-                        .unwrap_or_default(),
+                    aliases: l.aliases("language-name").to_vec(),
                 })
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),

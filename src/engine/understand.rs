@@ -47,41 +47,47 @@ pub fn read(typed: &str, buttons: &[Button], reach: Reach) -> Reading {
         };
     }
     let typed = words(typed);
-    if typed.is_empty() {
+    let all = phrased(buttons);
+    let longest = all.iter().flat_map(|(_, ps)| ps).map(Vec::len).max();
+    if typed.is_empty() || (reach == Reach::Part && longest < Some(typed.len())) {
+        // A text longer than every label and synonym (a story) is none of them.
         return Reading::Nothing;
     }
     // The whole text is a label, an id or a synonym: that button, however many others a
     // looser reading would also fit.
-    let whole: Vec<&Button> = buttons
+    let whole: Vec<&str> = all
         .iter()
-        .filter(|b| phrases(b).contains(&typed))
+        .filter(|(_, ps)| ps.contains(&typed))
+        .map(|(id, _)| *id)
         .collect();
-    if let [b] = whole.as_slice() {
-        return Reading::One(b.id.clone());
+    if let [id] = whole.as_slice() {
+        return Reading::One(id.to_string());
     }
-    let part: Vec<String> = buttons
-        .iter()
-        .filter(|b| phrases(b).iter().any(|p| part_of(&typed, p)))
-        .map(|b| b.id.clone())
-        .collect();
-    // A word shared with another button ("feeling" in "Feeling low" and "Feeling lonely")
-    // does not tell them apart.
-    let touched: Vec<String> = buttons
-        .iter()
-        .filter(|b| {
-            phrases(b)
-                .iter()
-                .any(|p| typed.iter().any(|t| p.iter().any(|w| same_word(t, w))))
-        })
-        .map(|b| b.id.clone())
-        .collect();
+    let ids = |f: &dyn Fn(&[Vec<String>]) -> bool| -> Vec<String> {
+        all.iter()
+            .filter(|(_, ps)| f(ps))
+            .map(|(id, _)| id.to_string())
+            .collect()
+    };
+    let part = ids(&|ps| ps.iter().any(|p| part_of(&typed, p)));
     match (part.as_slice(), reach) {
-        ([_], _) if touched.len() > 1 => Reading::Maybe(touched),
-        ([one], _) => Reading::One(one.clone()),
+        ([one], _) => {
+            // A word shared with another button ("feeling" in "Feeling low" and "Feeling
+            // lonely") does not tell them apart.
+            let touched = ids(&|ps| {
+                ps.iter()
+                    .any(|p| typed.iter().any(|t| p.iter().any(|w| same_word(t, w))))
+            });
+            if touched.len() > 1 {
+                Reading::Maybe(touched)
+            } else {
+                Reading::One(one.clone())
+            }
+        }
         ([_, _, ..], _) => Reading::Maybe(part),
         ([], Reach::Part) => Reading::Nothing,
         ([], Reach::Sentence) => {
-            let named = named_in(&typed, buttons);
+            let named = ids(&|ps| ps.iter().any(|p| names(&typed, p)));
             if named.is_empty() {
                 Reading::Nothing
             } else {
@@ -94,14 +100,11 @@ pub fn read(typed: &str, buttons: &[Button], reach: Reach) -> Reading {
 /// Every button that `typed` names, in the buttons' order: "I'm lonely and can't pay my
 /// bills" names "Feeling lonely" and "Money and debt" (when "bills" is one of its synonyms).
 pub fn named(typed: &str, buttons: &[Button]) -> Vec<String> {
-    named_in(&words(typed), buttons)
-}
-
-fn named_in(typed: &[String], buttons: &[Button]) -> Vec<String> {
-    buttons
-        .iter()
-        .filter(|b| phrases(b).iter().any(|p| names(typed, p)))
-        .map(|b| b.id.clone())
+    let typed = words(typed);
+    phrased(buttons)
+        .into_iter()
+        .filter(|(_, ps)| ps.iter().any(|p| names(&typed, p)))
+        .map(|(id, _)| id.to_string())
         .collect()
 }
 
@@ -121,6 +124,14 @@ pub fn split_aliases(text: &str) -> impl Iterator<Item = String> + '_ {
 fn words(text: &str) -> Vec<String> {
     tokens(&normalise(text, View::Plain))
         .map(str::to_string)
+        .collect()
+}
+
+/// Each button's id with its label, id and synonyms as words.
+fn phrased(buttons: &[Button]) -> Vec<(&str, Vec<Vec<String>>)> {
+    buttons
+        .iter()
+        .map(|b| (b.id.as_str(), phrases(b)))
         .collect()
 }
 
