@@ -87,6 +87,9 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "reason-anywhere",
     "reason-language",
     "reason-free",
+    "nudge-ask",
+    "nudge-carry-on",
+    "nudge-stop",
 ];
 
 /// Content could not be loaded at all (as opposed to problems inside files).
