@@ -559,3 +559,45 @@ async fn a_bot_on_a_webhook_nudges_too() {
     assert_eq!(labels(&sent), ["চালিয়ে যান", "থামুন, আমার লেখা মুছে দিন"]);
     assert!(fake.rejects().is_empty(), "{:?}", fake.rejects());
 }
+
+#[test]
+fn a_setting_that_is_not_one_stops_serve_with_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    for (var, value, says) in [
+        (
+            "SIGNPOST_NUDGE_AFTER",
+            "tomorrow",
+            "SIGNPOST_NUDGE_AFTER must be a duration",
+        ),
+        (
+            "SIGNPOST_NUDGE_AFTER",
+            "0s",
+            "SIGNPOST_NUDGE_AFTER must be a duration",
+        ),
+        (
+            "SIGNPOST_QUIET_HOURS",
+            "9pm-7am",
+            "SIGNPOST_QUIET_HOURS: quiet hours are written",
+        ),
+        (
+            "SIGNPOST_QUIET_HOURS",
+            "9-9",
+            "SIGNPOST_QUIET_HOURS: quiet hours are written",
+        ),
+    ] {
+        let o = common::run(
+            &db,
+            &["serve"],
+            b"",
+            &[(var, value), ("TELOXIDE_TOKEN", "123456:TEST-TOKEN")],
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{var}={value}: {err}");
+        assert!(
+            err.contains(says) && err.contains(value),
+            "{var}={value}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
