@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::app::nudge::{self, Nudging, QuietHours};
+
 /// The optional `signpost.toml` in the working directory.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,6 +17,10 @@ pub struct FileConfig {
     pub content: Option<PathBuf>,
     /// Days to keep abandoned conversations and closed referrals.
     pub retention_days: Option<u32>,
+    /// How long someone is quiet part way through before they are nudged, or `off`.
+    pub nudge_after: Option<String>,
+    /// When no nudge is sent, London time (`21-9`), or `off`.
+    pub quiet_hours: Option<String>,
 }
 
 /// A bad `signpost.toml`.
@@ -31,6 +37,12 @@ pub enum ConfigError {
     /// It is there but cannot be read (permissions, not UTF-8, a folder).
     #[error("signpost.toml is there but cannot be read: {0}")]
     Unreadable(std::io::Error),
+    /// `SIGNPOST_NUDGE_AFTER` is neither a duration nor `off`.
+    #[error("SIGNPOST_NUDGE_AFTER must be a duration such as 24h, 90m or 5s, or off; got {0:?}")]
+    NudgeAfter(String),
+    /// `SIGNPOST_QUIET_HOURS` is not a window.
+    #[error("SIGNPOST_QUIET_HOURS: {0}")]
+    QuietHours(#[from] crate::app::nudge::BadQuietHours),
 }
 
 impl FileConfig {
@@ -87,6 +99,65 @@ pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
         "h" => Some(chrono::Duration::hours(n)),
         "d" => Some(chrono::Duration::days(n)),
         _ => None,
+    }
+}
+
+/// When nudges are sent: each setting from its flag or environment variable (`given`), else
+/// `signpost.toml`, else the default (`24h` after, quiet `21-9`); `off` switches either off.
+pub fn nudging(
+    (after, quiet): (Option<String>, Option<String>),
+    file: &FileConfig,
+) -> Result<Nudging, ConfigError> {
+    let off = |s: &str| s.trim().eq_ignore_ascii_case("off");
+    let after = match after.or_else(|| file.nudge_after.clone()) {
+        None => Some(nudge::DEFAULT_AFTER),
+        Some(s) if off(&s) => None,
+        Some(s) => Some(parse_duration(&s).ok_or(ConfigError::NudgeAfter(s))?),
+    };
+    let quiet = match quiet.or_else(|| file.quiet_hours.clone()) {
+        None => Nudging::default().quiet,
+        Some(s) if off(&s) => None,
+        Some(s) => Some(QuietHours::parse(&s)?),
+    };
+    Ok(Nudging { after, quiet })
+}
+
+#[cfg(test)]
+mod nudging_tests {
+    use super::*;
+
+    fn given(after: Option<&str>, quiet: Option<&str>) -> (Option<String>, Option<String>) {
+        (after.map(str::to_string), quiet.map(str::to_string))
+    }
+
+    #[test]
+    fn defaults_then_the_file_then_what_is_given() {
+        let none = FileConfig::default();
+        assert_eq!(
+            nudging(given(None, None), &none).ok(),
+            Some(Nudging::default())
+        );
+        let file: FileConfig =
+            toml::from_str("nudge_after = \"2h\"\nquiet_hours = \"off\"").expect("toml");
+        let n = nudging(given(None, None), &file).expect("from the file");
+        assert_eq!((n.after, n.quiet), (Some(chrono::Duration::hours(2)), None));
+        let n = nudging(given(Some("OFF"), Some("22-7")), &file).expect("given");
+        assert_eq!(n.after, None);
+        assert_eq!(
+            n.quiet.map(|q| q.to_string()).as_deref(),
+            Some("22:00-07:00")
+        );
+    }
+
+    #[test]
+    fn a_bad_setting_is_named() {
+        let none = FileConfig::default();
+        let e = nudging(given(Some("tomorrow"), None), &none).expect_err("bad");
+        assert!(e.to_string().starts_with("SIGNPOST_NUDGE_AFTER"), "{e}");
+        assert!(e.to_string().contains("\"tomorrow\""), "{e}");
+        let e = nudging(given(None, Some("9-9")), &none).expect_err("bad");
+        assert!(e.to_string().starts_with("SIGNPOST_QUIET_HOURS"), "{e}");
+        assert!(e.to_string().contains("\"9-9\""), "{e}");
     }
 }
 

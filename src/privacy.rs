@@ -78,9 +78,9 @@ impl Erased {
 }
 
 /// Erases one person, in the caller's transaction: their conversation, any open or claimed
-/// referral (notes included), messages not yet sent to them; a closed referral keeps only
-/// what the service must keep (reference, dates, needs, suggested services, outcome, who
-/// handled it, consent) with answers, notes and the person's id removed. An audit row without
+/// referral (notes included), messages not yet sent to them, any nudge due; a closed referral
+/// keeps only what the service must keep (reference, dates, needs, suggested services, outcome,
+/// who handled it, consent) with answers, notes and the person's id removed. An audit row without
 /// personal data records that it happened. Run [`checkpoint`] after the transaction commits.
 pub fn forget(
     conn: &Connection,
@@ -102,6 +102,8 @@ pub fn forget(
         "DELETE FROM forget_asks WHERE channel = ?1 AND user_id = ?2",
         params![channel.as_str(), user],
     )?;
+    // When they went quiet, and whether they were nudged: no nudge comes after an erasure.
+    store::nudges::clear(conn, channel, user)?;
     for item in store::referrals_of(conn, channel, user)? {
         match item.status {
             Status::Closed => {
@@ -179,9 +181,11 @@ pub struct Purged {
 /// inbox ids, in the caller's transaction. Open and claimed referrals are never purged: someone
 /// is still waiting for that call. Run [`checkpoint`] after the transaction commits.
 pub fn purge(conn: &Connection, days: u32, now: DateTime<Utc>) -> Result<Purged, StoreError> {
-    let cutoff = store::stamp(now - Duration::days(i64::from(days)));
+    let before = now - Duration::days(i64::from(days));
+    let cutoff = store::stamp(before);
     let conversations = conn.execute("DELETE FROM sessions WHERE updated_at < ?1", [&cutoff])?;
     conn.execute("DELETE FROM forget_asks WHERE at < ?1", [&cutoff])?;
+    store::nudges::purge(conn, before)?;
     // Prescribers' names, once they have not used the bot for as long.
     conn.execute("DELETE FROM staff WHERE seen_at < ?1", [&cutoff])?;
     conn.execute(

@@ -278,7 +278,7 @@ fn reopening_runs_no_migration_twice_and_uses_wal() {
     let version: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("pragma");
-    assert_eq!(version, 8, "every migration applied, once");
+    assert_eq!(version, 9, "every migration applied, once");
     let app: i32 = c
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .expect("pragma");

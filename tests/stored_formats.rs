@@ -180,3 +180,75 @@ fn words_of_crisis_are_answered_when_a_conversation_starts_again() {
         assert!(all.contains("116 123") && all.contains("999"), "{all}");
     }
 }
+
+#[test]
+fn a_conversation_that_went_quiet_before_nudges_existed_is_not_nudged_until_its_next_step() {
+    // The database of an older release (schema 6), with a Telegram conversation part way
+    // through, consent given, quiet for days.
+    let sql = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/v6.sql"),
+    )
+    .expect("fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("v6.db");
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute_batch(&sql).expect("load fixture");
+    c.execute(
+        "INSERT INTO sessions (channel, user_id, state, updated_at)
+         SELECT 'telegram', '77', state, updated_at FROM sessions WHERE user_id = 'cat'",
+        [],
+    )
+    .expect("a Telegram conversation");
+    drop(c);
+
+    let engine = common::engine();
+    let mut store = signpost::store::Store::open(&db).expect("upgraded");
+    let nudging = signpost::app::nudge::Nudging {
+        after: Some(chrono::Duration::hours(1)),
+        quiet: None,
+    };
+    let due = |store: &mut signpost::store::Store, at| {
+        store
+            .in_transaction(|c| {
+                signpost::app::nudge::take_due(
+                    c,
+                    &engine,
+                    signpost::store::Channel::Telegram,
+                    &nudging,
+                    at,
+                    10,
+                )
+            })
+            .expect("due")
+    };
+    // No burst of nudges to people who left long before the upgrade.
+    let now = Utc::now();
+    assert!(
+        due(&mut store, now + chrono::Duration::days(1))
+            .nudges
+            .is_empty()
+    );
+    // Their next step arms it, and they carry on where they were.
+    let answer = store
+        .in_transaction(|c| {
+            signpost::app::resident::answer(
+                c,
+                &engine,
+                signpost::app::resident::Resident {
+                    channel: signpost::store::Channel::Telegram,
+                    user: "77",
+                },
+                signpost::app::resident::Said::Press {
+                    node: "needs".into(),
+                    choice: "money".into(),
+                },
+                signpost::app::resident::Hint::None,
+                now,
+            )
+        })
+        .expect("a step");
+    assert_eq!(answer.replies[0].node.as_deref(), Some("needs"));
+    let later = due(&mut store, now + chrono::Duration::hours(1));
+    let users: Vec<&str> = later.nudges.iter().map(|n| n.user.as_str()).collect();
+    assert_eq!(users, ["77"]);
+}

@@ -13,6 +13,7 @@ pub mod language;
 pub mod login;
 pub mod mydata;
 pub mod notices;
+pub mod nudge;
 pub mod prescriber;
 pub mod referral;
 pub mod resident;

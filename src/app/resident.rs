@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 use super::commands::{self, ResidentCommand, Typed};
+use super::nudge::{self, Pressed};
 use super::{language, rights, step};
 use crate::engine::{Engine, Input, Reply, Session};
 use crate::privacy;
@@ -136,6 +137,20 @@ pub fn answer(
                 asked && choice == "yes",
                 now,
             );
+        }
+        Said::Press { node, choice } if node == nudge::NUDGE_NODE => {
+            match nudge::pressed(conn, who.channel, who.user, &choice)? {
+                Pressed::CarryOn if session.started && !session.finished => {
+                    return Ok(Answer::said(current(engine, &session)));
+                }
+                // Erased exactly as a confirmed `/forget` is.
+                Pressed::Stop => {
+                    return confirmed(conn, engine, who, &session, &lang, true, now);
+                }
+                // Not nudged (a forged or replayed press), or nothing to carry on with: as
+                // any button from an old message.
+                Pressed::CarryOn | Pressed::NotNudged => Input::Choice { node, choice },
+            }
         }
         Said::Text(text) if asked && typed.is_none() => {
             if rights::typed_yes(engine, &lang, &text) {

@@ -10,7 +10,8 @@ use crate::store::{self, Channel, StoreError};
 /// How many references are drawn before giving up (each clash is one in ~900,000).
 pub const MAX_DRAWS: usize = 20;
 
-/// Runs `input` against `session` and stores the outcome for `(channel, user)`.
+/// Runs `input` against `session` and stores the outcome for `(channel, user)`, with when a
+/// nudge falls due ([`super::nudge::after_step`]).
 #[allow(clippy::too_many_arguments)]
 pub fn step(
     conn: &Connection,
@@ -38,7 +39,19 @@ pub fn step(
         };
         let outcome = engine.step(session, input.clone(), &ctx);
         conn.prepare_cached("SAVEPOINT step")?.execute([])?;
-        match store::commit_step(conn, channel, user, &outcome.session, &outcome.effects, now) {
+        let stored =
+            store::commit_step(conn, channel, user, &outcome.session, &outcome.effects, now)
+                .and_then(|()| {
+                    super::nudge::after_step(
+                        conn,
+                        channel,
+                        user,
+                        &outcome.session,
+                        waiting.is_some(),
+                        now,
+                    )
+                });
+        match stored {
             Ok(()) => {
                 conn.prepare_cached("RELEASE step")?.execute([])?;
                 return Ok(outcome);

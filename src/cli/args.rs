@@ -50,6 +50,13 @@ pub enum Command {
         web: Option<std::net::SocketAddr>,
         #[command(flatten)]
         web_options: WebOptions,
+        /// Nudge someone who went quiet part way through a referral once, after this long
+        /// (24h, 90m, 5s), or off [default: 24h]
+        #[arg(long, env = "SIGNPOST_NUDGE_AFTER", value_name = "DURATION")]
+        nudge_after: Option<String>,
+        /// Hours in which no nudge is sent, London time (21-9, 21:30-8), or off [default: 21-9]
+        #[arg(long, env = "SIGNPOST_QUIET_HOURS", value_name = "START-END")]
+        quiet_hours: Option<String>,
     },
     /// The prescribers' web app alone (behind an HTTPS proxy)
     Web {

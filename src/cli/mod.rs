@@ -69,7 +69,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             retention_days,
             web,
             web_options,
+            nudge_after,
+            quiet_hours,
         } => {
+            let nudging = config::nudging((nudge_after, quiet_hours), &file)?;
             let env = |var: &str| std::env::var(var).ok();
             let config = signpost::telegram::ServeConfig {
                 prescribers: signpost::telegram::telegram_ids(
@@ -102,7 +105,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 .enable_all()
                 .build()
                 .map_err(CliError::Runtime)?;
-            runtime.block_on(signpost::telegram::serve(engine, store, config))?;
+            runtime.block_on(signpost::telegram::serve(engine, store, config, nudging))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { lang, user } => {

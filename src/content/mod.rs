@@ -91,6 +91,9 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "did-you-mean",
     "picks-understood",
     "validation-gave-up",
+    "nudge-ask",
+    "nudge-carry-on",
+    "nudge-stop",
 ];
 
 /// Content could not be loaded at all (as opposed to problems inside files).

@@ -15,6 +15,7 @@ pub mod file;
 pub mod format;
 mod inbox;
 pub mod notices;
+pub mod nudges;
 mod outbox;
 pub mod queue_page;
 pub mod referrals;

@@ -176,6 +176,21 @@ pub(super) fn migrations() -> Migrations<'static> {
         CREATE INDEX referrals_team ON referrals (team, status, priority, created_at);
         "#,
         ),
+        // Nudges (issue 17): for each person in the middle of a referral, when they last took a
+        // step (the nudge is due a configured while after it) and when they were nudged; a row
+        // is per conversation, so nobody is nudged twice for one silence, nor after a restart.
+        M::up(
+            r#"
+        CREATE TABLE nudges (
+            channel      TEXT NOT NULL,
+            user_id      TEXT NOT NULL,
+            last_step_at TEXT NOT NULL,
+            sent_at      TEXT,
+            PRIMARY KEY (channel, user_id)
+        ) STRICT;
+        CREATE INDEX nudges_waiting ON nudges (channel, last_step_at) WHERE sent_at IS NULL;
+        "#,
+        ),
     ])
 }
 

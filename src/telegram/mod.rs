@@ -11,7 +11,8 @@
 //!
 //! Modules: [`intake`] (polling; [`webhook`]) puts updates in the inbox; [`routing`] gives
 //! each chat its worker and flood limits; [`handling`] turns an update into an app call;
-//! [`sending`] performs the outbox; [`chores`] sends notices and purges.
+//! [`sending`] performs the outbox; [`chores`] sends notices and purges; [`nudges`] reminds
+//! people who went quiet part way through, once.
 
 pub mod api;
 mod chores;
@@ -19,6 +20,7 @@ pub mod event;
 mod flood;
 mod handling;
 mod intake;
+mod nudges;
 pub mod render;
 mod routing;
 mod sending;
@@ -74,10 +76,12 @@ enum Job {
 }
 
 /// Runs the bot until Ctrl-C or SIGTERM; then finishes the steps in hand and returns.
+/// `nudging`: when people who go quiet part way are reminded.
 pub async fn serve(
     engine: Engine,
     store: store::Store,
     config: ServeConfig,
+    nudging: crate::app::nudge::Nudging,
 ) -> Result<(), ServeError> {
     let token = config
         .token
@@ -217,6 +221,9 @@ pub async fn serve(
             })
             .await?;
     }
+
+    // Only now: a nudge put in the outbox before the lines above read it would be sent twice.
+    nudges::spawn(&shared, &router, nudging);
 
     let mut failed = None;
     match webhook {

@@ -89,6 +89,15 @@ impl Drop for Bot {
 /// A bot in webhook mode on a free port of 127.0.0.1, listening: (bot, listen address, path,
 /// secret).
 pub async fn webhook_bot(fake: &FakeBotApi, db: &std::path::Path) -> (Bot, String, String, String) {
+    webhook_bot_with(fake, db, &[]).await
+}
+
+/// [`webhook_bot`] with settings of the test's own.
+pub async fn webhook_bot_with(
+    fake: &FakeBotApi,
+    db: &std::path::Path,
+    env: &[(&str, &str)],
+) -> (Bot, String, String, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("free port")
         .local_addr()
@@ -100,7 +109,7 @@ pub async fn webhook_bot(fake: &FakeBotApi, db: &std::path::Path) -> (Bot, Strin
         fake,
         db,
         false,
-        &[],
+        env,
         &["--webhook-url", &url, "--listen", &addr],
     );
     wait_until(|| fake.calls().iter().any(|c| c.method == "setWebhook")).await;

@@ -9,7 +9,7 @@
 
 #![allow(dead_code)]
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -69,6 +69,8 @@ struct Inner {
     keep_calls: bool,
     sends: Vec<(Instant, i64)>,
     watchers: Vec<tokio::sync::mpsc::UnboundedSender<Call>>,
+    /// Chats whose person blocked the bot: sending to them is refused with 403.
+    blocked: HashSet<i64>,
 }
 
 struct Shared {
@@ -113,6 +115,7 @@ impl FakeBotApi {
                 keep_calls: true,
                 sends: Vec::new(),
                 watchers: Vec::new(),
+                blocked: HashSet::new(),
             }),
             spec,
             methods,
@@ -149,6 +152,12 @@ impl FakeBotApi {
             .entry(method.to_string())
             .or_default()
             .push_back(failure);
+    }
+
+    /// The person in `chat` blocks the bot: every later `sendMessage` to them is answered 403,
+    /// as Telegram does.
+    pub fn block(&self, chat: i64) {
+        self.lock().blocked.insert(chat);
     }
 
     /// Answers 429 past Telegram's limits: over 3 messages a second to one chat, or over 30 a
@@ -428,6 +437,13 @@ async fn handle(
     }
     if name == "getUpdates" {
         return get_updates(&shared, body, at).await;
+    }
+    let blocked = body["chat_id"]
+        .as_i64()
+        .is_some_and(|c| shared.inner.lock().expect("state").blocked.contains(&c));
+    if name == "sendMessage" && blocked {
+        let r = reject(403, "Forbidden: bot was blocked by the user");
+        return record(&shared, &name, body, at, r);
     }
     if name == "sendMessage" {
         let mut inner = shared.inner.lock().expect("state");
