@@ -34,7 +34,10 @@ fn referral() -> Vec<Input> {
         choice: c.into(),
     };
     vec![
-        Input::Start { lang_hint: None },
+        Input::Start {
+            lang_hint: None,
+            link: None,
+        },
         choice("privacy", "yes"),
         choice("needs", "money"),
         choice("needs", "housing"),

@@ -12,6 +12,7 @@ pub mod chat;
 pub mod config;
 pub mod content;
 pub mod crisis;
+pub mod deeplink;
 pub mod engine;
 pub mod import;
 pub mod matching;

@@ -616,7 +616,7 @@ fn next_on_an_end_node() {
         "id = \"goodbye\"",
         "invalid-field",
         "node \"goodbye\" (end) has `next`, which only message, choice, multi_choice, text, \
-         signpost, queue_callback and summary nodes can have; \
+         practice, signpost, queue_callback and summary nodes can have; \
          an end node can have `id`, `kind`, `text`, `require`",
     );
 }

@@ -396,7 +396,14 @@ fn at_waiting_menu() -> (
         waiting: Some("SP-7K3Q".into()),
         ..ctx()
     };
-    let out = e.step(&c.session, Input::Start { lang_hint: None }, &waiting);
+    let out = e.step(
+        &c.session,
+        Input::Start {
+            lang_hint: None,
+            link: None,
+        },
+        &waiting,
+    );
     (e, waiting, out)
 }
 
@@ -645,7 +652,13 @@ fn the_person_sees_their_words_in_mydata_and_forget_erases_them() {
             .expect("step")
             .session;
     };
-    say(&mut s, Input::Start { lang_hint: None });
+    say(
+        &mut s,
+        Input::Start {
+            lang_hint: None,
+            link: None,
+        },
+    );
     for choice in ["yes", "money", "done", "no-thanks"] {
         let node = s.node.clone();
         say(

@@ -80,6 +80,7 @@ fn the_language_picker_lists_the_apps_language_first_and_each_in_its_own_name() 
         &s,
         Input::Start {
             lang_hint: Some("bn-BD".into()),
+            link: None,
         },
         &ctx(),
     );
@@ -852,7 +853,10 @@ fn coming_back_with_a_callback_waiting_offers_a_message_or_cancelling() {
     let s = queued_session();
     let out = e.step(
         &s,
-        Input::Start { lang_hint: None },
+        Input::Start {
+            lang_hint: None,
+            link: None,
+        },
         &with_waiting(Some("SP-7K3Q")),
     );
     let p = out.replies.last().expect("menu");
@@ -927,6 +931,13 @@ fn coming_back_with_a_callback_waiting_offers_a_message_or_cancelling() {
     assert!(out.session.answers.is_empty());
 
     // Once the callback is closed, coming back starts a new request.
-    let out = e.step(&s, Input::Start { lang_hint: None }, &with_waiting(None));
+    let out = e.step(
+        &s,
+        Input::Start {
+            lang_hint: None,
+            link: None,
+        },
+        &with_waiting(None),
+    );
     assert_eq!(out.session.node, "privacy");
 }

@@ -75,7 +75,7 @@ fn any_input() -> impl Strategy<Value = Input> {
         1 => Just(Input::Help),
         1 => Just(Input::ChangeLanguage),
         1 => proptest::option::of(proptest::sample::select(langs.clone()))
-            .prop_map(|lang_hint| Input::Start { lang_hint }),
+            .prop_map(|lang_hint| Input::Start { lang_hint, link: None }),
     ]
 }
 

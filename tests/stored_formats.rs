@@ -55,7 +55,14 @@ fn every_session_of_the_last_release_loads_and_answers() {
         );
         let session = decode_session(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(!session.unreadable);
-        let out = engine.step(&session, Input::Start { lang_hint: None }, &common::ctx());
+        let out = engine.step(
+            &session,
+            Input::Start {
+                lang_hint: None,
+                link: None,
+            },
+            &common::ctx(),
+        );
         assert!(!out.replies.is_empty(), "{}", path.display());
         let all: String = out.replies.iter().map(|r| r.text.clone()).collect();
         assert!(

@@ -1,6 +1,8 @@
 //! The commands the bot knows: residents' and prescribers', one enum each, so every place that
 //! acts on a command must say what it does with each (no catch-all).
 
+use crate::deeplink::Link;
+
 /// Commands anyone may use, each described in the menu by a Fluent message `command-<name>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResidentCommand {
@@ -117,6 +119,24 @@ pub fn parse(text: &str) -> Option<Typed<'_>> {
     )
 }
 
+/// The deep link `/start PAYLOAD` carries, when the payload is one signpost makes.
+pub fn start_link(text: &str) -> Option<Link> {
+    match parse(text)? {
+        Typed::Resident(ResidentCommand::Start, payload) => Link::parse(payload),
+        Typed::Resident(
+            ResidentCommand::Language
+            | ResidentCommand::Back
+            | ResidentCommand::Restart
+            | ResidentCommand::Help
+            | ResidentCommand::MyData
+            | ResidentCommand::Forget,
+            _,
+        )
+        | Typed::Prescriber(..)
+        | Typed::Unknown => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +159,9 @@ mod tests {
             ))
         );
         assert_eq!(parse("/frobnicate"), Some(Typed::Unknown));
+        assert!(start_link("/start v1_pZ00001_sposter").is_some());
+        assert_eq!(start_link("/start ../../etc"), None);
+        assert_eq!(start_link("/help v1_pZ00001"), None);
         assert_eq!(parse("start"), None);
         assert_eq!(parse("/"), None);
     }

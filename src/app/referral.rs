@@ -88,6 +88,14 @@ pub fn form(content: &Content) -> Vec<FormField> {
                     rule: validate.as_ref().map(|v| v.rule.clone()),
                 },
                 NodeKind::Choice { choices, .. } => Input::One(options(choices)),
+                NodeKind::Practice { .. } => Input::One(
+                    content
+                        .practices
+                        .practices
+                        .iter()
+                        .map(|p| (p.ods.clone(), p.name.clone()))
+                        .collect(),
+                ),
                 NodeKind::MultiChoice { choices, .. } => Input::Many(options(choices)),
                 NodeKind::Message { .. }
                 | NodeKind::Switch { .. }
@@ -109,7 +117,9 @@ pub fn form(content: &Content) -> Vec<FormField> {
 /// The node that saves `answer`.
 fn saver<'a>(flow: &'a Flow, answer: &str) -> Option<&'a crate::content::Node> {
     flow.nodes.iter().find(|n| match &n.kind {
-        NodeKind::Text { save, .. } | NodeKind::MultiChoice { save, .. } => save == answer,
+        NodeKind::Text { save, .. }
+        | NodeKind::MultiChoice { save, .. }
+        | NodeKind::Practice { save, .. } => save == answer,
         NodeKind::Choice { save, .. } => save.as_deref() == Some(answer),
         NodeKind::Message { .. }
         | NodeKind::Switch { .. }
@@ -305,6 +315,7 @@ fn suggested(
             | NodeKind::Choice { .. }
             | NodeKind::MultiChoice { .. }
             | NodeKind::Text { .. }
+            | NodeKind::Practice { .. }
             | NodeKind::Switch { .. }
             | NodeKind::QueueCallback { .. }
             | NodeKind::Summary { .. }

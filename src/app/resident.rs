@@ -172,12 +172,16 @@ pub fn answer(
             a.replies = kept;
             return Ok(a);
         }
-        Said::Open => Input::Start { lang_hint: None },
+        Said::Open => Input::Start {
+            lang_hint: None,
+            link: None,
+        },
         Said::Text(text) => match typed {
             None => Input::Text(text),
             Some(Some(command)) => match command {
                 ResidentCommand::Start => Input::Start {
                     lang_hint: hint.app().map(str::to_string),
+                    link: commands::start_link(&text),
                 },
                 ResidentCommand::Language => Input::ChangeLanguage,
                 ResidentCommand::Back => Input::Back,
@@ -207,6 +211,7 @@ pub fn answer(
         }
         Said::NotText { .. } | Said::Unreadable if !session.started => Input::Start {
             lang_hint: hint.app().map(str::to_string),
+            link: None,
         },
         Said::NotText { .. } => return Ok(not_text(engine, &session, &lang, "not-text")),
         Said::Unreadable => return Ok(not_text(engine, &session, &lang, "unreadable-input")),

@@ -126,6 +126,23 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         crisis_explain: Option<String>,
     },
+    /// A link to the bot for a poster or a text message (and its QR code): people who follow
+    /// it skip the practice question, and the report counts them by source
+    Link {
+        /// The practice it is for: an ODS code in services/practices.toml
+        #[arg(long, value_name = "ODS")]
+        practice: Option<String>,
+        /// Where it will be seen, for the report: lower-case letters, digits and -, e.g.
+        /// poster-waiting-room
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+        /// The bot's username, as @BotFather gave it
+        #[arg(long, env = "SIGNPOST_BOT_USERNAME", value_name = "USERNAME")]
+        bot: Option<String>,
+        /// Also write the link as a QR code, SVG or PNG by the file's extension
+        #[arg(long, value_name = "FILE")]
+        qr: Option<PathBuf>,
+    },
     /// The callback queue, for prescribers
     Queue {
         #[command(subcommand)]

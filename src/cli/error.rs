@@ -44,6 +44,12 @@ pub enum CliError {
     UnknownNeed(String, String),
     #[error(transparent)]
     Import(#[from] signpost::import::ImportError),
+    #[error(transparent)]
+    Link(#[from] signpost::deeplink::LinkError),
+    #[error("{0}: a QR code is written as .svg or .png; name the file with one of them")]
+    QrFormat(PathBuf),
+    #[error("cannot make a QR code of the link: {0}")]
+    Qr(String),
     #[error("cannot write {0}: {1}")]
     Write(PathBuf, io::Error),
     #[error("{0}")]

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod error;
+mod link;
 mod people;
 mod prescribers;
 mod queue;
@@ -34,7 +35,8 @@ impl Cli {
             | Command::Purge { .. }
             | Command::Services { .. }
             | Command::Web { .. }
-            | Command::Prescribers { .. } => false,
+            | Command::Prescribers { .. }
+            | Command::Link { .. } => false,
         }
     }
 }
@@ -139,6 +141,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             json,
         } => people::purge(&db, people::retention(retention_days, &file)?, json),
         Command::Services { action } => services::services_action(&content_dir, action),
+        Command::Link {
+            practice,
+            source,
+            bot,
+            qr,
+        } => link::link(
+            &content_dir,
+            practice.as_deref(),
+            source.as_deref(),
+            bot.as_deref(),
+            qr.as_deref(),
+        ),
         Command::Web { listen, options } => {
             let engine = engine(&content_dir)?;
             let store = Store::open(&db)?;

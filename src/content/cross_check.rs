@@ -25,6 +25,22 @@ impl Content {
                     NodeKind::Text { skip: Some(s), .. } => {
                         labels.insert(s.label.clone());
                     }
+                    NodeKind::Practice { says, skip, .. } => {
+                        labels.insert(says.not_listed.clone());
+                        labels.extend(skip.iter().map(|s| s.label.clone()));
+                        if self.practices.practices.is_empty() {
+                            problems.push(Problem::error(
+                                &f.path,
+                                n.line,
+                                ProblemKind::InvalidField,
+                                format!(
+                                    "node \"{}\" (practice) offers the practices of services/{}, but it lists none: add them, or make the node a `text` node",
+                                    n.id,
+                                    super::practices::PRACTICES_FILE
+                                ),
+                            ));
+                        }
+                    }
                     NodeKind::Summary {
                         fields,
                         confirm,

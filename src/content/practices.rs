@@ -1,6 +1,10 @@
 //! Teams and the GP practices they serve (`services/practices.toml`): a referral is worked by
 //! the team of the practice the person names, else by the default team.
 
+mod search;
+
+pub use search::MOST_OFFERED;
+
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -219,7 +223,8 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn is_ods(s: &str) -> bool {
+/// True for the shape of an ODS practice code: a capital letter, then 5 capitals or digits.
+pub fn is_ods(s: &str) -> bool {
     s.len() == 6
         && s.as_bytes()[0].is_ascii_uppercase()
         && s.bytes()

@@ -19,6 +19,7 @@ impl Content {
                         choices
                     }
                     NodeKind::Text { .. }
+                    | NodeKind::Practice { .. }
                     | NodeKind::Message { .. }
                     | NodeKind::Switch { .. }
                     | NodeKind::Summary { .. }

@@ -109,9 +109,19 @@ impl Turn<'_> {
     /// Does what the input asks.
     fn act(&mut self, input: Input) {
         match input {
-            Input::Start { lang_hint } => {
+            Input::Start { lang_hint, link } => {
                 if lang_hint.is_some() {
                     self.session.lang_hint = lang_hint;
+                }
+                // The newest link followed counts; one naming a practice not in the list is
+                // ignored whole.
+                let practices = &self.content.practices;
+                if let Some(link) = link.filter(|l| {
+                    l.practice
+                        .as_ref()
+                        .is_none_or(|p| practices.practice(p.as_str()).is_some())
+                }) {
+                    self.session.link = Some(link);
                 }
                 if self.session.finished && self.context.waiting.is_some() {
                     self.session.aside = Some(Aside::Waiting);
@@ -239,7 +249,10 @@ impl Turn<'_> {
             })
         };
         if t == "start" && text.starts_with('/') {
-            Some(Input::Start { lang_hint: None })
+            Some(Input::Start {
+                lang_hint: None,
+                link: None,
+            })
         } else if t == "language" {
             Some(Input::ChangeLanguage)
         } else if words("keywords-back") {

@@ -2,13 +2,17 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::deeplink::Link;
+
 /// What a person did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// First contact or `/start`; the app's language, if known.
+    /// First contact or `/start`; the app's language, if known, and the deep link followed.
     Start {
         /// A BCP-47 tag reported by the app.
         lang_hint: Option<String>,
+        /// The link's payload, read (`/start PAYLOAD`); an unknown practice is ignored.
+        link: Option<Link>,
     },
     /// Typed text.
     Text(String),

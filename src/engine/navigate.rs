@@ -21,7 +21,7 @@ impl Turn<'_> {
         }
     }
 
-    /// Forgets answers and history, keeping the language and the urgent flag.
+    /// Forgets answers and history, keeping the language, the urgent flag and the link followed.
     pub(super) fn reset(&mut self) {
         let keep = Session {
             started: true,
@@ -30,6 +30,7 @@ impl Turn<'_> {
             lang_hint: self.session.lang_hint.clone(),
             urgent: self.session.urgent,
             flags: std::mem::take(&mut self.session.flags),
+            link: self.session.link.take(),
             ..Session::default()
         };
         self.session = keep;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::flag::{Asking, Flag};
+use crate::deeplink::Link;
 
 /// A saved answer. Choices are saved by id, never by translated label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,10 +113,26 @@ pub struct Session {
     /// no.
     #[serde(default)]
     pub asking: Option<Asking>,
+    /// The practices offered for what was typed at a practice question, while they are shown.
+    #[serde(default)]
+    pub offered: Option<Offered>,
+    /// The deep link they arrived by (a practice, a source), until their referral is queued.
+    #[serde(default)]
+    pub link: Option<Link>,
     /// Set (never stored) when the stored conversation could not be read: the next step says
     /// so and starts again.
     #[serde(skip)]
     pub unreadable: bool,
+}
+
+/// Practices offered at a practice question, and the words they were found for.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Offered {
+    /// Their ODS codes, best first.
+    pub codes: Vec<String>,
+    /// The words typed, kept as the answer if the practice is not listed (only with consent).
+    pub typed: Option<String>,
 }
 
 /// Steps outside the dialogue graph, for someone whose callback is already queued.

@@ -159,7 +159,7 @@ pub fn export_table_of(
             Cell::Text(notes),
         ];
         let record = flow.record.iter().map(|f| {
-            let v = value(flow, &item, f, "; ");
+            let v = value(content, &item, f, "; ");
             if is_date(flow, f) {
                 Cell::Date(v)
             } else {

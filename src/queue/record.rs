@@ -17,12 +17,20 @@ pub(super) fn flow(content: &Content) -> &Flow {
 
 /// A record field's value in a referral, as stored (choice ids, dates as `YYYY-MM-DD`), several
 /// ids joined with `sep`; empty when not given. The answer the referral's needs come from reads
-/// its needs, which outlive the answers when a person's data is erased.
-pub(super) fn value(flow: &Flow, item: &QueueItem, field: &RecordField, sep: &str) -> String {
+/// its needs, which outlive the answers when a person's data is erased; a practice chosen from
+/// the list reads as its name and ODS code.
+pub(super) fn value(content: &Content, item: &QueueItem, field: &RecordField, sep: &str) -> String {
+    let flow = flow(content);
     if flow.needs_answer() == Some(field.answer.as_str()) {
         return item.needs.join(sep);
     }
     match item.answers.get(&field.answer) {
+        Some(serde_json::Value::String(s)) if flow.practice_answer() == Some(&field.answer) => {
+            match content.practices.practice(s).filter(|p| p.ods == *s) {
+                Some(p) => format!("{} ({})", p.name, p.ods),
+                None => s.clone(),
+            }
+        }
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Array(a)) => a
             .iter()
@@ -73,7 +81,7 @@ pub fn fields(content: &Content, item: &QueueItem) -> Vec<(String, String)> {
             let label = content.locales.format(DEFAULT_LANGUAGE, &field.label, &[]);
             (
                 strip_isolation(&label).to_string(),
-                value(flow, item, field, ", "),
+                value(content, item, field, ", "),
             )
         })
         .collect()
@@ -97,11 +105,14 @@ pub fn fields_as_read(engine: &crate::engine::Engine, item: &QueueItem) -> Vec<(
                 .map(|(k, v)| (k.to_string(), v.to_string()))
         })
         .collect();
+    let practice = flow(content).practice_answer();
     fields(content, item)
         .into_iter()
-        .map(|(label, raw)| {
+        .zip(&flow(content).record)
+        .map(|((label, raw), field)| {
             let value = match read.get(&label) {
-                Some(v) if !raw.is_empty() => v.clone(),
+                // A practice reads as `fields` gives it: its name and its code, for staff.
+                Some(v) if !raw.is_empty() && practice != Some(field.answer.as_str()) => v.clone(),
                 _ => raw,
             };
             (label, value)

@@ -141,7 +141,14 @@ impl Convo {
     /// A new conversation that has chosen `lang` (or not, with `None`), after `Start`.
     pub fn new(engine: Engine, lang: Option<&str>) -> Convo {
         let session = engine.new_session(lang);
-        let last = engine.step(&session, Input::Start { lang_hint: None }, &ctx());
+        let last = engine.step(
+            &session,
+            Input::Start {
+                lang_hint: None,
+                link: None,
+            },
+            &ctx(),
+        );
         Convo {
             engine,
             session: last.session.clone(),

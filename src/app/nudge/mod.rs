@@ -129,7 +129,8 @@ pub fn after_step(
 
 /// The nudge, in `lang`: "Would you like to carry on?" with its two buttons.
 pub fn message(engine: &Engine, lang: &str) -> Reply {
-    let f = |id: &str| engine.content().locales.format(lang, id, &[]);
+    let locales = &engine.content().locales;
+    let f = |id: &str| locales.format(lang, id, &[]);
     Reply {
         text: f("nudge-ask"),
         choices: NudgeChoice::ALL
@@ -138,6 +139,7 @@ pub fn message(engine: &Engine, lang: &str) -> Reply {
                 id: c.id().to_string(),
                 label: f(c.label()),
                 selected: false,
+                aliases: locales.aliases(lang, c.label()),
             })
             .collect(),
         node: Some(NUDGE_NODE.to_string()),

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use super::graph::check_graph;
 use super::raw::{RawFlow, RawNode};
 use super::*;
-use super::{choices, read, record, validation};
+use super::{choices, practice, read, record, validation};
 use crate::content::problem::{Problem, ProblemKind, line_of, parse_toml};
 
 /// A target and the line naming it, kept until targets are checked.
@@ -261,20 +261,7 @@ fn build_node(
                 .validate
                 .as_ref()
                 .and_then(|v| validation::read(site, v, targets, problems));
-            let skip = n.skip.as_ref().map(|s| Skip {
-                id: s.id.clone(),
-                label: s.label.clone(),
-                next: s.next.as_ref().map(|t| site.target(targets, t)),
-            });
-            if let Some(s) = &skip
-                && payload_len(id, &s.id) > CALLBACK_DATA_MAX
-            {
-                problems.push(site.error(
-                    site.line,
-                    ProblemKind::PayloadTooLong,
-                    format!("the skip button of node \"{id}\" needs more than {CALLBACK_DATA_MAX} bytes of callback data"),
-                ));
-            }
+            let skip = practice::skip(site, &n.skip, targets, problems);
             let save = need!(n.save.clone(), site.missing("save"));
             NodeKind::Text {
                 save,
@@ -285,6 +272,7 @@ fn build_node(
                 next: need!(next, site.dead_end()),
             }
         }
+        RawNode::Practice(n) => practice::read(site, n, next, targets, problems)?,
         RawNode::Switch(n) => {
             let on = need!(n.on.clone(), site.missing("on"));
             let cases = n

@@ -2,8 +2,56 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Flow, NodeKind};
+use super::{Flow, Node, NodeKind};
 use crate::content::problem::{Problem, ProblemKind};
+
+impl Flow {
+    /// Outgoing edges of a node: (target, whether the node's answer is saved on that edge).
+    pub(super) fn edges(node: &Node) -> Vec<(&str, bool)> {
+        match &node.kind {
+            NodeKind::Message { next } | NodeKind::QueueCallback { next } => vec![(next, false)],
+            NodeKind::Choice { choices, .. } => choices
+                .iter()
+                .filter_map(|c| c.next.as_deref().map(|n| (n, true)))
+                .collect(),
+            NodeKind::MultiChoice { next, .. } => vec![(next, true)],
+            NodeKind::Text {
+                validate,
+                skip,
+                next,
+                ..
+            } => {
+                let mut e = vec![(next.as_str(), true)];
+                if let Some(f) = validate.as_ref().and_then(|v| v.on_fail.as_deref()) {
+                    e.push((f, false));
+                }
+                if let Some(s) = skip.as_ref().and_then(|s| s.next.as_deref()) {
+                    e.push((s, true));
+                }
+                e
+            }
+            NodeKind::Practice { skip, next, .. } => {
+                let mut e = vec![(next.as_str(), true)];
+                if let Some(s) = skip.as_ref().and_then(|s| s.next.as_deref()) {
+                    e.push((s, true));
+                }
+                e
+            }
+            NodeKind::Switch { cases, default, .. } => {
+                let mut e: Vec<_> = cases.iter().map(|c| (c.next.as_str(), false)).collect();
+                e.push((default, false));
+                e
+            }
+            NodeKind::Signpost { next, .. } => vec![(next, false)],
+            NodeKind::Summary { fields, next, .. } => {
+                let mut e: Vec<_> = fields.iter().map(|f| (f.edit.as_str(), false)).collect();
+                e.push((next, false));
+                e
+            }
+            NodeKind::End => vec![],
+        }
+    }
+}
 
 /// Reachability, loops that never wait, and answers required before they are saved.
 pub(super) fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
@@ -112,6 +160,7 @@ pub(super) fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
             | NodeKind::Choice { .. }
             | NodeKind::MultiChoice { .. }
             | NodeKind::Text { .. }
+            | NodeKind::Practice { .. }
             | NodeKind::Summary { .. }
             | NodeKind::End => {}
         }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 mod build;
 mod choices;
 mod graph;
+mod practice;
 mod raw;
 mod read;
 mod record;
@@ -26,6 +27,8 @@ pub const CALLBACK_DATA_MAX: usize = 64;
 pub const LABEL_WARN_CHARS: usize = 40;
 /// Default longest free-text answer, in characters.
 pub const DEFAULT_MAX_LEN: usize = 1000;
+/// The id of a `practice` node's button that keeps the words typed ("Not listed").
+pub const NOT_LISTED: &str = "not-listed";
 
 /// The bytes a button payload takes: `node id`, a separator, `choice id` (see the Telegram
 /// transport), so `check` can prove every button fits.
@@ -128,6 +131,20 @@ pub struct Skip {
     pub next: Option<String>,
 }
 
+/// What a `practice` node says besides its question: Fluent message ids.
+#[derive(Debug, Clone)]
+pub struct PracticeMessages {
+    /// Above the practices found ("Is it one of these?").
+    pub offer: String,
+    /// The button that keeps the words typed ("Not listed").
+    pub not_listed: String,
+    /// Said when no practice is close and the words are kept as typed (gets `$typed`).
+    pub not_found: String,
+    /// Said when a deep link named the practice, so the question is skipped (gets
+    /// `$practice`).
+    pub from_link: String,
+}
+
 /// One branch of a `switch`.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -179,6 +196,16 @@ pub enum NodeKind {
         open: bool,
         next: String,
     },
+    /// A GP practice from the practices list: the person types a name, a typo or a
+    /// postcode and picks from the closest; saved as the ODS code (a choice), or as the words
+    /// typed when it is not listed.
+    Practice {
+        save: String,
+        says: PracticeMessages,
+        skip: Option<Skip>,
+        max_len: usize,
+        next: String,
+    },
     /// Branch on a saved answer.
     Switch {
         on: String,
@@ -215,6 +242,7 @@ impl NodeKind {
             NodeKind::Choice { .. }
                 | NodeKind::MultiChoice { .. }
                 | NodeKind::Text { .. }
+                | NodeKind::Practice { .. }
                 | NodeKind::Summary { .. }
                 | NodeKind::End
         )
@@ -224,7 +252,9 @@ impl NodeKind {
     pub fn saves(&self) -> Option<&str> {
         match self {
             NodeKind::Choice { save, .. } => save.as_deref(),
-            NodeKind::MultiChoice { save, .. } | NodeKind::Text { save, .. } => Some(save),
+            NodeKind::MultiChoice { save, .. }
+            | NodeKind::Text { save, .. }
+            | NodeKind::Practice { save, .. } => Some(save),
             NodeKind::Message { .. }
             | NodeKind::Switch { .. }
             | NodeKind::Signpost { .. }
@@ -254,7 +284,24 @@ impl Flow {
             | NodeKind::Choice { .. }
             | NodeKind::MultiChoice { .. }
             | NodeKind::Text { .. }
+            | NodeKind::Practice { .. }
             | NodeKind::Switch { .. }
+            | NodeKind::QueueCallback { .. }
+            | NodeKind::Summary { .. }
+            | NodeKind::End => None,
+        })
+    }
+
+    /// The answer naming the person's GP practice: the `save` of the first `practice` node.
+    pub fn practice_answer(&self) -> Option<&str> {
+        self.nodes.iter().find_map(|n| match &n.kind {
+            NodeKind::Practice { save, .. } => Some(save.as_str()),
+            NodeKind::Message { .. }
+            | NodeKind::Choice { .. }
+            | NodeKind::MultiChoice { .. }
+            | NodeKind::Text { .. }
+            | NodeKind::Switch { .. }
+            | NodeKind::Signpost { .. }
             | NodeKind::QueueCallback { .. }
             | NodeKind::Summary { .. }
             | NodeKind::End => None,
@@ -284,6 +331,20 @@ impl Flow {
                         ids.push((s.label.clone(), n.line));
                     }
                 }
+                NodeKind::Practice { says, skip, .. } => {
+                    ids.extend(
+                        [
+                            &says.offer,
+                            &says.not_listed,
+                            &says.not_found,
+                            &says.from_link,
+                        ]
+                        .map(|id| (id.clone(), n.line)),
+                    );
+                    if let Some(s) = skip {
+                        ids.push((s.label.clone(), n.line));
+                    }
+                }
                 NodeKind::Signpost { none, .. } => ids.push((none.clone(), n.line)),
                 NodeKind::Summary {
                     fields,
@@ -305,44 +366,5 @@ impl Flow {
         }
         ids.extend(self.record.iter().map(|f| (f.label.clone(), f.line)));
         ids
-    }
-
-    /// Outgoing edges of a node: (target, whether the node's answer is saved on that edge).
-    fn edges(node: &Node) -> Vec<(&str, bool)> {
-        match &node.kind {
-            NodeKind::Message { next } | NodeKind::QueueCallback { next } => vec![(next, false)],
-            NodeKind::Choice { choices, .. } => choices
-                .iter()
-                .filter_map(|c| c.next.as_deref().map(|n| (n, true)))
-                .collect(),
-            NodeKind::MultiChoice { next, .. } => vec![(next, true)],
-            NodeKind::Text {
-                validate,
-                skip,
-                next,
-                ..
-            } => {
-                let mut e = vec![(next.as_str(), true)];
-                if let Some(f) = validate.as_ref().and_then(|v| v.on_fail.as_deref()) {
-                    e.push((f, false));
-                }
-                if let Some(s) = skip.as_ref().and_then(|s| s.next.as_deref()) {
-                    e.push((s, true));
-                }
-                e
-            }
-            NodeKind::Switch { cases, default, .. } => {
-                let mut e: Vec<_> = cases.iter().map(|c| (c.next.as_str(), false)).collect();
-                e.push((default, false));
-                e
-            }
-            NodeKind::Signpost { next, .. } => vec![(next, false)],
-            NodeKind::Summary { fields, next, .. } => {
-                let mut e: Vec<_> = fields.iter().map(|f| (f.edit.as_str(), false)).collect();
-                e.push((next, false));
-                e
-            }
-            NodeKind::End => vec![],
-        }
     }
 }

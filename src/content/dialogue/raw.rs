@@ -74,6 +74,7 @@ node_kinds! {
     "choice" => Choice(RawChoiceNode),
     "multi_choice" => MultiChoice(RawMultiChoice),
     "text" => Text(RawText),
+    "practice" => Practice(RawPractice),
     "switch" => Switch(RawSwitch),
     "signpost" => Signpost(RawSignpost),
     "queue_callback" => QueueCallback(RawQueueCallback),
@@ -89,6 +90,7 @@ impl RawNode {
             RawNode::Choice(n) => n.text.as_ref(),
             RawNode::MultiChoice(n) => n.text.as_ref(),
             RawNode::Text(n) => n.text.as_ref(),
+            RawNode::Practice(n) => n.text.as_ref(),
             RawNode::Switch(_) => None,
             RawNode::Signpost(n) => n.text.as_ref(),
             RawNode::QueueCallback(n) => n.text.as_ref(),
@@ -104,6 +106,7 @@ impl RawNode {
             RawNode::Choice(n) => n.next.as_ref(),
             RawNode::MultiChoice(n) => n.next.as_ref(),
             RawNode::Text(n) => n.next.as_ref(),
+            RawNode::Practice(n) => n.next.as_ref(),
             RawNode::Signpost(n) => n.next.as_ref(),
             RawNode::QueueCallback(n) => n.next.as_ref(),
             RawNode::Summary(n) => n.next.as_ref(),
@@ -118,6 +121,7 @@ impl RawNode {
             RawNode::Choice(n) => &n.require,
             RawNode::MultiChoice(n) => &n.require,
             RawNode::Text(n) => &n.require,
+            RawNode::Practice(n) => &n.require,
             RawNode::Switch(n) => &n.require,
             RawNode::Signpost(n) => &n.require,
             RawNode::QueueCallback(n) => &n.require,
@@ -190,6 +194,26 @@ pub(super) struct RawText {
     pub(super) skip: Option<RawSkip>,
     pub(super) max_len: Option<usize>,
     pub(super) open: Option<bool>,
+    next: Option<Spanned<String>>,
+    require: Option<Vec<String>>,
+}
+
+/// A GP practice from `services/practices.toml`, found from what the person types.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPractice {
+    #[serde(rename = "id")]
+    _id: IgnoredAny,
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    text: Option<String>,
+    pub(super) save: Option<String>,
+    pub(super) offer: Option<String>,
+    pub(super) not_listed: Option<String>,
+    pub(super) not_found: Option<String>,
+    pub(super) from_link: Option<String>,
+    pub(super) skip: Option<RawSkip>,
+    pub(super) max_len: Option<usize>,
     next: Option<Spanned<String>>,
     require: Option<Vec<String>>,
 }

@@ -72,7 +72,7 @@ pub(super) fn node(
             path,
             kind_line,
             ProblemKind::InvalidField,
-            format!("unknown node kind \"{kind}\"; use message, choice, multi_choice, text, switch, signpost, queue_callback, summary or end"),
+            format!("unknown node kind \"{kind}\"; use message, choice, multi_choice, text, practice, switch, signpost, queue_callback, summary or end"),
         ));
         return read;
     };

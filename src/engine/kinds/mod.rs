@@ -8,6 +8,7 @@ mod choice;
 mod end;
 mod message;
 mod multi_choice;
+mod practice;
 mod queue_callback;
 mod signpost;
 mod summary;
@@ -49,6 +50,19 @@ pub(super) fn of(kind: &NodeKind) -> Box<dyn Behaviour + '_> {
             skip: skip.as_ref(),
             max_len: *max_len,
             open: *open,
+            next,
+        }),
+        NodeKind::Practice {
+            save,
+            says,
+            skip,
+            max_len,
+            next,
+        } => Box::new(practice::Practice {
+            save,
+            says,
+            skip: skip.as_ref(),
+            max_len: *max_len,
             next,
         }),
         NodeKind::Switch { on, cases, default } => Box::new(switch::Switch { on, cases, default }),

@@ -1,5 +1,5 @@
-//! `queue_callback`: the referral is made and its callback queued, once per conversation; its
-//! text gets `$reference`.
+//! `queue_callback`: the referral is made and its callback queued, once per conversation, for
+//! the team of the person's practice; its text gets `$reference`.
 
 use std::collections::BTreeMap;
 
@@ -64,6 +64,7 @@ fn queue(turn: &mut Turn<'_>, node: &Node) {
         None => {
             let r = turn.context.reference.clone();
             let needs = turn.view().needs();
+            let (practice, source) = arrival(turn);
             let referral = Referral {
                 reference: r.clone(),
                 created_at: turn.context.now,
@@ -79,9 +80,13 @@ fn queue(turn: &mut Turn<'_>, node: &Node) {
                     .as_ref()
                     .map(|c| c.notice_version.clone()),
                 flags: std::mem::take(&mut turn.session.flags),
-                team: turn.content.practices.team_for(None).to_string(),
-                practice: None,
-                source: None,
+                team: turn
+                    .content
+                    .practices
+                    .team_for(practice.as_deref())
+                    .to_string(),
+                practice,
+                source,
                 referred_by: None,
             };
             turn.effects.push(Effect::Queue(referral));
@@ -92,4 +97,23 @@ fn queue(turn: &mut Turn<'_>, node: &Node) {
     };
     turn.session.history.clear();
     turn.say(&node.text, &[("reference", Arg::Str(reference))]);
+}
+
+/// The practice the referral comes from (the one chosen; the link's when the question was not
+/// asked) and the link's source. The link is used up: a later referral is not from it.
+fn arrival(turn: &mut Turn<'_>) -> (Option<String>, Option<String>) {
+    let link = turn.session.link.take();
+    let asked = turn
+        .flow()
+        .practice_answer()
+        .and_then(|key| turn.session.answers.get(key));
+    let practice = match asked {
+        Some(Answer::Choice(code)) => Some(code.clone()),
+        Some(Answer::Text(_) | Answer::Skipped(_) | Answer::Choices(_)) => None,
+        None => link
+            .as_ref()
+            .and_then(|l| l.practice.as_ref())
+            .map(|code| code.as_str().to_string()),
+    };
+    (practice, link.and_then(|l| l.source).map(String::from))
 }
