@@ -26,6 +26,7 @@ pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
         choices: vec![button("yes", f("forget-yes")), button("no", f("forget-no"))],
         node: Some(FORGET_NODE.to_string()),
         alone: false,
+        asks: None,
     }
 }
 

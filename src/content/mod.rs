@@ -73,6 +73,11 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "command-help",
     "command-mydata",
     "command-forget",
+    // Telegram: the bot's profile, and the phone question's button (locales/*/telegram.ftl).
+    "bot-description",
+    "bot-short-description",
+    "share-phone",
+    "contact-not-yours",
     "waiting-intro",
     "waiting-message",
     "waiting-cancel",

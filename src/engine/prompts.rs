@@ -6,7 +6,7 @@ use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
 use crate::validate;
 
 use super::kinds;
-use super::output::{Button, Reply};
+use super::output::{Asks, Button, Reply};
 use super::session::Aside;
 use super::turn::Turn;
 use super::view::View;
@@ -42,6 +42,7 @@ impl View<'_> {
             node: (!choices.is_empty()).then(|| node.id.clone()),
             choices,
             alone: false,
+            asks: Asks::of(&node.kind, |id| self.fmt(id, &[])),
         }
     }
 
@@ -73,6 +74,7 @@ impl View<'_> {
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),
             alone: false,
+            asks: None,
         }
     }
 }
