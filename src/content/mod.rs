@@ -1,6 +1,7 @@
 //! Content: the dialogues, the Fluent languages and the service directory, loaded once and
 //! validated together (`signpost check`).
 
+pub mod bot_profile;
 pub mod crisis;
 mod cross_check;
 pub mod dialogue;

@@ -59,6 +59,8 @@ pub enum ProblemKind {
     CrisisExample,
     /// A shipped language without crisis rules of every kind.
     MissingCrisisRules,
+    /// A text longer than Telegram accepts (the bot's description, a command's description).
+    TooLong,
 }
 
 impl ProblemKind {
@@ -87,6 +89,7 @@ impl ProblemKind {
             ProblemKind::InvalidPhrase => "invalid-phrase",
             ProblemKind::CrisisExample => "crisis-example",
             ProblemKind::MissingCrisisRules => "missing-crisis-rules",
+            ProblemKind::TooLong => "too-long",
         }
     }
 }

@@ -6,7 +6,8 @@ use teloxide::RequestError;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{
-    EditMessageReplyMarkupSetters, SendMessageSetters, SetMyCommandsSetters, SetWebhookSetters,
+    EditMessageReplyMarkupSetters, SendMessageSetters, SetMyCommandsSetters,
+    SetMyDescriptionSetters, SetMyShortDescriptionSetters, SetWebhookSetters,
 };
 use teloxide::requests::{Requester, RequesterExt};
 use teloxide::types::{
@@ -176,6 +177,36 @@ impl Api {
             let mut req = b.send_message(ChatId(chat), text);
             if let Some(m) = markup(buttons, keys) {
                 req = req.reply_markup(m);
+            }
+            req.await.map(|_| ())
+        })
+    }
+
+    /// `setMyDescription` for one language (or the default).
+    pub async fn set_description(
+        &self,
+        text: String,
+        language: Option<String>,
+    ) -> Result<(), RequestError> {
+        both!(self, b => {
+            let mut req = b.set_my_description().description(text);
+            if let Some(l) = language {
+                req = req.language_code(l);
+            }
+            req.await.map(|_| ())
+        })
+    }
+
+    /// `setMyShortDescription` for one language (or the default).
+    pub async fn set_short_description(
+        &self,
+        text: String,
+        language: Option<String>,
+    ) -> Result<(), RequestError> {
+        both!(self, b => {
+            let mut req = b.set_my_short_description().short_description(text);
+            if let Some(l) = language {
+                req = req.language_code(l);
             }
             req.await.map(|_| ())
         })
