@@ -96,7 +96,7 @@ proptest! {
             let actions = render::messages(&out.replies);
             prop_assert!(!actions.is_empty());
             for a in &actions {
-                if let Action::Send { text, buttons } = a {
+                if let Action::Send { text, buttons, .. } = a {
                     let len = text.encode_utf16().count();
                     prop_assert!((1..=4096).contains(&len), "text of {len} at {}", s.node);
                     for (label, data) in buttons {

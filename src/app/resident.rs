@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::commands::{self, ResidentCommand, Typed};
 use super::nudge::{self, Pressed};
 use super::{language, rights, step};
-use crate::engine::{Engine, Input, Reply, Session};
+use crate::engine::{Asks, Engine, Input, Reply, Session};
 use crate::privacy;
 use crate::reference::new_reference;
 use crate::store::{self, Channel, StoreError};
@@ -55,6 +55,9 @@ pub enum Said {
     Press { node: String, choice: String },
     /// A photo, sticker, voice note...: not text, with any caption.
     NotText { caption: Option<String> },
+    /// A contact shared (Telegram): `own` is the number when the contact is the sender's own,
+    /// `None` for someone else's (never kept).
+    Contact { own: Option<String> },
     /// Bytes that are not text at all.
     Unreadable,
 }
@@ -112,7 +115,11 @@ pub fn answer(
             Typed::Resident(c, _) => Some(c),
             Typed::Prescriber(..) | Typed::Unknown => None,
         }),
-        Said::Open | Said::Press { .. } | Said::NotText { .. } | Said::Unreadable => None,
+        Said::Open
+        | Said::Press { .. }
+        | Said::NotText { .. }
+        | Said::Contact { .. }
+        | Said::Unreadable => None,
     };
     // An erasure is confirmed by the next thing said, or not at all.
     let asked = match (&said, typed) {
@@ -122,6 +129,7 @@ pub fn answer(
             | Said::Text(_)
             | Said::Press { .. }
             | Said::NotText { .. }
+            | Said::Contact { .. }
             | Said::Unreadable,
             _,
         ) => privacy::take_forget_ask(conn, who.channel, who.user)?,
@@ -209,6 +217,17 @@ pub fn answer(
         {
             Input::Text(c)
         }
+        Said::Contact { own } => match shared_phone(engine, &session, own) {
+            Shared::Phone(number) => Input::Text(number),
+            Shared::NotTheirs => {
+                return Ok(not_text(engine, &session, &lang, "contact-not-yours"));
+            }
+            Shared::NotAsked if !session.started => Input::Start {
+                lang_hint: hint.app().map(str::to_string),
+                link: None,
+            },
+            Shared::NotAsked => return Ok(not_text(engine, &session, &lang, "not-text")),
+        },
         Said::NotText { .. } | Said::Unreadable if !session.started => Input::Start {
             lang_hint: hint.app().map(str::to_string),
             link: None,
@@ -284,6 +303,50 @@ fn current(engine: &Engine, session: &Session) -> Vec<Reply> {
     } else {
         Vec::new()
     }
+}
+
+/// A shared contact, as the step sees it.
+enum Shared {
+    /// The person's own number, at the question asking for it: taken as typed.
+    Phone(String),
+    /// Someone else's contact, at that question.
+    NotTheirs,
+    /// Any contact where no phone number is asked for: not an answer.
+    NotAsked,
+}
+
+/// A shared contact at the current question: only the person's own number answers, and only
+/// the question asking for a phone number.
+fn shared_phone(engine: &Engine, session: &Session, own: Option<String>) -> Shared {
+    let asked = current(engine, session)
+        .last()
+        .is_some_and(|r| matches!(r.asks, Some(Asks::Phone { .. })));
+    match (asked, own) {
+        (true, Some(number)) => Shared::Phone(international(&number)),
+        (true, None) => Shared::NotTheirs,
+        (false, _) => Shared::NotAsked,
+    }
+}
+
+/// Telegram's contact number (`447700900123`, international without the `+`) as a person would
+/// type it (`+447700900123`), so the question's own check reads it.
+fn international(number: &str) -> String {
+    let n = number.trim();
+    if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0') {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// The question waiting for `who` as last shown, if a conversation is in progress.
+pub fn question(
+    conn: &Connection,
+    engine: &Engine,
+    who: Resident<'_>,
+) -> Result<Option<Reply>, StoreError> {
+    let session = store::load_session(conn, who.channel, who.user)?;
+    Ok(session.and_then(|s| current(engine, &s).pop()))
 }
 
 /// In a group chat nothing is stored, but words of crisis still get the emergency routes.

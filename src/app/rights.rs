@@ -27,6 +27,7 @@ pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
         choices: vec![button("yes", "forget-yes"), button("no", "forget-no")],
         node: Some(FORGET_NODE.to_string()),
         alone: false,
+        asks: None,
     }
 }
 

@@ -131,6 +131,7 @@ impl Content {
         if let Some(c) = &content {
             c.cross_check(&mut problems);
             c.check_synonyms(&mut problems);
+            problems.extend(super::bot_profile::check(&c.locales));
             problems.extend(c.directory.check_entries(chrono::Utc::now().date_naive()));
             if let Some((rel, m)) = &mapping {
                 problems.extend(m.check(rel, &c.need_ids()));

@@ -1,6 +1,7 @@
 //! Content: the dialogues, the Fluent languages and the service directory, loaded once and
 //! validated together (`signpost check`).
 
+pub mod bot_profile;
 pub mod crisis;
 mod cross_check;
 pub mod dialogue;
@@ -74,6 +75,11 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "command-help",
     "command-mydata",
     "command-forget",
+    // Telegram: the bot's profile, and the phone question's button (locales/*/telegram.ftl).
+    "bot-description",
+    "bot-short-description",
+    "share-phone",
+    "contact-not-yours",
     "waiting-intro",
     "waiting-message",
     "waiting-cancel",

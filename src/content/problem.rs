@@ -61,6 +61,8 @@ pub enum ProblemKind {
     MissingCrisisRules,
     /// The same synonym (or label) for two buttons of one question.
     SharedSynonym,
+    /// A text longer than Telegram accepts (the bot's description, a command's description).
+    TooLong,
 }
 
 impl ProblemKind {
@@ -90,6 +92,7 @@ impl ProblemKind {
             ProblemKind::CrisisExample => "crisis-example",
             ProblemKind::MissingCrisisRules => "missing-crisis-rules",
             ProblemKind::SharedSynonym => "shared-synonym",
+            ProblemKind::TooLong => "too-long",
         }
     }
 }

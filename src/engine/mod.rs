@@ -36,7 +36,7 @@ pub use dispatch::MAX_INPUT_CHARS;
 pub use flag::{Asking, Flag, Flagged, Kept, Response, Then};
 pub use input::{Buttons, Context, Input};
 pub use kinds::DONE;
-pub use output::{Button, Effect, Outcome, Referral, Reply};
+pub use output::{Asks, Button, Effect, Outcome, Referral, Reply, SHARE_PHONE};
 pub use prompts::LANGUAGE_NODE;
 pub use session::{Answer, Aside, Session, Step};
 pub use turn::MAX_REPLY_CHARS;

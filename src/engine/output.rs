@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use super::flag::{Flag, Response};
 use super::session::{Answer, Session};
+use crate::content::NodeKind;
+use crate::content::dialogue::Rule;
 
 /// A button in a reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +36,42 @@ pub struct Reply {
     /// Sent as a message of its own, never joined to the next (the emergency routes).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub alone: bool,
+    /// What the question asks for, when a front door can help the person give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asks: Option<Asks>,
+}
+
+/// A value a question asks for that a front door may offer to fill in (Telegram: a button
+/// sharing the person's own phone number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Asks {
+    /// A phone number (a `text` node checked as `uk_phone`).
+    Phone {
+        /// The translated label of a button that shares the person's own number.
+        share: String,
+    },
+}
+
+/// The message id of [`Asks::Phone`]'s button label.
+pub const SHARE_PHONE: &str = "share-phone";
+
+impl Asks {
+    /// What `kind`'s question asks for, if anything a front door can help with; `label` formats
+    /// a message id in the person's language.
+    pub(super) fn of(kind: &NodeKind, label: impl FnOnce(&str) -> String) -> Option<Asks> {
+        let NodeKind::Text {
+            validate: Some(v), ..
+        } = kind
+        else {
+            return None;
+        };
+        match v.rule {
+            Rule::UkPhone => Some(Asks::Phone {
+                share: label(SHARE_PHONE),
+            }),
+            Rule::Regex(_) | Rule::UkPostcode | Rule::DateOfBirth => None,
+        }
+    }
 }
 
 impl Reply {
@@ -44,6 +82,7 @@ impl Reply {
             choices: Vec::new(),
             node: None,
             alone: false,
+            asks: None,
         }
     }
 

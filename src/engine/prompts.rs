@@ -5,7 +5,7 @@
 use crate::content::locales::DEFAULT_LANGUAGE;
 
 use super::kinds;
-use super::output::{Button, Reply};
+use super::output::{Asks, Button, Reply};
 use super::session::Aside;
 use super::turn::Turn;
 use super::understand::{self, Reach, Reading};
@@ -42,6 +42,7 @@ impl View<'_> {
             node: (!choices.is_empty()).then(|| node.id.clone()),
             choices,
             alone: false,
+            asks: Asks::of(&node.kind, |id| self.fmt(id, &[])),
         }
     }
 
@@ -75,6 +76,7 @@ impl View<'_> {
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),
             alone: false,
+            asks: None,
         }
     }
 }

@@ -27,6 +27,7 @@ impl View<'_> {
                 .collect(),
             node: Some(WAITING_NODE.to_string()),
             alone: false,
+            asks: None,
         }
     }
 }

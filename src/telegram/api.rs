@@ -6,14 +6,16 @@ use teloxide::RequestError;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{
-    EditMessageReplyMarkupSetters, SendMessageSetters, SetMyCommandsSetters, SetWebhookSetters,
+    EditMessageReplyMarkupSetters, SendMessageSetters, SetMyCommandsSetters,
+    SetMyDescriptionSetters, SetMyShortDescriptionSetters, SetWebhookSetters,
 };
 use teloxide::requests::{Requester, RequesterExt};
 use teloxide::types::{
-    AllowedUpdate, BotCommand, CallbackQueryId, ChatId, InlineKeyboardButton, InlineKeyboardMarkup,
-    MessageId,
+    AllowedUpdate, BotCommand, ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton,
+    InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId, ReplyMarkup,
 };
 
+use super::render::Keys;
 use super::updates::PollError;
 
 /// A network error's kind, without its URL (which holds the token).
@@ -51,6 +53,23 @@ fn keyboard(buttons: &[(String, String)]) -> InlineKeyboardMarkup {
             .iter()
             .map(|(label, data)| vec![InlineKeyboardButton::callback(label.clone(), data.clone())]),
     )
+}
+
+/// The markup of a message: its buttons, or else the keyboard under the typing box.
+fn markup(buttons: &[(String, String)], keys: Option<&Keys>) -> Option<ReplyMarkup> {
+    if !buttons.is_empty() {
+        return Some(ReplyMarkup::InlineKeyboard(keyboard(buttons)));
+    }
+    Some(match keys? {
+        Keys::SharePhone { label } => ReplyMarkup::Keyboard(
+            KeyboardMarkup::new([[
+                KeyboardButton::new(label.clone()).request(ButtonRequest::Contact)
+            ]])
+            .one_time_keyboard()
+            .resize_keyboard(),
+        ),
+        Keys::Remove => ReplyMarkup::KeyboardRemove(KeyboardRemove::new()),
+    })
 }
 
 impl Api {
@@ -146,17 +165,48 @@ impl Api {
             .map_err(|e| PollError::Network(net_kind(&e)))
     }
 
-    /// `sendMessage` as plain text (no parse mode), with buttons one per row.
+    /// `sendMessage` as plain text (no parse mode), with buttons one per row, or a keyboard.
     pub async fn send(
         &self,
         chat: i64,
         text: &str,
         buttons: &[(String, String)],
+        keys: Option<&Keys>,
     ) -> Result<(), RequestError> {
         both!(self, b => {
             let mut req = b.send_message(ChatId(chat), text);
-            if !buttons.is_empty() {
-                req = req.reply_markup(keyboard(buttons));
+            if let Some(m) = markup(buttons, keys) {
+                req = req.reply_markup(m);
+            }
+            req.await.map(|_| ())
+        })
+    }
+
+    /// `setMyDescription` for one language (or the default).
+    pub async fn set_description(
+        &self,
+        text: String,
+        language: Option<String>,
+    ) -> Result<(), RequestError> {
+        both!(self, b => {
+            let mut req = b.set_my_description().description(text);
+            if let Some(l) = language {
+                req = req.language_code(l);
+            }
+            req.await.map(|_| ())
+        })
+    }
+
+    /// `setMyShortDescription` for one language (or the default).
+    pub async fn set_short_description(
+        &self,
+        text: String,
+        language: Option<String>,
+    ) -> Result<(), RequestError> {
+        both!(self, b => {
+            let mut req = b.set_my_short_description().short_description(text);
+            if let Some(l) = language {
+                req = req.language_code(l);
             }
             req.await.map(|_| ())
         })

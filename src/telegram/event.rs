@@ -51,6 +51,16 @@ pub enum Event {
         #[serde(default)]
         caption: Option<String>,
     },
+    /// A contact shared in a private chat: the number only when it is the sender's own
+    /// (someone else's is never kept, not even in the inbox).
+    Contact {
+        /// Chat id.
+        chat: i64,
+        /// The app's language.
+        lang: Option<String>,
+        /// The sender's own phone number, as Telegram gives it (`447700900123`).
+        own: Option<String>,
+    },
     /// A message in a group, where the referral must not run.
     Group {
         /// The group's chat id.
@@ -70,6 +80,7 @@ impl Event {
             Event::Text { chat, .. }
             | Event::Button { chat, .. }
             | Event::NotText { chat, .. }
+            | Event::Contact { chat, .. }
             | Event::Group { chat, .. } => *chat,
         }
     }
@@ -86,7 +97,9 @@ impl Event {
             Event::Text { from, chat, .. } | Event::Button { from, chat, .. } => {
                 from.unwrap_or(*chat)
             }
-            Event::NotText { chat, .. } | Event::Group { chat, .. } => *chat,
+            Event::NotText { chat, .. }
+            | Event::Contact { chat, .. }
+            | Event::Group { chat, .. } => *chat,
         }
     }
 
@@ -96,6 +109,7 @@ impl Event {
             Event::Text { lang, .. }
             | Event::Button { lang, .. }
             | Event::NotText { lang, .. }
+            | Event::Contact { lang, .. }
             | Event::Group { lang, .. } => lang.as_deref(),
         }
     }
@@ -111,6 +125,14 @@ impl Event {
                     return Some(Event::Group { chat, lang, text });
                 }
                 let from = m.from.as_ref().map(|u| u.id.0 as i64);
+                if let Some(c) = m.contact() {
+                    let own = c.user_id.is_some() && c.user_id == m.from.as_ref().map(|u| u.id);
+                    return Some(Event::Contact {
+                        chat,
+                        lang,
+                        own: own.then(|| c.phone_number.clone()),
+                    });
+                }
                 Some(match m.text() {
                     Some(text) => Event::Text {
                         chat,

@@ -90,7 +90,12 @@ fn answer(
         Event::NotText { caption, .. } => Said::NotText {
             caption: caption.clone(),
         },
+        Event::Contact { own, .. } => Said::Contact { own: own.clone() },
     };
+    // Whether the keyboard sharing the number is up, to take it away once the question is left.
+    let offered = resident::question(conn, engine, who)?
+        .as_ref()
+        .is_some_and(render::offers_contact);
     let answer = resident::answer(conn, engine, who, said, hint, now)?;
     Ok(match ev {
         Event::Button {
@@ -99,12 +104,16 @@ fn answer(
             data,
             ..
         } => Answered::Actions(
-            button_actions(query, *message, data, &answer.replies),
+            button_actions(query, *message, data, &answer.replies, offered),
             answer.erased,
         ),
-        Event::Text { .. } | Event::NotText { .. } | Event::Group { .. } => {
-            Answered::Replies(answer.replies, answer.erased)
-        }
+        Event::Text { .. }
+        | Event::NotText { .. }
+        | Event::Contact { .. }
+        | Event::Group { .. } => Answered::Actions(
+            render::messages_after(&answer.replies, offered),
+            answer.erased,
+        ),
     })
 }
 
@@ -163,7 +172,13 @@ fn stored(
 
 /// After a press: answer it; a tick on a multi-choice edits the buttons in place; anything
 /// else removes the pressed buttons (so they cannot be pressed twice) and sends the replies.
-fn button_actions(query: &str, message: Option<i32>, data: &str, replies: &[Reply]) -> Vec<Action> {
+fn button_actions(
+    query: &str,
+    message: Option<i32>,
+    data: &str,
+    replies: &[Reply],
+    offered: bool,
+) -> Vec<Action> {
     let mut actions = vec![Action::Answer {
         query: query.to_string(),
     }];
@@ -186,7 +201,7 @@ fn button_actions(query: &str, message: Option<i32>, data: &str, replies: &[Repl
                     buttons: Vec::new(),
                 });
             }
-            actions.extend(render::messages(replies));
+            actions.extend(render::messages_after(replies, offered));
         }
     }
     actions

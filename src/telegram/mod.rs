@@ -46,7 +46,7 @@ use render::Action;
 use routing::Router;
 use sending::kind;
 pub use setup::{ServeConfig, ServeError, WebBeside, Webhook, one_chat, telegram_ids};
-use setup::{listen_for_signals, register_commands, reqwest_url, token_shape};
+use setup::{listen_for_signals, register_profile, reqwest_url, token_shape};
 
 /// Seconds Telegram may hold a long poll open (teloxide's HTTP client gives up after 17).
 pub const POLL_TIMEOUT_SECS: u32 = 10;
@@ -154,7 +154,7 @@ pub async fn serve(
             None
         }
     };
-    tokio::spawn(register_commands(api.clone(), engine.clone()));
+    tokio::spawn(register_profile(api.clone(), engine.clone()));
 
     let actor = StoreActor::spawn(store.into_connection());
     let mut fresh = [0u8; 32];

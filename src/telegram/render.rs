@@ -1,10 +1,11 @@
 //! Engine replies as Telegram actions: consecutive texts merged into as few messages as fit,
-//! buttons as inline keyboards with `node|choice` callback data, nothing over 4096 characters.
+//! buttons as inline keyboards with `node|choice` callback data, nothing over 4096 characters;
+//! the phone question with a keyboard that shares the person's number, taken away after.
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::dialogue::CALLBACK_DATA_MAX;
-use crate::engine::Reply;
+use crate::engine::{Asks, Reply};
 
 /// Telegram's longest message, counted (as Telegram does) in UTF-16 code units.
 pub const MAX_TEXT: usize = 4096;
@@ -19,6 +20,10 @@ pub enum Action {
         text: String,
         /// One button per row.
         buttons: Vec<(String, String)>,
+        /// The keyboard under the typing box, for a message without buttons (Telegram takes
+        /// one kind of markup a message).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        keys: Option<Keys>,
     },
     /// Replace the buttons of a message already sent (none: remove them).
     Keyboard {
@@ -33,6 +38,23 @@ pub enum Action {
         query: String,
     },
 }
+
+/// A keyboard in place of the person's letters (Telegram's reply keyboard).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "keys", rename_all = "snake_case")]
+pub enum Keys {
+    /// One button that sends the person's own contact (their phone number).
+    SharePhone {
+        /// Its label, translated.
+        label: String,
+    },
+    /// Take away the keyboard shown before.
+    Remove,
+}
+
+/// Sent with [`Keys::Remove`] when every message of a step carries buttons: the keyboard must go
+/// on a message of its own.
+pub const KEYS_REMOVED: &str = "✓";
 
 /// The callback data of a button: `node|choice` (`check` proves it fits 64 bytes).
 pub fn callback_data(node: &str, choice: &str) -> String {
@@ -72,19 +94,42 @@ pub fn buttons(reply: &Reply) -> Vec<(String, String)> {
         .collect()
 }
 
+/// True when `reply` is sent with the keyboard sharing the person's number: it asks for a phone
+/// number and has no buttons of its own.
+pub fn offers_contact(reply: &Reply) -> bool {
+    match &reply.asks {
+        Some(Asks::Phone { .. }) => buttons(reply).is_empty(),
+        None => false,
+    }
+}
+
 /// Replies as messages: texts without buttons are joined (blank line between) with what follows
 /// while they fit, so a step sends as few messages as it can; longer texts are split.
 pub fn messages(replies: &[Reply]) -> Vec<Action> {
-    let mut out = Vec::new();
+    messages_after(replies, false)
+}
+
+/// [`messages`], after a question that showed the keyboard sharing the number when `offered`:
+/// unless the step asks for the number again, its first message takes the keyboard away. Text
+/// before a question with buttons is then a message of its own, since Telegram takes one kind
+/// of markup a message; with no such text, a [`KEYS_REMOVED`] message goes first.
+pub fn messages_after(replies: &[Reply], offered: bool) -> Vec<Action> {
+    let mut batch = Batch {
+        out: Vec::new(),
+        remove: offered && !replies.iter().any(offers_contact),
+    };
     let mut pending = String::new();
     for r in replies {
         let text = r.text.trim();
+        let b = buttons(r);
         let joined_len = utf16_len(&pending) + 2 + utf16_len(text);
-        if !pending.is_empty() && (joined_len > MAX_TEXT || r.alone) {
-            flush(&mut out, std::mem::take(&mut pending), Vec::new());
+        if !pending.is_empty()
+            && (joined_len > MAX_TEXT || r.alone || (batch.remove && !b.is_empty()))
+        {
+            batch.flush(std::mem::take(&mut pending), Vec::new(), None);
         }
         if r.alone && r.choices.is_empty() {
-            flush(&mut out, text.to_string(), Vec::new());
+            batch.flush(text.to_string(), Vec::new(), None);
             continue;
         }
         if !text.is_empty() {
@@ -93,35 +138,71 @@ pub fn messages(replies: &[Reply]) -> Vec<Action> {
             }
             pending.push_str(text);
         }
-        let b = buttons(r);
         if !b.is_empty() {
-            flush(&mut out, std::mem::take(&mut pending), b);
+            batch.flush(std::mem::take(&mut pending), b, None);
+        } else if let (true, Some(Asks::Phone { share })) = (offers_contact(r), &r.asks) {
+            let keys = Keys::SharePhone {
+                label: share.clone(),
+            };
+            batch.flush(std::mem::take(&mut pending), b, Some(keys));
         }
     }
     if !pending.is_empty() {
-        flush(&mut out, pending, Vec::new());
+        batch.flush(pending, Vec::new(), None);
     }
-    out
+    if batch.remove {
+        batch.flush(KEYS_REMOVED.to_string(), Vec::new(), None);
+    }
+    batch.out
 }
 
-fn flush(out: &mut Vec<Action>, text: String, buttons: Vec<(String, String)>) {
+/// A step's messages so far, and whether the keyboard shown before is still to be taken away.
+struct Batch {
+    out: Vec<Action>,
+    remove: bool,
+}
+
+impl Batch {
+    /// Adds a message (split if long): the keyboard's removal rides on the first one, or on a
+    /// message of its own before one that has buttons.
+    fn flush(&mut self, text: String, buttons: Vec<(String, String)>, keys: Option<Keys>) {
+        let mut keys = keys;
+        if std::mem::take(&mut self.remove) {
+            if buttons.is_empty() && keys.is_none() {
+                keys = Some(Keys::Remove);
+            } else {
+                flush(
+                    &mut self.out,
+                    KEYS_REMOVED.to_string(),
+                    Vec::new(),
+                    Some(Keys::Remove),
+                );
+            }
+        }
+        flush(&mut self.out, text, buttons, keys);
+    }
+}
+
+fn flush(out: &mut Vec<Action>, text: String, buttons: Vec<(String, String)>, keys: Option<Keys>) {
     let mut parts = split_text(&text);
     if parts.is_empty() {
-        // Buttons need a message to sit on.
-        if buttons.is_empty() {
+        // Buttons and keyboards need a message to sit on.
+        if buttons.is_empty() && keys.is_none() {
             return;
         }
         parts.push("…".to_string());
     }
     let last = parts.len() - 1;
     for (i, text) in parts.into_iter().enumerate() {
+        let (buttons, keys) = if i == last {
+            (buttons.clone(), keys.clone())
+        } else {
+            (Vec::new(), None)
+        };
         out.push(Action::Send {
             text,
-            buttons: if i == last {
-                buttons.clone()
-            } else {
-                Vec::new()
-            },
+            buttons,
+            keys,
         });
     }
 }
@@ -175,6 +256,7 @@ mod tests {
                 .collect(),
             node: (!choices.is_empty()).then(|| "n".to_string()),
             alone: false,
+            asks: None,
         }
     }
 
@@ -186,6 +268,7 @@ mod tests {
             [Action::Send {
                 text: "Hello.\n\nYes or no?".into(),
                 buttons: vec![("A".into(), "n|a".into()), ("✓ B".into(), "n|b".into())],
+                keys: None,
             }]
         );
     }
@@ -231,6 +314,74 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["Before.", "Call 999.", "Your name?"]);
+    }
+
+    fn phone(choices: &[&str]) -> Reply {
+        Reply {
+            asks: Some(Asks::Phone {
+                share: "Share".into(),
+            }),
+            ..reply("Your number?", choices)
+        }
+    }
+
+    fn keys(actions: &[Action]) -> Vec<Option<Keys>> {
+        actions
+            .iter()
+            .map(|a| match a {
+                Action::Send { keys, .. } => keys.clone(),
+                Action::Keyboard { .. } | Action::Answer { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_phone_question_offers_the_keyboard_unless_it_has_buttons() {
+        let share = Some(Keys::SharePhone {
+            label: "Share".into(),
+        });
+        assert_eq!(
+            keys(&messages(&[reply("Thanks.", &[]), phone(&[])])),
+            [share]
+        );
+        assert_eq!(keys(&messages(&[phone(&["skip"])])), [None]);
+    }
+
+    #[test]
+    fn after_the_phone_question_the_keyboard_is_taken_away_once() {
+        let m = messages_after(&[reply("Thanks.", &[]), reply("Q?", &["a"])], true);
+        assert_eq!(
+            keys(&m),
+            [Some(Keys::Remove), None],
+            "the text before the buttons goes first, taking the keyboard away"
+        );
+        assert!(matches!(&m[0], Action::Send { text, .. } if text == "Thanks."));
+        let m = messages_after(&[reply("Goodbye.", &[])], true);
+        assert_eq!(keys(&m), [Some(Keys::Remove)], "on the only message");
+        let m = messages_after(&[reply("Q?", &["a"])], true);
+        assert_eq!(keys(&m), [Some(Keys::Remove), None]);
+        assert!(matches!(&m[0], Action::Send { text, .. } if text == KEYS_REMOVED));
+        let m = messages_after(&[reply("Wrong.", &[]), phone(&[])], true);
+        assert!(
+            matches!(keys(&m).as_slice(), [Some(Keys::SharePhone { .. })]),
+            "asked again: the keyboard stays"
+        );
+        assert_eq!(keys(&messages_after(&[reply("Q?", &["a"])], false)), [None]);
+    }
+
+    #[test]
+    fn outbox_entries_from_before_keyboards_still_load() {
+        let old = r#"[{"do":"send","text":"Hi","buttons":[["A","n|a"]]}]"#;
+        let a: Vec<Action> =
+            serde_json::from_str(old).expect("an outbox entry of the last version");
+        assert_eq!(
+            a,
+            [Action::Send {
+                text: "Hi".into(),
+                buttons: vec![("A".into(), "n|a".into())],
+                keys: None,
+            }]
+        );
     }
 
     #[test]

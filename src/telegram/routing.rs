@@ -115,7 +115,10 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
             let lang_hint = ev.lang().map(str::to_string);
             let query = match &ev {
                 Event::Button { query, .. } => Some(query.clone()),
-                Event::Text { .. } | Event::NotText { .. } | Event::Group { .. } => None,
+                Event::Text { .. }
+                | Event::NotText { .. }
+                | Event::Contact { .. }
+                | Event::Group { .. } => None,
             };
             let result = shared
                 .store

@@ -69,7 +69,11 @@ pub(super) async fn perform(
         let mut unknown_errors = 0;
         loop {
             let result = match &action {
-                Action::Send { text, buttons } => api.send(chat, text, buttons).await,
+                Action::Send {
+                    text,
+                    buttons,
+                    keys,
+                } => api.send(chat, text, buttons, keys.as_ref()).await,
                 Action::Keyboard { message, buttons } => {
                     api.set_buttons(chat, *message, buttons).await
                 }

@@ -6,6 +6,7 @@ use tokio_util::sync::CancellationToken;
 use super::api::Api;
 use super::sending::kind;
 use crate::app::commands::ResidentCommand;
+use crate::content::bot_profile;
 use crate::content::locales::DEFAULT_LANGUAGE;
 use crate::engine::Engine;
 use crate::store::StoreError;
@@ -141,28 +142,39 @@ pub(super) fn listen_for_signals(stop: CancellationToken) -> Result<(), ServeErr
     Ok(())
 }
 
-/// Registers the commands, described in every shipped language.
-pub(super) async fn register_commands(api: Api, engine: Engine) {
+/// Registers the bot's profile in every shipped language, scoped by its two-letter code, and
+/// the default language's as the profile for every other: the commands, the description and the
+/// short description (`content::bot_profile`), so a phone shows them in its language before the
+/// first message. A refusal is logged and the rest goes on.
+pub(super) async fn register_profile(api: Api, engine: Engine) {
     let locales = &engine.content().locales;
     for lang in &locales.languages {
+        let text = |id: &str| bot_profile::text(locales, &lang.tag, id);
         let commands: Vec<BotCommand> = ResidentCommand::ALL
             .iter()
-            .map(|c| {
-                let d = crate::content::locales::strip_isolation(&locales.format(
-                    &lang.tag,
-                    &format!("command-{}", c.name()),
-                    &[],
-                ));
-                BotCommand::new(c.name(), d.chars().take(256).collect::<String>())
-            })
+            .map(|c| BotCommand::new(c.name(), text(&format!("command-{}", c.name()))))
             .collect();
+        let description = text(bot_profile::DESCRIPTION);
+        let short = text(bot_profile::SHORT_DESCRIPTION);
         let code = lang.tag.split('-').next().unwrap_or(&lang.tag).to_string();
-        let mut result = api.set_commands(commands.clone(), Some(code)).await;
-        if result.is_ok() && lang.tag == DEFAULT_LANGUAGE {
-            result = api.set_commands(commands, None).await;
+        let mut scopes = vec![Some(code)];
+        if lang.tag == DEFAULT_LANGUAGE {
+            scopes.push(None);
         }
-        if let Err(e) = result {
-            tracing::warn!(lang = %lang.tag, "setMyCommands failed ({})", kind(&e));
+        for scope in scopes {
+            let tag = &lang.tag;
+            if let Err(e) = api.set_commands(commands.clone(), scope.clone()).await {
+                tracing::warn!(lang = %tag, "setMyCommands failed ({})", kind(&e));
+            }
+            if let Err(e) = api
+                .set_description(description.clone(), scope.clone())
+                .await
+            {
+                tracing::warn!(lang = %tag, "setMyDescription failed ({})", kind(&e));
+            }
+            if let Err(e) = api.set_short_description(short.clone(), scope).await {
+                tracing::warn!(lang = %tag, "setMyShortDescription failed ({})", kind(&e));
+            }
         }
     }
 }

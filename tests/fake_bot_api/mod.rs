@@ -3,7 +3,9 @@
 //! It records every call and rejects what Telegram would reject, using `tests/fixtures/bot-api.json`
 //! (derived from the official API description): unknown methods, missing required fields,
 //! unknown fields, texts outside 1-4096 characters, `callback_data` outside 1-64 bytes, malformed
-//! `reply_markup`, callback answers over 200 characters, bad commands. It also refuses any
+//! `reply_markup` (inline keyboards, reply keyboards and their removal), callback answers over
+//! 200 characters, bad commands, descriptions over 512 and short descriptions over 120
+//! characters. It also refuses any
 //! `parse_mode` (signpost sends plain text only). Updates follow Telegram's offset rules, so an
 //! update not yet confirmed is delivered again to a restarted bot.
 
@@ -45,6 +47,8 @@ pub enum Failure {
     ServerError,
     /// 401 Unauthorized, as Telegram answers a revoked or mistyped token.
     Unauthorized,
+    /// 400 Bad Request, as Telegram refuses a call it will never accept.
+    BadRequest,
     /// A 200 whose body is not JSON.
     Malformed,
     /// The connection breaks before the answer is complete.
@@ -391,6 +395,7 @@ async fn handle(
                 .into_response(),
             Failure::ServerError => reject(500, "Internal Server Error"),
             Failure::Unauthorized => reject(401, "Unauthorized"),
+            Failure::BadRequest => reject(400, "Bad Request: refused by the fake"),
             Failure::Malformed => (StatusCode::OK, "<html>oops</html>").into_response(),
             // The connection breaks mid-answer, before the call was carried out (recorded with
             // status 0: no answer was given).
@@ -599,7 +604,10 @@ fn answer(shared: &Shared, method: &str, body: &Value) -> Value {
                 "from": bot_user(),
                 "text": body.get("text").cloned().unwrap_or(json!("…")),
             });
-            if let Some(markup) = body.get("reply_markup") {
+            // A sent message carries only an inline keyboard (a reply keyboard is not part of it).
+            if let Some(markup) = body.get("reply_markup")
+                && markup.get("inline_keyboard").is_some()
+            {
                 m["reply_markup"] = markup.clone();
             }
             m
@@ -674,14 +682,37 @@ fn validate(spec: &Value, method: &str, body: &Value) -> Result<(), String> {
                 return Err(format!("description must be 1-256 characters, got {n}"));
             }
         }
-        if let Some(code) = obj.get("language_code").and_then(Value::as_str)
-            && !(code.is_empty()
-                || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())))
-        {
-            return Err(format!(
-                "language_code must be a two-letter code, got {code:?}"
-            ));
+    }
+    for (m, field, max) in [
+        ("setMyDescription", "description", 512),
+        ("setMyShortDescription", "short_description", 120),
+    ] {
+        if method != m {
+            continue;
         }
+        if let Some(d) = obj.get(field) {
+            let n = utf16_len(d.as_str().ok_or(format!("{field} must be a string"))?);
+            if n > max {
+                return Err(format!("{field} must be 0-{max} characters, got {n}"));
+            }
+        }
+    }
+    if matches!(
+        method,
+        "setMyCommands" | "setMyDescription" | "setMyShortDescription"
+    ) && let Some(code) = obj.get("language_code").and_then(Value::as_str)
+        && !(code.is_empty() || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())))
+    {
+        return Err(format!(
+            "language_code must be a two-letter code, got {code:?}"
+        ));
+    }
+    if method == "editMessageReplyMarkup"
+        && obj
+            .get("reply_markup")
+            .is_some_and(|m| m.get("inline_keyboard").is_none())
+    {
+        return Err("only an inline keyboard can be edited in".into());
     }
     if method == "editMessageReplyMarkup"
         && obj.get("inline_message_id").is_none()
@@ -692,13 +723,91 @@ fn validate(spec: &Value, method: &str, body: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// Only the fields `type_name` has, and every field it requires.
+fn fields_of(
+    spec: &Value,
+    type_name: &str,
+    obj: &serde_json::Map<String, Value>,
+) -> Result<(), String> {
+    let fields = spec["types"][type_name].as_object().ok_or("spec")?;
+    for k in obj.keys() {
+        if !fields.contains_key(k) {
+            return Err(format!("unknown field {k} in {type_name}"));
+        }
+    }
+    for (k, required) in fields {
+        if required.as_bool() == Some(true) && obj.get(k).is_none_or(Value::is_null) {
+            return Err(format!("{k} is required in {type_name}"));
+        }
+    }
+    Ok(())
+}
+
+/// A keyboard under the typing box (`ReplyKeyboardMarkup`), or its removal.
+fn validate_reply_keyboard(spec: &Value, m: &serde_json::Map<String, Value>) -> Result<(), String> {
+    if m.contains_key("remove_keyboard") {
+        fields_of(spec, "ReplyKeyboardRemove", m)?;
+        if m["remove_keyboard"] != json!(true) {
+            return Err("remove_keyboard must be true".into());
+        }
+        return Ok(());
+    }
+    fields_of(spec, "ReplyKeyboardMarkup", m)?;
+    for flag in [
+        "is_persistent",
+        "resize_keyboard",
+        "one_time_keyboard",
+        "selective",
+    ] {
+        if m.get(flag).is_some_and(|v| !v.is_boolean()) {
+            return Err(format!("{flag} must be a boolean"));
+        }
+    }
+    if let Some(p) = m.get("input_field_placeholder") {
+        let n = utf16_len(
+            p.as_str()
+                .ok_or("input_field_placeholder must be a string")?,
+        );
+        if !(1..=64).contains(&n) {
+            return Err(format!(
+                "input_field_placeholder must be 1-64 characters, got {n}"
+            ));
+        }
+    }
+    let rows = m["keyboard"]
+        .as_array()
+        .ok_or("keyboard must be an array")?;
+    if rows.is_empty() {
+        return Err("keyboard must have a row".into());
+    }
+    for row in rows {
+        for b in row.as_array().ok_or("each row must be an array")? {
+            let b = b.as_object().ok_or("each button must be an object")?;
+            fields_of(spec, "KeyboardButton", b)?;
+            let text = b["text"].as_str().ok_or("button text must be a string")?;
+            if text.trim().is_empty() {
+                return Err("button text must not be empty".into());
+            }
+            let requests: Vec<&String> = b.keys().filter(|k| k.starts_with("request_")).collect();
+            if requests.len() > 1 {
+                return Err("a keyboard button makes at most one request".into());
+            }
+            for flag in ["request_contact", "request_location"] {
+                if b.get(flag).is_some_and(|v| !v.is_boolean()) {
+                    return Err(format!("{flag} must be a boolean"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn validate_markup(spec: &Value, markup: &Value) -> Result<(), String> {
     let m = markup.as_object().ok_or("reply_markup must be an object")?;
-    let rows = m
-        .get("inline_keyboard")
-        .ok_or("signpost only sends inline keyboards")?
-        .as_array()
-        .ok_or("inline_keyboard must be an array")?;
+    let Some(rows) = m.get("inline_keyboard") else {
+        return validate_reply_keyboard(spec, m);
+    };
+    let rows = rows.as_array().ok_or("inline_keyboard must be an array")?;
     if m.len() != 1 {
         return Err("unknown field in InlineKeyboardMarkup".into());
     }
@@ -790,6 +899,22 @@ pub fn sticker(user_id: i64, lang: Option<&str>) -> Value {
         "from": user(user_id, lang),
         "sticker": {"file_id": "s1", "file_unique_id": "su1", "type": "regular",
                     "width": 512, "height": 512, "is_animated": false, "is_video": false}
+    }})
+}
+
+/// A contact shared in a private chat: the sender's own (`owner` = the sender, as Telegram's
+/// "share my phone number" button sends it), someone else's from their address book (another
+/// id), or one without a Telegram account (`None`).
+pub fn contact(user_id: i64, lang: Option<&str>, phone: &str, owner: Option<i64>) -> Value {
+    let mut c = json!({"phone_number": phone, "first_name": "Resident"});
+    if let Some(o) = owner {
+        c["user_id"] = json!(o);
+    }
+    json!({"message": {
+        "message_id": 5, "date": 1_764_000_000,
+        "chat": {"id": user_id, "type": "private", "first_name": "Resident"},
+        "from": user(user_id, lang),
+        "contact": c,
     }})
 }
 

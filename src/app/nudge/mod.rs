@@ -144,6 +144,7 @@ pub fn message(engine: &Engine, lang: &str) -> Reply {
             .collect(),
         node: Some(NUDGE_NODE.to_string()),
         alone: false,
+        asks: None,
     }
 }
 

@@ -35,6 +35,7 @@ impl View<'_> {
             choices: vec![button("yes", &crisis.ask.yes), button("no", &crisis.ask.no)],
             node: Some(ASK_NODE.to_string()),
             alone: false,
+            asks: None,
         }
     }
 
