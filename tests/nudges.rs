@@ -296,6 +296,65 @@ fn stop_erases_only_after_a_nudge_and_an_erasure_forgets_the_nudge() {
     assert!(r.due(&nudging, noon + Duration::days(1)).nudges.is_empty());
 }
 
+#[test]
+fn the_nudge_answered_in_words_carries_on_or_asks_before_erasing() {
+    let mut r = Rule::new();
+    let noon = utc("2026-01-15T12:00:00Z");
+    let later = noon + Duration::hours(2);
+    let text = |s: &str| Said::Text(s.into());
+    let nudging = hours(1, None);
+    // Before any nudge, "carry on" is an answer like any other.
+    r.begin(Channel::Telegram, "1", "ar", "yes", noon);
+    let before = r.said(Channel::Telegram, "1", text("استمر"), noon);
+    assert_ne!(
+        strip_isolation(&before.replies[0].text),
+        strip_isolation(&r.engine.message("ar", "forget-confirm").text)
+    );
+    assert_eq!(users(&r.due(&nudging, later)), ["1"]);
+    // Nudged: "carry on" in Arabic shows the question again, nothing erased or answered.
+    let on = r.said(Channel::Telegram, "1", text("أكمل"), later);
+    assert!(!on.erased);
+    assert_eq!(
+        on.replies.len(),
+        1,
+        "the question alone, not 'I didn't understand'"
+    );
+    assert_eq!(on.replies[0].node.as_deref(), Some("needs"));
+    // A number answers the question, never the nudge.
+    r.said(Channel::Telegram, "1", text("2"), later);
+    let session = r
+        .store
+        .load_session(Channel::Telegram, "1")
+        .expect("l")
+        .expect("s");
+    assert_eq!(session.picks, ["physical"]);
+    // After that step, "stop" is an answer again, not the nudge's.
+    let after = r.said(Channel::Telegram, "1", text("توقف"), later);
+    assert!(!after.erased);
+    assert_ne!(
+        after.replies[0].node.as_deref(),
+        Some(signpost::app::rights::FORGET_NODE)
+    );
+
+    // Another person, nudged, types "stop": asked first, then erased on "yes".
+    r.begin(Channel::Telegram, "2", "en-GB", "yes", noon);
+    assert_eq!(users(&r.due(&nudging, later)), ["2"]);
+    let asked = r.said(Channel::Telegram, "2", text("Stop."), later);
+    assert!(!asked.erased);
+    assert_eq!(
+        asked.replies[0].node.as_deref(),
+        Some(signpost::app::rights::FORGET_NODE)
+    );
+    let done = r.said(Channel::Telegram, "2", text("yes"), later);
+    assert!(done.erased);
+    assert!(
+        r.store
+            .load_session(Channel::Telegram, "2")
+            .expect("l")
+            .is_none()
+    );
+}
+
 // ----- the real binary against the fake Bot API -----
 
 /// The nudges sent (or tried) to `chat`: messages carrying the nudge's buttons.

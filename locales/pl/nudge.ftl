@@ -4,5 +4,7 @@
 
 nudge-ask = Witaj ponownie. Prośba o wsparcie nie została dokończona. Czy chcesz kontynuować od miejsca, w którym przerwaliśmy? Jeśli wolisz przerwać, usuniemy to, co już zostało wpisane.
 nudge-carry-on = Kontynuuj
+    .aliases = kontynuuj, dalej, kontynuować
 # Erases their answers, as /forget does.
 nudge-stop = Przerwij i usuń moje odpowiedzi
+    .aliases = przerwij, usuń, stop

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 use super::commands::{self, ResidentCommand, Typed};
-use super::nudge::{self, Pressed};
+use super::nudge::{self, NudgeChoice, Pressed};
 use super::{language, rights, step};
 use crate::engine::{Asks, Engine, Input, Reply, Session};
 use crate::privacy;
@@ -134,6 +134,21 @@ pub fn answer(
             _,
         ) => privacy::take_forget_ask(conn, who.channel, who.user)?,
     };
+    // "stop" or "carry on" typed in answer to the nudge just sent. Typed, stopping asks first,
+    // as `/forget` does: a word is easier to send by mistake than a button.
+    if let Said::Text(text) = &said
+        && typed.is_none()
+        && !asked
+        && let Some(choice) = nudge::typed(conn, engine, (who.channel, who.user), &lang, text)?
+    {
+        match choice {
+            NudgeChoice::CarryOn => return Ok(Answer::said(current(engine, &session))),
+            NudgeChoice::Stop => {
+                privacy::ask_forget(conn, who.channel, who.user, now)?;
+                return Ok(Answer::said(vec![rights::forget_question(engine, &lang)]));
+            }
+        }
+    }
     let input = match said {
         Said::Press { node, choice } if node == rights::FORGET_NODE => {
             return confirmed(

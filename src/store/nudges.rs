@@ -18,8 +18,7 @@ pub fn step_taken(
 ) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO nudges (channel, user_id, last_step_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (channel, user_id) DO UPDATE SET last_step_at = excluded.last_step_at
-         WHERE sent_at IS NULL",
+         ON CONFLICT (channel, user_id) DO UPDATE SET last_step_at = excluded.last_step_at",
     )?
     .execute(params![channel.as_str(), user, stamp(at)])?;
     Ok(())
@@ -85,6 +84,18 @@ pub fn mark_sent(
     conn.prepare_cached("UPDATE nudges SET sent_at = ?3 WHERE channel = ?1 AND user_id = ?2")?
         .execute(params![channel.as_str(), user, stamp(at)])?;
     Ok(())
+}
+
+/// True when a nudge was sent to the person and they have taken no step since.
+pub fn unanswered(conn: &Connection, channel: Channel, user: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM nudges WHERE channel = ?1 AND user_id = ?2
+             AND sent_at IS NOT NULL AND last_step_at < sent_at",
+        )?
+        .query_row(params![channel.as_str(), user], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// When the person was nudged in this conversation, if they were.

@@ -19,8 +19,9 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 
 use super::language;
-use crate::engine::{Button, Engine, Reply, Session};
+use crate::engine::{Button, Engine, Reach, Reading, Reply, Session, read};
 use crate::store::{self, Channel, StoreError};
+use crate::validate;
 
 pub use quiet::{BadQuietHours, QuietHours};
 
@@ -243,4 +244,30 @@ pub fn pressed(
         Some(NudgeChoice::Stop) => Pressed::Stop,
         None => Pressed::NotNudged,
     })
+}
+
+/// A typed answer to the nudge ("carry on", "stop", "توقف", in words, never a number: a number
+/// answers the question), while it is the last thing said to the person.
+pub fn typed(
+    conn: &Connection,
+    engine: &Engine,
+    (channel, user): (Channel, &str),
+    lang: &str,
+    text: &str,
+) -> Result<Option<NudgeChoice>, StoreError> {
+    if validate::ascii_digits(text)
+        .trim()
+        .trim_end_matches('.')
+        .parse::<u64>()
+        .is_ok()
+        || !store::nudges::unanswered(conn, channel, user)?
+    {
+        return Ok(None);
+    }
+    Ok(
+        match read(text, &message(engine, lang).choices, Reach::Part) {
+            Reading::One(id) => NudgeChoice::parse(&id),
+            Reading::Maybe(_) | Reading::Nothing => None,
+        },
+    )
 }
