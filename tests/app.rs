@@ -599,3 +599,38 @@ fn a_telegram_id_linked_to_an_account_acts_as_that_account_in_its_team_until_dis
         .expect("disabled");
     assert_eq!(next(&mut store), None, "a disabled account may not act");
 }
+
+#[test]
+fn words_of_crisis_after_a_command_are_answered_not_taken_as_the_command() {
+    let e = engine();
+    for (i, typed) in [
+        "/start I want to die",
+        "/help i want to kill myself",
+        "/forget I want to end my life",
+        "/queue i want to die",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (_dir, mut store) = store();
+        let user = format!("crisis-{i}");
+        let who = Resident {
+            channel: Channel::Telegram,
+            user: &user,
+        };
+        begun(&mut store, &e, who);
+        let out = say(&mut store, &e, who, text(typed));
+        let all: String = out
+            .replies
+            .iter()
+            .map(|r| strip_isolation(&r.text))
+            .collect();
+        assert!(all.contains("116 123"), "{typed}: {all}");
+        assert!(
+            out.replies
+                .iter()
+                .all(|r| r.node.as_deref() != Some(rights::FORGET_NODE)),
+            "{typed}: not the erasure question"
+        );
+    }
+}

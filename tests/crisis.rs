@@ -294,7 +294,7 @@ fn at_the_direct_question_clear_words_give_the_routes_and_anything_else_asks_aga
     let mut c = at("name", "en-GB");
     c.say("whats the point");
     c.say("Amina");
-    assert!(c.text().contains("Please tap Yes or No"), "{}", c.text());
+    assert!(c.text().contains("Please answer Yes or No"), "{}", c.text());
     assert_eq!(c.prompt().node.as_deref(), Some(ASK_NODE));
     c.say("yes i want to die");
     assert!(c.text().contains("116 123"));

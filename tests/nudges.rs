@@ -320,6 +320,18 @@ fn the_nudge_answered_in_words_carries_on_or_asks_before_erasing() {
         "the question alone, not 'I didn't understand'"
     );
     assert_eq!(on.replies[0].node.as_deref(), Some("needs"));
+    // Carried on: "stop" is now an answer to the question, never the nudge's.
+    let next = r.said(
+        Channel::Telegram,
+        "1",
+        text("توقف"),
+        later + Duration::minutes(1),
+    );
+    assert!(!next.erased);
+    assert_ne!(
+        next.replies[0].node.as_deref(),
+        Some(signpost::app::rights::FORGET_NODE)
+    );
     // A number answers the question, never the nudge.
     r.said(Channel::Telegram, "1", text("2"), later);
     let session = r
@@ -353,6 +365,33 @@ fn the_nudge_answered_in_words_carries_on_or_asks_before_erasing() {
             .expect("l")
             .is_none()
     );
+}
+
+#[test]
+fn nobody_is_nudged_while_the_question_about_their_safety_waits() {
+    let mut r = Rule::new();
+    let noon = utc("2026-01-15T12:00:00Z");
+    let nudging = hours(1, None);
+    r.begin(Channel::Telegram, "1", "en-GB", "yes", noon);
+    let asked = r.said(
+        Channel::Telegram,
+        "1",
+        Said::Text("whats the point".into()),
+        noon,
+    );
+    assert_eq!(
+        asked.replies.last().and_then(|q| q.node.as_deref()),
+        Some(signpost::engine::ASK_NODE)
+    );
+    assert!(r.due(&nudging, noon + Duration::hours(5)).nudges.is_empty());
+    // Answered, and quiet again: nudged as anyone part way.
+    let later = noon + Duration::hours(6);
+    let no = Said::Press {
+        node: signpost::engine::ASK_NODE.into(),
+        choice: "no".into(),
+    };
+    r.said(Channel::Telegram, "1", no, later);
+    assert_eq!(users(&r.due(&nudging, later + Duration::hours(2))), ["1"]);
 }
 
 // ----- the real binary against the fake Bot API -----

@@ -148,15 +148,15 @@ fn a_word_two_buttons_share_asks_which_was_meant() {
     c.say("feeling");
     let asked = c.prompt();
     assert!(
-        strip_isolation(&asked.text).starts_with("Did you mean one of these?"),
+        strip_isolation(&asked.text)
+            .starts_with("Did you mean:\n• Feeling low or worried\n• Feeling lonely\n"),
         "{}",
         asked.text
     );
-    let ids: Vec<&str> = asked.choices.iter().map(|b| b.id.as_str()).collect();
-    assert_eq!(ids, ["mental", "lonely"]);
-    // Its buttons work as the question's own.
-    c.press("lonely");
-    assert!(c.session.picks.contains(&"lonely".to_string()));
+    // The question's buttons stay as they were, so a typed number still means its button.
+    assert_eq!(asked.choices.len(), 10);
+    c.say("7");
+    assert_eq!(c.session.picks, ["lonely"]);
 
     // A sentence at a single choice is confirmed before it counts.
     let mut c = at_needs("en-GB");
@@ -164,8 +164,12 @@ fn a_word_two_buttons_share_asks_which_was_meant() {
     c.say("please could you give me a call");
     assert_eq!(c.at(), "contact");
     assert_eq!(answer(&c, "contact"), None);
-    let ids: Vec<&str> = c.prompt().choices.iter().map(|b| b.id.as_str()).collect();
-    assert_eq!(ids, ["phone"], "{}", c.text());
+    assert!(
+        c.text().starts_with("Did you mean:\n• Phone me\n"),
+        "{}",
+        c.text()
+    );
+    assert_eq!(c.labels(), ["Phone me", "Message me here"]);
 }
 
 #[test]
@@ -174,6 +178,13 @@ fn consent_is_never_read_from_a_sentence() {
     c.say("I do not agree");
     assert_eq!(c.at(), "privacy");
     assert_eq!(answer(&c, "consent"), None);
+    // The guess is named, and "No" stays on offer beside it.
+    assert!(
+        c.text().starts_with("Did you mean:\n• Yes, that's OK\n"),
+        "{}",
+        c.text()
+    );
+    assert_eq!(c.labels(), ["Yes, that's OK", "No, just show me services"]);
     c.say("no");
     assert_eq!(answer(&c, "consent"), choice("no"));
 }
@@ -323,4 +334,24 @@ fn a_language_is_picked_by_its_name_in_english_or_its_own_script() {
             c.text()
         );
     }
+}
+
+#[test]
+fn a_word_meaning_yes_in_one_language_and_no_in_another_is_asked_about() {
+    let e = engine();
+    // Polish "no" is often "yeah": neither erases nor keeps by itself in Polish.
+    assert!(!signpost::app::rights::typed_yes(&e, "pl", "no"));
+    assert!(signpost::app::rights::typed_yes(&e, "pl", "tak"));
+    assert!(signpost::app::rights::typed_yes(&e, "en-GB", "yes"));
+    assert!(!signpost::app::rights::typed_yes(&e, "en-GB", "no"));
+    // At the Polish summary, "no" asks which was meant; "tak" sends.
+    let mut c = at_needs("pl");
+    walk_to(&mut c, "contact");
+    c.say("07700 900123").say("1").say("E1 6AN").say("1");
+    assert_eq!(c.at(), "summary", "{}", c.text());
+    c.say("no");
+    assert!(c.queued().is_none(), "{}", c.text());
+    assert_eq!(c.at(), "summary");
+    c.say("tak");
+    assert!(c.queued().is_some(), "{}", c.text());
 }

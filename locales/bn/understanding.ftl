@@ -1,7 +1,13 @@
 ## Typed answers read loosely (see src/engine/understand.rs)
 
-# Buttons shown again when typed words fit more than one, or a sentence names one.
-did-you-mean = আপনি কি এগুলোর একটি বোঝাতে চেয়েছেন? একটি বেছে নিন, অথবা আপনার উত্তর আবার লিখুন।
+# Typed words that fit more than one button, or a sentence naming one: the question's buttons
+# stay as they were.
+# Variables:
+#   $options (String) - the buttons that may be meant, one per line
+did-you-mean =
+    আপনি কি এটা বোঝাতে চেয়েছেন:
+    { $options }
+    নিচ থেকে বেছে নিন, অথবা আপনার উত্তর আবার লিখুন।
 # Several choices named in a sentence, ticked, and the question shown again.
 # Variables:
 #   $picked (String) - the ticked choices, one per line

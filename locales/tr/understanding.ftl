@@ -1,7 +1,13 @@
 ## Typed answers read loosely (see src/engine/understand.rs)
 
-# Buttons shown again when typed words fit more than one, or a sentence names one.
-did-you-mean = Bunlardan birini mi demek istediniz? Birini seçin ya da cevabınızı yeniden yazın.
+# Typed words that fit more than one button, or a sentence naming one: the question's buttons
+# stay as they were.
+# Variables:
+#   $options (String) - the buttons that may be meant, one per line
+did-you-mean =
+    Şunu mu demek istediniz:
+    { $options }
+    Aşağıdan seçin ya da cevabınızı yeniden yazın.
 # Several choices named in a sentence, ticked, and the question shown again.
 # Variables:
 #   $picked (String) - the ticked choices, one per line

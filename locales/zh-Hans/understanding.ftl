@@ -1,7 +1,13 @@
 ## Typed answers read loosely (see src/engine/understand.rs)
 
-# Buttons shown again when typed words fit more than one, or a sentence names one.
-did-you-mean = 您是指下面其中一项吗？请选择一项，或重新输入您的回答。
+# Typed words that fit more than one button, or a sentence naming one: the question's buttons
+# stay as they were.
+# Variables:
+#   $options (String) - the buttons that may be meant, one per line
+did-you-mean =
+    您是指：
+    { $options }
+    请在下面选择，或重新输入您的回答。
 # Several choices named in a sentence, ticked, and the question shown again.
 # Variables:
 #   $picked (String) - the ticked choices, one per line

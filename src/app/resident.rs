@@ -110,11 +110,16 @@ pub fn answer(
     }
     let lang = language::of(engine, Some(&session), hint.app());
     // `Some(None)`: a command, but not a resident's.
+    let crisis_in = |t: &str| !engine.content().crisis.detect(&clean_text(t)).is_empty();
+    // Words of crisis after a command ("/start I want to die") are not a command: they go to
+    // the conversation, which answers them first.
     let typed = match &said {
-        Said::Text(t) => commands::parse(t).map(|c| match c {
-            Typed::Resident(c, _) => Some(c),
-            Typed::Prescriber(..) | Typed::Unknown => None,
-        }),
+        Said::Text(t) => commands::parse(t)
+            .filter(|_| !crisis_in(t))
+            .map(|c| match c {
+                Typed::Resident(c, _) => Some(c),
+                Typed::Prescriber(..) | Typed::Unknown => None,
+            }),
         Said::Open
         | Said::Press { .. }
         | Said::NotText { .. }
@@ -140,9 +145,13 @@ pub fn answer(
         && typed.is_none()
         && !asked
         && let Some(choice) = nudge::typed(conn, engine, (who.channel, who.user), &lang, text)?
+        && !crisis_in(text)
     {
         match choice {
-            NudgeChoice::CarryOn => return Ok(Answer::said(current(engine, &session))),
+            NudgeChoice::CarryOn => {
+                nudge::carried_on(conn, (who.channel, who.user), now)?;
+                return Ok(Answer::said(current(engine, &session)));
+            }
             NudgeChoice::Stop => {
                 privacy::ask_forget(conn, who.channel, who.user, now)?;
                 return Ok(Answer::said(vec![rights::forget_question(engine, &lang)]));
@@ -164,6 +173,7 @@ pub fn answer(
         Said::Press { node, choice } if node == nudge::NUDGE_NODE => {
             match nudge::pressed(conn, who.channel, who.user, &choice)? {
                 Pressed::CarryOn if session.started && !session.finished => {
+                    nudge::carried_on(conn, (who.channel, who.user), now)?;
                     return Ok(Answer::said(current(engine, &session)));
                 }
                 // Erased exactly as a confirmed `/forget` is.

@@ -15,15 +15,9 @@ pub const FORGET_NODE: &str = "/forget";
 /// "Are you sure?" before erasing, in `lang`: "Yes, delete it" (`yes`) and "No, keep it" (`no`).
 pub fn forget_question(engine: &Engine, lang: &str) -> Reply {
     let locales = &engine.content().locales;
-    let f = |id: &str| locales.format(lang, id, &[]);
-    let button = |id: &str, label: &str| Button {
-        id: id.into(),
-        label: f(label),
-        selected: false,
-        aliases: locales.aliases(lang, label),
-    };
+    let button = |id: &str, label: &str| Button::labelled(locales, lang, id, label);
     Reply {
-        text: f("forget-confirm"),
+        text: locales.format(lang, "forget-confirm", &[]),
         choices: vec![button("yes", "forget-yes"), button("no", "forget-no")],
         node: Some(FORGET_NODE.to_string()),
         alone: false,

@@ -1,5 +1,5 @@
 //! Synonyms (`.aliases`) that would make a typed word ambiguous: the same words for two buttons
-//! of one question, in any language.
+//! of one question, within one language.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -34,7 +34,10 @@ impl Content {
                         let label = self.locales.format(&lang.tag, &c.label, &[]);
                         let words = std::iter::once(label)
                             .chain(std::iter::once(c.id.clone()))
-                            .chain(self.locales.aliases(&lang.tag, &c.label))
+                            // The language's own words: an English synonym clashing with
+                            // another language's word (Polish "no" is often "yes") is
+                            // deliberately ambiguous there, so asked about.
+                            .chain(lang.aliases(&c.label).iter().cloned())
                             .map(|w| normalise(&w, View::Plain).trim().to_string())
                             .filter(|w| !w.is_empty())
                             .collect::<BTreeSet<_>>();

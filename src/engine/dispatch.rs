@@ -13,6 +13,7 @@ use super::kinds;
 use super::prompts::LANGUAGE_NODE;
 use super::session::Aside;
 use super::turn::Turn;
+use super::understand::{Reach, Reading};
 use super::waiting::WAITING_NODE;
 
 /// Longest input handled at all, in characters; longer input is refused politely.
@@ -170,12 +171,10 @@ impl Turn<'_> {
             Input::Choice { node, choice } => self.press(&node, &choice),
             Input::Text(text) => match self.session.aside {
                 Some(Aside::WaitingMessage) => self.waiting_message(&text),
-                Some(Aside::Waiting) => match self.resolve(&text) {
-                    Some(id) => self.waiting_choice(&id),
-                    None => {
-                        self.say("choose-one", &[]);
-                        self.present();
-                    }
+                // Cancelling asks nothing more: only a whole label, synonym or number.
+                Some(Aside::Waiting) => match self.reading(&text, Reach::Whole) {
+                    Reading::One(id) => self.waiting_choice(&id),
+                    Reading::Maybe(_) | Reading::Nothing => self.not_understood(),
                 },
                 None if self.session.finished && self.context.waiting.is_some() => {
                     self.session.aside = Some(Aside::Waiting);

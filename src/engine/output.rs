@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::content::Locales;
+
 use super::flag::{Flag, Response};
 use super::session::{Answer, Session};
 use crate::content::NodeKind;
@@ -22,6 +24,18 @@ pub struct Button {
     /// Other words typed for it (its label's Fluent `.aliases`), for reading typed answers.
     #[serde(skip)]
     pub aliases: Vec<String>,
+}
+
+impl Button {
+    /// Button `id` labelled with message `label` in `lang`, answering also to its synonyms.
+    pub fn labelled(locales: &Locales, lang: &str, id: &str, label: &str) -> Button {
+        Button {
+            id: id.to_string(),
+            label: locales.format(lang, label, &[]),
+            selected: false,
+            aliases: locales.aliases(lang, label),
+        }
+    }
 }
 
 /// One message to show.

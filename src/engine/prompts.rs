@@ -2,6 +2,7 @@
 //! waiting callback, or the current node's question with its buttons; and typed text read as
 //! one of those buttons.
 
+use crate::content::Arg;
 use crate::content::locales::DEFAULT_LANGUAGE;
 
 use super::kinds;
@@ -111,11 +112,18 @@ impl Turn<'_> {
         self.present();
     }
 
-    /// "Did you mean…?" with the buttons `ids` of the current step.
+    /// "Did you mean…?" naming the buttons `ids`, with every button of the current step: the
+    /// others stay on offer ("No" beside the "Yes" a sentence named), and typed numbers keep
+    /// meaning what they meant.
     pub(super) fn did_you_mean(&mut self, ids: &[String]) {
         let mut reply = self.prompt();
-        reply.text = self.fmt("did-you-mean", &[]);
-        reply.choices.retain(|b| ids.contains(&b.id));
+        let options: Vec<String> = reply
+            .choices
+            .iter()
+            .filter(|b| ids.contains(&b.id))
+            .map(|b| format!("• {}", b.label))
+            .collect();
+        reply.text = self.fmt("did-you-mean", &[("options", Arg::Str(options.join("\n")))]);
         self.replies.push(reply);
     }
 }

@@ -27,6 +27,9 @@ pub enum Reading {
 /// How loosely typed words are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
+    /// Only a button's number, or its whole label, id or synonym: for an action nothing
+    /// confirms (cancelling a request).
+    Whole,
     /// The words are (part of) a button's label or synonym: "no thanks" for "No, thanks",
     /// "dont know" for "I don't know", "morn" for "Morning". A longer text is never a button:
     /// at a free-text question, the person's story stays their answer.
@@ -49,7 +52,7 @@ pub fn read(typed: &str, buttons: &[Button], reach: Reach) -> Reading {
     let typed = words(typed);
     let all = phrased(buttons);
     let longest = all.iter().flat_map(|(_, ps)| ps).map(Vec::len).max();
-    if typed.is_empty() || (reach == Reach::Part && longest < Some(typed.len())) {
+    if typed.is_empty() || (reach != Reach::Sentence && longest < Some(typed.len())) {
         // A text longer than every label and synonym (a story) is none of them.
         return Reading::Nothing;
     }
@@ -62,6 +65,9 @@ pub fn read(typed: &str, buttons: &[Button], reach: Reach) -> Reading {
         .collect();
     if let [id] = whole.as_slice() {
         return Reading::One(id.to_string());
+    }
+    if reach == Reach::Whole {
+        return Reading::Nothing;
     }
     let ids = |f: &dyn Fn(&[Vec<String>]) -> bool| -> Vec<String> {
         all.iter()
@@ -85,7 +91,7 @@ pub fn read(typed: &str, buttons: &[Button], reach: Reach) -> Reading {
             }
         }
         ([_, _, ..], _) => Reading::Maybe(part),
-        ([], Reach::Part) => Reading::Nothing,
+        ([], Reach::Part | Reach::Whole) => Reading::Nothing,
         ([], Reach::Sentence) => {
             let named = ids(&|ps| ps.iter().any(|p| names(&typed, p)));
             if named.is_empty() {
@@ -108,10 +114,14 @@ pub fn named(typed: &str, buttons: &[Button]) -> Vec<String> {
         .collect()
 }
 
+/// What separates items in a list as people type it: commas (Latin, Arabic, Chinese) and
+/// semicolons.
+pub(super) const SEPARATORS: [char; 6] = [',', '،', '，', '、', ';', '؛'];
+
 /// Synonyms as a translator writes them: separated by commas (Latin, Arabic or Chinese) or
 /// semicolons.
 pub fn split_aliases(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split([',', '،', '，', '、', ';', '؛'])
+    text.split(SEPARATORS)
         .map(|s| {
             crate::content::locales::strip_isolation(s)
                 .trim()

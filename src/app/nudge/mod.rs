@@ -98,6 +98,9 @@ fn wanted(channel: Channel, session: &Session, waiting: bool) -> bool {
         && session.started
         && !session.finished
         && session.aside.is_none()
+        // Never while the direct question about their safety waits: a cheerful "carry on?"
+        // is not the answer to words of crisis.
+        && session.asking.is_none()
         // The engine keeps when consent was given, and forgets it once it is withdrawn: a
         // person who declined (or has not been asked yet) is never nudged.
         && session.consent_at.is_some()
@@ -136,12 +139,7 @@ pub fn message(engine: &Engine, lang: &str) -> Reply {
         text: f("nudge-ask"),
         choices: NudgeChoice::ALL
             .into_iter()
-            .map(|c| Button {
-                id: c.id().to_string(),
-                label: f(c.label()),
-                selected: false,
-                aliases: locales.aliases(lang, c.label()),
-            })
+            .map(|c| Button::labelled(locales, lang, c.id(), c.label()))
             .collect(),
         node: Some(NUDGE_NODE.to_string()),
         alone: false,
@@ -244,6 +242,15 @@ pub fn pressed(
         Some(NudgeChoice::Stop) => Pressed::Stop,
         None => Pressed::NotNudged,
     })
+}
+
+/// They chose to carry on: the nudge is answered, so "stop" typed next answers the question.
+pub fn carried_on(
+    conn: &Connection,
+    (channel, user): (Channel, &str),
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    store::nudges::step_taken(conn, channel, user, now)
 }
 
 /// A typed answer to the nudge ("carry on", "stop", "توقف", in words, never a number: a number

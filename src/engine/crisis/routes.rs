@@ -24,12 +24,8 @@ impl View<'_> {
         let lang = self.first_route_language(&asking.langs);
         let crisis = &self.content.crisis;
         let f = |id: &str| self.content.locales.format(&lang, id, &[]);
-        let button = |id: &str, label: &str| Button {
-            id: id.to_string(),
-            label: f(label),
-            selected: false,
-            aliases: self.content.locales.aliases(&lang, label),
-        };
+        let button =
+            |id: &str, label: &str| Button::labelled(&self.content.locales, &lang, id, label);
         Reply {
             text: f(&crisis.route(kind).ask),
             choices: vec![button("yes", &crisis.ask.yes), button("no", &crisis.ask.no)],

@@ -7,15 +7,11 @@ use crate::content::{Arg, Node};
 use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
-use crate::engine::understand::{self, Reach, Reading};
+use crate::engine::understand::{self, Reach, Reading, SEPARATORS};
 use crate::engine::view::View;
 use crate::validate;
 
 use super::behaviour::{Behaviour, OpenQuestion, button, words};
-
-/// What people type between the numbers of several picks: commas (Latin, Arabic, Chinese) and
-/// semicolons.
-const SEPARATORS: [char; 6] = [',', '،', '，', '、', ';', '؛'];
 
 /// The choice id of a multi-choice "done" button.
 pub const DONE: &str = "done";

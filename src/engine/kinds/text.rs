@@ -78,8 +78,10 @@ impl Behaviour for Text<'_> {
                 if turn.session.tries >= v.max_tries
                     && let Some(on_fail) = &v.on_fail
                 {
-                    // Said plainly: the question is left, not answered.
-                    turn.say("validation-gave-up", &[]);
+                    // Going on: said plainly that the question is left, not answered. Going
+                    // back (a phone number to "how should we get in touch?"): why.
+                    let back = turn.session.history.iter().any(|s| s.node == *on_fail);
+                    turn.say(if back { &v.error } else { "validation-gave-up" }, &[]);
                     turn.accept(None, &[]);
                     turn.enter(on_fail);
                 } else {

@@ -169,3 +169,16 @@ fn synonyms_split_on_every_comma() {
     assert_eq!(all, ["a", "b", "c", "d", "e", "f"]);
     assert_eq!(split_aliases(" , ,").count(), 0);
 }
+
+#[test]
+fn an_action_nothing_confirms_needs_the_whole_word() {
+    let menu = [
+        button("message", "Add a message for them", &["message"]),
+        button("cancel", "Cancel my request", &["cancel"]),
+    ];
+    assert_eq!(read("canc", &menu, Reach::Part), one("cancel"));
+    assert_eq!(read("canc", &menu, Reach::Whole), Reading::Nothing);
+    assert_eq!(read("cancelled?", &menu, Reach::Whole), Reading::Nothing);
+    assert_eq!(read("Cancel", &menu, Reach::Whole), one("cancel"));
+    assert_eq!(read("2", &menu, Reach::Whole), one("cancel"));
+}
