@@ -23,9 +23,12 @@ pub struct MessageInfo {
     pub line: usize,
     /// `$variables` it references.
     pub variables: BTreeSet<String>,
-    /// Its synonyms (the `.aliases` attribute), read once at load.
+    /// Its synonyms (the `.aliases` attribute), read and folded once at load.
     pub aliases: Vec<String>,
 }
+
+/// The words a button answers to besides its label: shared, since every prompt carries them.
+pub type Aliases = std::sync::Arc<[String]>;
 
 /// One language: its tag, its bundle and what it defines.
 pub struct Language {
@@ -41,6 +44,8 @@ pub struct Language {
     bundle: FluentBundle<FluentResource>,
     /// Messages by id.
     pub messages: BTreeMap<String, MessageInfo>,
+    /// The synonyms people may type for a message in this language: its own, then English's.
+    typed: BTreeMap<String, Aliases>,
 }
 
 impl std::fmt::Debug for Language {
@@ -79,7 +84,7 @@ impl Locales {
                     ProblemKind::Unreadable,
                     format!("cannot read the locales folder: {e}"),
                 ));
-                return (Locales { languages }, problems);
+                return (Locales::of(languages), problems);
             }
         };
         let mut dirs: Vec<PathBuf> = entries
@@ -121,7 +126,39 @@ impl Locales {
                 ),
             ));
         }
-        (Locales { languages }, problems)
+        (Locales::of(languages), problems)
+    }
+
+    /// The languages, each with the synonyms typed in it (its own and English's) joined once.
+    fn of(mut languages: Vec<Language>) -> Locales {
+        let english: BTreeMap<String, Vec<String>> = languages
+            .iter()
+            .filter(|l| l.tag == DEFAULT_LANGUAGE)
+            .flat_map(|l| l.messages.iter())
+            .filter(|(_, m)| !m.aliases.is_empty())
+            .map(|(id, m)| (id.clone(), m.aliases.clone()))
+            .collect();
+        for l in &mut languages {
+            let own = l.tag != DEFAULT_LANGUAGE;
+            let ids: BTreeSet<&String> = l
+                .messages
+                .iter()
+                .filter(|(_, m)| !m.aliases.is_empty())
+                .map(|(id, _)| id)
+                .chain(english.keys())
+                .collect();
+            l.typed = ids
+                .into_iter()
+                .map(|id| {
+                    let mut all = l.aliases(id).to_vec();
+                    if own {
+                        all.extend(english.get(id).into_iter().flatten().cloned());
+                    }
+                    (id.clone(), Aliases::from(all))
+                })
+                .collect();
+        }
+        Locales { languages }
     }
 
     /// The language with this tag, if shipped.
@@ -166,17 +203,12 @@ impl Locales {
 
     /// The synonyms of message `id` (its `.aliases` attribute) in `lang` and in the default
     /// language: people type English words in any language.
-    pub fn aliases(&self, lang: &str, id: &str) -> Vec<String> {
-        let mut all = Vec::new();
-        for tag in [lang, DEFAULT_LANGUAGE] {
-            if let Some(l) = self.get(tag) {
-                all.extend_from_slice(l.aliases(id));
-            }
-            if tag == DEFAULT_LANGUAGE {
-                break;
-            }
-        }
-        all
+    pub fn aliases(&self, lang: &str, id: &str) -> Aliases {
+        self.get(lang)
+            .or_else(|| self.get(DEFAULT_LANGUAGE))
+            .and_then(|l| l.typed.get(id))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -322,7 +354,10 @@ fn load_language(
                         path: file_rel.clone(),
                         line,
                         variables,
-                        aliases: crate::engine::split_aliases(&aliases).collect(),
+                        aliases: crate::engine::split_aliases(&aliases)
+                            .map(|a| crate::engine::fold(&a))
+                            .filter(|a| !a.is_empty())
+                            .collect(),
                     },
                 );
             }
@@ -345,6 +380,7 @@ fn load_language(
         reviewed,
         bundle,
         messages,
+        typed: BTreeMap::new(),
     })
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::{Content, NodeKind, Problem, ProblemKind};
-use crate::crisis::normalise::{View, normalise};
+use crate::engine::fold;
 
 impl Content {
     /// Warns where two buttons of one question answer to the same words (a label, an id or a
@@ -38,7 +38,7 @@ impl Content {
                             // another language's word (Polish "no" is often "yes") is
                             // deliberately ambiguous there, so asked about.
                             .chain(lang.aliases(&c.label).iter().cloned())
-                            .map(|w| normalise(&w, View::Plain).trim().to_string())
+                            .map(|w| fold(&w))
                             .filter(|w| !w.is_empty())
                             .collect::<BTreeSet<_>>();
                         for w in words {

@@ -40,7 +40,7 @@ pub use output::{Asks, Button, Effect, Outcome, Referral, Reply, SHARE_PHONE};
 pub use prompts::LANGUAGE_NODE;
 pub use session::{Answer, Aside, Session, Step};
 pub use turn::MAX_REPLY_CHARS;
-pub use understand::{Reach, Reading, named, read, split_aliases};
+pub use understand::{Reach, Reading, fold, named, read, split_aliases};
 pub use waiting::WAITING_NODE;
 
 use turn::Turn;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::content::Locales;
+use crate::content::locales::Aliases;
 
 use super::flag::{Flag, Response};
 use super::session::{Answer, Session};
@@ -23,7 +24,7 @@ pub struct Button {
     pub selected: bool,
     /// Other words typed for it (its label's Fluent `.aliases`), for reading typed answers.
     #[serde(skip)]
-    pub aliases: Vec<String>,
+    pub aliases: Aliases,
 }
 
 impl Button {

@@ -72,7 +72,7 @@ impl View<'_> {
                     label: l.name.clone(),
                     selected: Some(l.tag.as_str()) == self.session.lang.as_deref(),
                     // "bangla", "arabic": each language's own synonyms for its name.
-                    aliases: l.aliases("language-name").to_vec(),
+                    aliases: l.aliases("language-name").into(),
                 })
                 .collect(),
             node: Some(LANGUAGE_NODE.to_string()),

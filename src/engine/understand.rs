@@ -132,9 +132,13 @@ pub fn split_aliases(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The words of a text, compared as the crisis rules compare them.
 fn words(text: &str) -> Vec<String> {
-    tokens(&normalise(text, View::Plain))
-        .map(str::to_string)
-        .collect()
+    tokens(&fold(text)).map(str::to_string).collect()
+}
+
+/// A text as typed words are compared: case, accents, marks and letter variants folded (the
+/// form synonyms are kept in once loaded).
+pub fn fold(text: &str) -> String {
+    normalise(text, View::Plain).trim().to_string()
 }
 
 /// Each button's id with its label, id and synonyms as words.
@@ -147,11 +151,15 @@ fn phrased(buttons: &[Button]) -> Vec<(&str, Vec<Vec<String>>)> {
 
 /// A button's label, id and synonyms, each as words.
 fn phrases(b: &Button) -> Vec<Vec<String>> {
-    std::iter::once(b.label.as_str())
-        .chain(std::iter::once(b.id.as_str()))
-        .chain(b.aliases.iter().map(String::as_str))
-        .map(words)
-        .filter(|w| !w.is_empty())
+    // Synonyms are folded when the content loads.
+    let folded = b
+        .aliases
+        .iter()
+        .map(|a| a.split_whitespace().map(str::to_string).collect());
+    [words(&b.label), words(&b.id)]
+        .into_iter()
+        .chain(folded)
+        .filter(|w: &Vec<String>| !w.is_empty())
         .collect()
 }
 

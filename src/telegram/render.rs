@@ -251,7 +251,7 @@ mod tests {
                     id: c.to_string(),
                     label: c.to_uppercase(),
                     selected: *c == "b",
-                    aliases: Vec::new(),
+                    aliases: Default::default(),
                 })
                 .collect(),
             node: (!choices.is_empty()).then(|| "n".to_string()),

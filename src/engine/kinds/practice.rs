@@ -66,7 +66,7 @@ impl Behaviour for Practice<'_> {
                 id: p.ods.clone(),
                 label: p.name.clone(),
                 selected: false,
-                aliases: Vec::new(),
+                aliases: Default::default(),
             });
         let not_listed = view.button(NOT_LISTED, &self.says.not_listed, false);
         let buttons = found.chain([not_listed]).chain(skip).collect();

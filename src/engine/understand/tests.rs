@@ -5,7 +5,7 @@ fn button(id: &str, label: &str, aliases: &[&str]) -> Button {
         id: id.into(),
         label: format!("\u{2068}{label}\u{2069}"),
         selected: false,
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        aliases: aliases.iter().map(|a| fold(a)).collect::<Vec<_>>().into(),
     }
 }
 
