@@ -27,8 +27,7 @@ pub struct MessageInfo {
     pub aliases: Vec<String>,
 }
 
-/// The words a button answers to besides its label: shared, since every prompt carries them.
-pub type Aliases = std::sync::Arc<[String]>;
+pub use super::synonyms::Aliases;
 
 /// One language: its tag, its bundle and what it defines.
 pub struct Language {
@@ -45,7 +44,7 @@ pub struct Language {
     /// Messages by id.
     pub messages: BTreeMap<String, MessageInfo>,
     /// The synonyms people may type for a message in this language: its own, then English's.
-    typed: BTreeMap<String, Aliases>,
+    pub(super) typed: BTreeMap<String, Aliases>,
 }
 
 impl std::fmt::Debug for Language {
@@ -129,38 +128,6 @@ impl Locales {
         (Locales::of(languages), problems)
     }
 
-    /// The languages, each with the synonyms typed in it (its own and English's) joined once.
-    fn of(mut languages: Vec<Language>) -> Locales {
-        let english: BTreeMap<String, Vec<String>> = languages
-            .iter()
-            .filter(|l| l.tag == DEFAULT_LANGUAGE)
-            .flat_map(|l| l.messages.iter())
-            .filter(|(_, m)| !m.aliases.is_empty())
-            .map(|(id, m)| (id.clone(), m.aliases.clone()))
-            .collect();
-        for l in &mut languages {
-            let own = l.tag != DEFAULT_LANGUAGE;
-            let ids: BTreeSet<&String> = l
-                .messages
-                .iter()
-                .filter(|(_, m)| !m.aliases.is_empty())
-                .map(|(id, _)| id)
-                .chain(english.keys())
-                .collect();
-            l.typed = ids
-                .into_iter()
-                .map(|id| {
-                    let mut all = l.aliases(id).to_vec();
-                    if own {
-                        all.extend(english.get(id).into_iter().flatten().cloned());
-                    }
-                    (id.clone(), Aliases::from(all))
-                })
-                .collect();
-        }
-        Locales { languages }
-    }
-
     /// The language with this tag, if shipped.
     pub fn get(&self, tag: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.tag == tag)
@@ -200,24 +167,9 @@ impl Locales {
         }
         format!("[{id}]")
     }
-
-    /// The synonyms of message `id` (its `.aliases` attribute) in `lang` and in the default
-    /// language: people type English words in any language.
-    pub fn aliases(&self, lang: &str, id: &str) -> Aliases {
-        self.get(lang)
-            .or_else(|| self.get(DEFAULT_LANGUAGE))
-            .and_then(|l| l.typed.get(id))
-            .cloned()
-            .unwrap_or_default()
-    }
 }
 
 impl Language {
-    /// The synonyms of message `id` in this language only.
-    pub fn aliases(&self, id: &str) -> &[String] {
-        self.messages.get(id).map_or(&[], |m| m.aliases.as_slice())
-    }
-
     /// Formats `id` from this language only.
     pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
         let msg = self.bundle.get_message(id)?;

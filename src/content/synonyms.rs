@@ -1,11 +1,67 @@
-//! Synonyms (`.aliases`) that would make a typed word ambiguous: the same words for two buttons
-//! of one question, within one language.
+//! Synonyms: each message's `.aliases` as people may type them in a language (its own and
+//! English's, joined once at load), and the check for words that would be ambiguous (the same
+//! words for two buttons of one question, within one language).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use super::locales::{DEFAULT_LANGUAGE, Language, Locales};
 use super::{Content, NodeKind, Problem, ProblemKind};
 use crate::engine::fold;
+
+/// The words a button answers to besides its label: shared, since every prompt carries them.
+pub type Aliases = std::sync::Arc<[String]>;
+
+impl Locales {
+    /// The languages, each with the synonyms typed in it (its own and English's) joined once.
+    pub(super) fn of(mut languages: Vec<Language>) -> Locales {
+        let english: BTreeMap<String, Vec<String>> = languages
+            .iter()
+            .filter(|l| l.tag == DEFAULT_LANGUAGE)
+            .flat_map(|l| l.messages.iter())
+            .filter(|(_, m)| !m.aliases.is_empty())
+            .map(|(id, m)| (id.clone(), m.aliases.clone()))
+            .collect();
+        for l in &mut languages {
+            let own = l.tag != DEFAULT_LANGUAGE;
+            let ids: BTreeSet<&String> = l
+                .messages
+                .iter()
+                .filter(|(_, m)| !m.aliases.is_empty())
+                .map(|(id, _)| id)
+                .chain(english.keys())
+                .collect();
+            l.typed = ids
+                .into_iter()
+                .map(|id| {
+                    let mut all = l.aliases(id).to_vec();
+                    if own {
+                        all.extend(english.get(id).into_iter().flatten().cloned());
+                    }
+                    (id.clone(), Aliases::from(all))
+                })
+                .collect();
+        }
+        Locales { languages }
+    }
+
+    /// The synonyms of message `id` (its `.aliases` attribute) in `lang` and in the default
+    /// language: people type English words in any language.
+    pub fn aliases(&self, lang: &str, id: &str) -> Aliases {
+        self.get(lang)
+            .or_else(|| self.get(DEFAULT_LANGUAGE))
+            .and_then(|l| l.typed.get(id))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+impl Language {
+    /// The synonyms of message `id` in this language only.
+    pub fn aliases(&self, id: &str) -> &[String] {
+        self.messages.get(id).map_or(&[], |m| m.aliases.as_slice())
+    }
+}
 
 impl Content {
     /// Warns where two buttons of one question answer to the same words (a label, an id or a
