@@ -8,6 +8,7 @@
 pub mod access;
 pub mod accounts;
 pub mod commands;
+mod contact;
 pub mod done;
 pub mod language;
 pub mod login;

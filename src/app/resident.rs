@@ -6,9 +6,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 use super::commands::{self, ResidentCommand, Typed};
+use super::contact::{self, Shared};
 use super::nudge::{self, NudgeChoice, Pressed};
 use super::{language, rights, step};
-use crate::engine::{Asks, Engine, Input, Reply, Session};
+use crate::engine::{Engine, Input, Reply, Session};
 use crate::privacy;
 use crate::reference::new_reference;
 use crate::store::{self, Channel, StoreError};
@@ -242,7 +243,7 @@ pub fn answer(
         {
             Input::Text(c)
         }
-        Said::Contact { own } => match shared_phone(engine, &session, own) {
+        Said::Contact { own } => match contact::shared(current(engine, &session).last(), own) {
             Shared::Phone(number) => Input::Text(number),
             Shared::NotTheirs => {
                 return Ok(not_text(engine, &session, &lang, "contact-not-yours"));
@@ -327,40 +328,6 @@ fn current(engine: &Engine, session: &Session) -> Vec<Reply> {
         engine.current(session)
     } else {
         Vec::new()
-    }
-}
-
-/// A shared contact, as the step sees it.
-enum Shared {
-    /// The person's own number, at the question asking for it: taken as typed.
-    Phone(String),
-    /// Someone else's contact, at that question.
-    NotTheirs,
-    /// Any contact where no phone number is asked for: not an answer.
-    NotAsked,
-}
-
-/// A shared contact at the current question: only the person's own number answers, and only
-/// the question asking for a phone number.
-fn shared_phone(engine: &Engine, session: &Session, own: Option<String>) -> Shared {
-    let asked = current(engine, session)
-        .last()
-        .is_some_and(|r| matches!(r.asks, Some(Asks::Phone { .. })));
-    match (asked, own) {
-        (true, Some(number)) => Shared::Phone(international(&number)),
-        (true, None) => Shared::NotTheirs,
-        (false, _) => Shared::NotAsked,
-    }
-}
-
-/// Telegram's contact number (`447700900123`, international without the `+`) as a person would
-/// type it (`+447700900123`), so the question's own check reads it.
-fn international(number: &str) -> String {
-    let n = number.trim();
-    if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0') {
-        format!("+{n}")
-    } else {
-        n.to_string()
     }
 }
 
