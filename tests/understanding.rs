@@ -25,6 +25,23 @@ fn at_needs(lang: &str) -> Convo {
     c
 }
 
+/// The ids ticked on the question shown last.
+fn ticked(c: &Convo) -> Vec<String> {
+    c.prompt()
+        .choices
+        .iter()
+        .filter(|b| b.selected)
+        .map(|b| b.id.clone())
+        .collect()
+}
+
+/// A conversation in `lang` waiting at `node`, reached with plain answers.
+fn at(lang: &str, node: &str) -> Convo {
+    let mut c = at_needs(lang);
+    walk_to(&mut c, node);
+    c
+}
+
 /// On from the needs question to `node`, with plain answers.
 fn walk_to(c: &mut Convo, node: &str) {
     let steps: [(&str, &str); 6] = [
@@ -50,8 +67,7 @@ fn walk_to(c: &mut Convo, node: &str) {
 
 #[test]
 fn a_loose_word_picks_the_button_it_stands_for() {
-    let mut c = at_needs("en-GB");
-    walk_to(&mut c, "contact");
+    let mut c = at("en-GB", "contact");
     c.say("1").say("07700 900123");
     assert_eq!(c.at(), "best-time");
     c.say("mornings");
@@ -59,8 +75,7 @@ fn a_loose_word_picks_the_button_it_stands_for() {
     assert_eq!(c.at(), "postcode");
 
     // In Bengali, with a word for "in the morning".
-    let mut c = at_needs("bn");
-    walk_to(&mut c, "contact");
+    let mut c = at("bn", "contact");
     c.say("১").say("07700 900123");
     c.say("সকালে");
     assert_eq!(answer(&c, "best_time"), choice("morning"), "{}", c.text());
@@ -68,8 +83,7 @@ fn a_loose_word_picks_the_button_it_stands_for() {
 
 #[test]
 fn a_phone_number_or_postcode_typed_for_how_to_get_in_touch_is_taken() {
-    let mut c = at_needs("en-GB");
-    walk_to(&mut c, "contact");
+    let mut c = at("en-GB", "contact");
     c.say("07700 900 123");
     assert_eq!(answer(&c, "contact"), choice("phone"));
     assert_eq!(
@@ -78,16 +92,14 @@ fn a_phone_number_or_postcode_typed_for_how_to_get_in_touch_is_taken() {
     );
     assert_eq!(c.at(), "best-time", "the phone question skipped");
 
-    let mut c = at_needs("ar");
-    walk_to(&mut c, "contact");
+    let mut c = at("ar", "contact");
     c.say("e1 6an");
     assert_eq!(answer(&c, "contact"), choice("message"));
     assert_eq!(answer(&c, "postcode"), Some(Answer::Text("E1 6AN".into())));
     assert_eq!(c.at(), "interpreter");
 
     // Neither: the question again, nothing kept.
-    let mut c = at_needs("en-GB");
-    walk_to(&mut c, "contact");
+    let mut c = at("en-GB", "contact");
     c.say("0770");
     assert_eq!(c.at(), "contact");
     assert_eq!(answer(&c, "contact"), None);
@@ -109,14 +121,7 @@ fn a_sentence_naming_needs_ticks_them_and_asks_to_confirm() {
         "{text}"
     );
     assert_eq!(c.at(), "needs", "nothing saved until confirmed");
-    let ticked: Vec<&str> = c
-        .prompt()
-        .choices
-        .iter()
-        .filter(|b| b.selected)
-        .map(|b| b.id.as_str())
-        .collect();
-    assert_eq!(ticked, ["money", "lonely"]);
+    assert_eq!(ticked(&c), ["money", "lonely"]);
     c.say("done");
     assert_eq!(
         answer(&c, "needs"),
@@ -126,14 +131,7 @@ fn a_sentence_naming_needs_ticks_them_and_asks_to_confirm() {
     // Arabic, and picks typed with the Arabic comma.
     let mut c = at_needs("ar");
     c.say("أشعر بالوحدة ولا أستطيع دفع الفواتير");
-    let ticked: Vec<&str> = c
-        .prompt()
-        .choices
-        .iter()
-        .filter(|b| b.selected)
-        .map(|b| b.id.as_str())
-        .collect();
-    assert_eq!(ticked, ["money", "lonely"], "{}", c.text());
+    assert_eq!(ticked(&c), ["money", "lonely"], "{}", c.text());
     let mut c = at_needs("ar");
     c.say("١، ٣").say("تم");
     assert_eq!(
@@ -159,8 +157,7 @@ fn a_word_two_buttons_share_asks_which_was_meant() {
     assert_eq!(c.session.picks, ["lonely"]);
 
     // A sentence at a single choice is confirmed before it counts.
-    let mut c = at_needs("en-GB");
-    walk_to(&mut c, "contact");
+    let mut c = at("en-GB", "contact");
     c.say("please could you give me a call");
     assert_eq!(c.at(), "contact");
     assert_eq!(answer(&c, "contact"), None);
@@ -217,16 +214,14 @@ fn a_skip_typed_loosely_is_the_skip_not_the_answer() {
     c.say("No thanks to my landlord, the flat has been cold all winter.");
     assert!(matches!(answer(&c, "story"), Some(Answer::Text(_))));
 
-    let mut c = at_needs("en-GB");
-    walk_to(&mut c, "gp");
+    let mut c = at("en-GB", "gp");
     c.say("dont know");
     assert_eq!(answer(&c, "gp"), Some(Answer::Skipped("dont-know".into())));
 }
 
 #[test]
 fn after_the_last_try_at_a_date_the_question_is_said_to_be_skipped() {
-    let mut c = at_needs("en-GB");
-    walk_to(&mut c, "dob");
+    let mut c = at("en-GB", "dob");
     c.say("sometime in spring").say("when I was young");
     assert_eq!(c.at(), "dob");
     c.say("long ago");
@@ -247,8 +242,7 @@ fn yes_at_the_summary_sends_it_in_any_language() {
         ("bn", "হ্যাঁ"),
         ("zh-Hans", "对"),
     ] {
-        let mut c = at_needs(lang);
-        walk_to(&mut c, "contact");
+        let mut c = at(lang, "contact");
         c.say("07700 900123");
         c.say("1").say("E1 6AN").say("1");
         assert_eq!(c.at(), "summary", "{lang}: {}", c.text());
@@ -345,8 +339,7 @@ fn a_word_meaning_yes_in_one_language_and_no_in_another_is_asked_about() {
     assert!(signpost::app::rights::typed_yes(&e, "en-GB", "yes"));
     assert!(!signpost::app::rights::typed_yes(&e, "en-GB", "no"));
     // At the Polish summary, "no" asks which was meant; "tak" sends.
-    let mut c = at_needs("pl");
-    walk_to(&mut c, "contact");
+    let mut c = at("pl", "contact");
     c.say("07700 900123").say("1").say("E1 6AN").say("1");
     assert_eq!(c.at(), "summary", "{}", c.text());
     c.say("no");
