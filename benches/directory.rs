@@ -42,6 +42,8 @@ fn generated(n: usize) -> Vec<Service> {
                 areas,
                 address: Some(format!("{} High Street, London", i % 300)),
                 postcode: Some("E1 6AN".into()),
+                latitude: None,
+                longitude: None,
                 phone: Some("020 7946 0000".into()),
                 email: Some(format!("s{i}@example.org")),
                 website: Some(format!("https://s{i}.example.org")),

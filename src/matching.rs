@@ -128,3 +128,21 @@ pub fn suggest<'a>(dir: &'a Directory, q: &Query<'_>) -> Vec<Suggestion<'a>> {
     }
     out
 }
+
+/// The needs in `q` that `found` meets with no service within reach: nothing found for the
+/// need, or only borough-wide and phone or online services. Recorded per referral as the
+/// directory's gaps.
+pub fn unmet(q: &Query<'_>, found: &[Suggestion<'_>]) -> Vec<String> {
+    q.needs
+        .iter()
+        .filter(|need| {
+            !found.iter().any(|f| {
+                &f.need == *need
+                    && f.reasons
+                        .iter()
+                        .any(|r| matches!(r, Reason::SameDistrict(_)))
+            })
+        })
+        .cloned()
+        .collect()
+}

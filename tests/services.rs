@@ -21,6 +21,8 @@ fn service(id: &str, needs: &[&str], areas: &[&str], cost: Cost) -> Service {
         areas: areas.iter().map(|s| s.to_string()).collect(),
         address: None,
         postcode: None,
+        latitude: None,
+        longitude: None,
         phone: None,
         email: None,
         website: None,

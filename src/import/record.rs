@@ -289,6 +289,8 @@ pub(super) fn convert(
         areas,
         address,
         postcode,
+        latitude: None,
+        longitude: None,
         phone,
         email: text(s.get("email")),
         website: text(s.get("url"))

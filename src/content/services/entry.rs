@@ -57,6 +57,12 @@ pub struct Service {
     /// Postcode of the address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
+    /// Latitude of the place (WGS 84), when known more precisely than the postcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    /// Longitude of the place (WGS 84), with `latitude`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
     /// Phone number to show.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
