@@ -17,6 +17,13 @@ pub const MAX_PAYLOAD: usize = 64;
 
 /// The longest source name.
 pub const MAX_SOURCE: usize = 40;
+/// The source recorded on referrals practice staff make in the web app.
+pub const PRACTICE_SOURCE: &str = "practice";
+/// The source the report shows for referrals that came through no link.
+pub const NO_SOURCE: &str = "self-referral";
+/// Source names a link may not carry: they would be counted with referrals that came another
+/// way.
+pub const RESERVED_SOURCES: [&str; 2] = [PRACTICE_SOURCE, NO_SOURCE];
 
 /// The payload format written, and the only one read.
 const VERSION: &str = "v1";
@@ -53,6 +60,12 @@ pub enum LinkError {
         "the source \"{0}\" does not fit a link: use 1 to {MAX_SOURCE} lower-case letters, digits and -, e.g. poster-waiting-room"
     )]
     BadSource(String),
+    /// The source is a name signpost records for referrals that came another way.
+    #[error(
+        "the source \"{0}\" is kept for referrals that came another way ({reserved}); choose another name, e.g. poster-waiting-room",
+        reserved = RESERVED_SOURCES.join(", ")
+    )]
+    ReservedSource(String),
     /// The bot's username is not one Telegram gives.
     #[error(
         "\"{0}\" is not a bot's username: 5 to 32 letters, digits and _, ending in \"bot\" (as @BotFather gave it)"
@@ -90,6 +103,11 @@ impl Source {
     /// The name.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// A name signpost records for referrals that came another way.
+    pub fn is_reserved(&self) -> bool {
+        RESERVED_SOURCES.contains(&self.0.as_str())
     }
 }
 
@@ -137,7 +155,11 @@ impl Link {
         };
         let source = match source {
             None => None,
-            Some(s) => Some(Source::parse(s).ok_or_else(|| LinkError::BadSource(s.to_string()))?),
+            Some(s) => match Source::parse(s) {
+                None => return Err(LinkError::BadSource(s.to_string())),
+                Some(r) if r.is_reserved() => return Err(LinkError::ReservedSource(s.to_string())),
+                Some(r) => Some(r),
+            },
         };
         Ok(Link { practice, source })
     }
@@ -179,7 +201,9 @@ impl Link {
                     // Exactly as written: a link is made with the code in capitals.
                     link.practice = Some(Ods::parse(value).filter(|o| o.as_str() == value)?);
                 }
-                "s" if link.source.is_none() => link.source = Some(Source::parse(value)?),
+                "s" if link.source.is_none() => {
+                    link.source = Some(Source::parse(value).filter(|s| !s.is_reserved())?);
+                }
                 _ => return None,
             }
         }
@@ -267,6 +291,14 @@ mod tests {
                 Err(LinkError::BadSource(bad.to_string())),
                 "{bad:?}"
             );
+        }
+        for reserved in RESERVED_SOURCES {
+            assert_eq!(
+                Link::new(&p, None, Some(reserved)),
+                Err(LinkError::ReservedSource(reserved.to_string()))
+            );
+            // A payload carrying one (hand-made) is not a link signpost makes.
+            assert_eq!(Link::parse(&format!("v1_s{reserved}")), None);
         }
         let link = Link::new(&p, Some("Z00001"), None).expect("link");
         assert_eq!(

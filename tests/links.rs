@@ -123,6 +123,16 @@ fn link_refuses_an_unknown_practice_a_source_that_does_not_fit_or_no_bot() {
             "does not fit a link",
         ),
         (
+            vec!["--source", "practice", "--bot", BOT, "--qr", qr_arg],
+            vec![],
+            "the source \"practice\" is kept for referrals that came another way (practice, self-referral)",
+        ),
+        (
+            vec!["--source", "self-referral", "--bot", BOT],
+            vec![],
+            "is kept for referrals that came another way",
+        ),
+        (
             vec!["--practice", "Z00001", "--qr", qr_arg],
             vec![],
             "Give --bot USERNAME or set SIGNPOST_BOT_USERNAME",

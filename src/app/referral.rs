@@ -17,7 +17,7 @@ use crate::store::{Channel, Role, StoreError};
 use crate::validate;
 
 /// The source recorded on referrals made by practice staff.
-pub const SOURCE: &str = "practice";
+pub const SOURCE: &str = crate::deeplink::PRACTICE_SOURCE;
 
 /// How many fresh references to try when one is taken.
 const DRAWS: u32 = 8;
