@@ -24,12 +24,15 @@ opening-day =
        *[sun] Sundays
     }
 
-# Days said one by one.
+# Days said one by one. English has no use for $first: the selector only names it, so that a
+# translation may use it (`signpost check` allows translations only the variables English has).
 # Variables:
 #   $days (String) - the days, joined: "Tuesdays and Thursdays"
-#   $first (String) - the first day's id, mon to sun (for a preposition that depends on it)
-#   $count (Number) - how many days
-opening-days = { $days }
+#   $first (String) - the first day's id, mon to sun (Polish: "we wtorki" but "w środy")
+opening-days =
+    { $first ->
+       *[other] { $days }
+    }
 
 # Three or more days in a row.
 # Variables:
@@ -78,10 +81,9 @@ opening-part = { $days }, { $hours }
 #   $to (String) - closing time
 opening-hours = { $from } to { $to }
 
-# A time of day.
+# A time of day. English selects on $hour only to name it for translations (see opening-days).
 # Variables:
 #   $hour (Number) - 0 to 24 (24 is midnight at the end of the day)
-#   $hour2 (String) - the same with two digits: "09"
 #   $hour12 (Number) - 1 to 12
 #   $minutes (String) - two digits: "00", "30"
 #   $oclock (String) - "yes" when the minutes are 00, else "no"
@@ -92,12 +94,15 @@ opening-time =
         [noon] 12 noon
         [midnight] midnight
        *[none]
-            { $hour12 }{ $oclock ->
-                [yes] {""}
-               *[no] .{ $minutes }
-            }{ $period ->
-                [am] am
-               *[pm] pm
+            { $hour ->
+               *[other]
+                    { $hour12 }{ $oclock ->
+                        [yes] {""}
+                       *[no] .{ $minutes }
+                    }{ $period ->
+                        [am] am
+                       *[pm] pm
+                    }
             }
     }
 

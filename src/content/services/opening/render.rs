@@ -137,7 +137,6 @@ impl<'a> Words<'a> {
             &[
                 ("days", self.list(names)?.into()),
                 ("first", first.id().into()),
-                ("count", days.len().into()),
             ],
         )
     }
@@ -185,7 +184,6 @@ impl<'a> Words<'a> {
             "opening-time",
             &[
                 ("hour", hour.into()),
-                ("hour2", format!("{hour:02}").into()),
                 ("hour12", hour12.into()),
                 ("minutes", format!("{minute:02}").into()),
                 ("oclock", oclock.into()),
