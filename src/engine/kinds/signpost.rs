@@ -148,7 +148,11 @@ impl Signpost<'_> {
             // Lines left empty (no opening time, no contact) are left out.
             parts.push(
                 line.lines()
-                    .filter(|l| !crate::content::locales::strip_isolation(l).trim().is_empty())
+                    .filter(|l| {
+                        !crate::content::locales::strip_isolation(l)
+                            .trim()
+                            .is_empty()
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
             );

@@ -40,7 +40,16 @@ fn english_examples() {
 #[test]
 fn show_all_tmp() {
     for lang in ["en-GB", "bn", "so", "ur", "ar", "pl", "zh-Hans", "tr"] {
-        for t in ["TU,TH 10:00-14:00", "Monday to Friday 9:00-17:00", "MO,WE 10:00-12:00; FR 14:00-16:00", "SA,SU,MO 9.30am-5pm", "every day 18:00-24:00", "Mon-Wed, Fri 9:00-13:00", "Weekdays 9:00-20:00 by phone", "Saturdays 10:00-12:00"] {
+        for t in [
+            "TU,TH 10:00-14:00",
+            "Monday to Friday 9:00-17:00",
+            "MO,WE 10:00-12:00; FR 14:00-16:00",
+            "SA,SU,MO 9.30am-5pm",
+            "every day 18:00-24:00",
+            "Mon-Wed, Fri 9:00-13:00",
+            "Weekdays 9:00-20:00 by phone",
+            "Saturdays 10:00-12:00",
+        ] {
             println!("{lang}\t{}", say(lang, t));
         }
     }
