@@ -11,6 +11,21 @@ mod render;
 
 pub use render::{describe, describe_or_empty};
 
+/// The messages opening times are said with (`locales/*/opening.ftl`), for `signpost check`.
+pub const MESSAGES: &[&str] = &[
+    "opening-line",
+    "opening-day",
+    "opening-days",
+    "opening-day-range",
+    "opening-every-day",
+    "opening-and",
+    "opening-comma",
+    "opening-part",
+    "opening-hours",
+    "opening-time",
+    "opening-parts",
+];
+
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Day {

@@ -345,3 +345,22 @@ fn without_the_messages_it_is_shown_as_written() {
         "TU 10:00-13:00"
     );
 }
+
+#[test]
+fn every_language_has_every_message_in_the_bundled_and_the_fixture_content() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["locales", "tests/fixtures/content/locales"] {
+        let (loaded, problems) = Locales::load(&root.join(dir), Path::new(dir));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(loaded.languages.len(), 8, "{dir}");
+        for lang in &loaded.languages {
+            for id in MESSAGES {
+                assert!(
+                    lang.messages.contains_key(*id),
+                    "{dir}: {} lacks {id}",
+                    lang.tag
+                );
+            }
+        }
+    }
+}
