@@ -129,7 +129,7 @@ pub struct NoteView {
 pub struct ServiceView {
     pub id: String,
     pub name: String,
-    /// Its opening time in English, if the directory gives one.
+    /// Its opening time in English ("Open: Tuesdays, 10am to 1pm"), if the directory gives one.
     pub opening: Option<String>,
 }
 

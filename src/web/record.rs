@@ -104,13 +104,12 @@ fn page(
             ServiceView {
                 id: id.clone(),
                 name: service.map_or_else(|| id.clone(), |s| s.name.clone()),
-                opening: service.and_then(|s| s.opening.as_deref()).map(|o| {
-                    strip_isolation(&opening::describe(
-                        o,
-                        &app.content.locales,
-                        DEFAULT_LANGUAGE,
-                    ))
-                }),
+                opening: Some(strip_isolation(&opening::describe_or_empty(
+                    service.and_then(|s| s.opening.as_deref()),
+                    &app.content.locales,
+                    DEFAULT_LANGUAGE,
+                )))
+                .filter(|o| !o.is_empty()),
             }
         })
         .collect();
