@@ -2,7 +2,7 @@
 # message is and its variables). Days are passed as ids: mon, tue, wed, thu, fri, sat, sun.
 # Status: draft, not yet reviewed by a native speaker.
 # Written right to left; times on the 12-hour clock with the time of day (صبح، دوپہر...),
-# digits as in the other messages: "ہر منگل اور جمعرات، صبح 10 بجے سے دوپہر 2 بجے تک".
+# digits as in the other messages: "ہر منگل اور جمعرات کو، صبح 10 بجے سے دوپہر 2 بجے تک".
 
 opening-line = کھلنے کے اوقات: { $opening }
 opening-day =
@@ -15,7 +15,8 @@ opening-day =
         [sat] ہفتہ
        *[sun] اتوار
     }
-opening-days = ہر { $days }
+# "کو" after the days: "ہر ہفتہ کو" is every Saturday ("ہر ہفتے" would be every week).
+opening-days = ہر { $days } کو
 opening-day-range =
     { $from ->
         [mon] پیر

@@ -364,3 +364,20 @@ fn every_language_has_every_message_in_the_bundled_and_the_fixture_content() {
         }
     }
 }
+
+#[test]
+fn turkish_and_urdu() {
+    assert_eq!(
+        say("tr", "TU,TH 10:00-14:00"),
+        "Salı ve Perşembe günleri, 10:00–14:00"
+    );
+    assert_eq!(
+        say("tr", "Monday to Friday 9:00-17:00"),
+        "Pazartesi'den Cuma'ya kadar, 09:00–17:00"
+    );
+    // "ہر ہفتہ کو" is every Saturday: without "کو" it could read "every week".
+    assert_eq!(
+        say("ur", "SA 10:00-12:00"),
+        "ہر ہفتہ کو، صبح 10 بجے سے دوپہر 12 بجے تک"
+    );
+}
