@@ -90,8 +90,10 @@ fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         i += 1;
+        if c.is_whitespace() {
+            continue;
+        }
         out.push(match c {
-            c if c.is_whitespace() => continue,
             ',' | '/' => Token::Comma,
             '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => Token::Dash,
             ':' => Token::Colon,
@@ -174,29 +176,34 @@ impl Reader {
         Some(d)
     }
 
+    /// Runs `read`, going back to where it started when it finds nothing.
+    fn attempt<T>(&mut self, read: fn(&mut Self) -> Option<T>) -> Option<T> {
+        let start = self.at;
+        let found = read(self);
+        if found.is_none() {
+            self.at = start;
+        }
+        found
+    }
+
     /// Days and ranges of days joined by `,` or `and`; `None` (having read nothing) if none.
     fn days(&mut self) -> Option<Days> {
-        let mut all: Option<Days> = None;
+        let mut all = self.attempt(Self::day_item)?;
         loop {
-            let before = self.at;
-            match self.day_item() {
-                Some(d) => all = Some(all.unwrap_or_default().union(d)),
+            let joined = self.at;
+            let more = if self.eat_and() {
+                self.attempt(Self::day_item)
+            } else {
+                None
+            };
+            match more {
+                Some(d) => all = all.union(d),
                 None => {
-                    self.at = before;
-                    break;
+                    self.at = joined;
+                    return Some(all);
                 }
             }
-            let joined = self.at;
-            if !self.eat_and() {
-                break;
-            }
-            if !matches!(self.peek(0), Some(Token::Word(w)) if day(w).is_some() || w.starts_with("week") || w == "every" || w == "daily")
-            {
-                self.at = joined;
-                break;
-            }
         }
-        all
     }
 
     fn day_item(&mut self) -> Option<Days> {
