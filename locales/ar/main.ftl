@@ -51,11 +51,13 @@ unreadable-input = عذراً، لم أستطع قراءة ذلك. من فضلك
 #   $name (String) - the service's name
 #   $organisation (String) - who runs it
 #   $description (String) - what it does
+#   $opening (String) - its opening time as a line (opening-line in opening.ftl), or empty
 #   $contact (String) - its phone number or website
 #   $why (String) - why it was suggested
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

@@ -47,11 +47,13 @@ unreadable-input = দুঃখিত, এটি পড়তে পারিন
 #   $name (String) - the service's name
 #   $organisation (String) - who runs it
 #   $description (String) - what it does
+#   $opening (String) - its opening time as a line (opening-line in opening.ftl), or empty
 #   $contact (String) - its phone number or website
 #   $why (String) - why it was suggested
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

@@ -53,11 +53,13 @@ unreadable-input = Sorry, I couldn't read that. Please type it again.
 #   $name (String) - the service's name
 #   $organisation (String) - who runs it
 #   $description (String) - what it does
+#   $opening (String) - its opening time as a line (opening-line in opening.ftl), or empty
 #   $contact (String) - its phone number or website
 #   $why (String) - why it was suggested, like "Near you (E1) · Free"
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # One answer on the summary.

@@ -54,6 +54,7 @@ unreadable-input = Przepraszam, nie mogę tego odczytać. Napisz to jeszcze raz.
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

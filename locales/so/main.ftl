@@ -48,6 +48,7 @@ unreadable-input = Waan ka xumahay, taas ma akhrin karo. Fadlan mar kale qor.
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

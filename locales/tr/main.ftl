@@ -48,6 +48,7 @@ unreadable-input = Üzgünüm, bunu okuyamadım. Lütfen tekrar yazın.
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

@@ -48,6 +48,7 @@ unreadable-input = معاف کیجیے، میں اسے پڑھ نہیں سکا۔ 
 service-line =
     { $name } ({ $organisation })
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

@@ -44,6 +44,7 @@ unreadable-input = 抱歉，我无法读取这条信息。请重新输入。
 service-line =
     { $name }（{ $organisation }）
     { $description }
+    { $opening }
     { $contact }
     { $why }
 # Variables:

@@ -125,6 +125,14 @@ pub struct NoteView {
     pub crisis: bool,
 }
 
+/// A service suggested to the person, on their record.
+pub struct ServiceView {
+    pub id: String,
+    pub name: String,
+    /// Its opening time in English ("Open: Tuesdays, 10am to 1pm"), if the directory gives one.
+    pub opening: Option<String>,
+}
+
 /// One record.
 #[derive(Template)]
 #[template(path = "record.html")]
@@ -135,7 +143,7 @@ pub struct RecordPage {
     pub status: String,
     pub facts: Vec<(String, String)>,
     pub fields: Vec<(String, String)>,
-    pub services: Vec<(String, String)>,
+    pub services: Vec<ServiceView>,
     pub reads_notes: bool,
     pub notes: Vec<NoteView>,
     pub history: Vec<(String, String)>,

@@ -13,12 +13,14 @@ use serde::Deserialize;
 
 use super::WebError;
 use super::auth::Signed;
-use super::pages::{self, AuditPage, NoteView, RecordPage};
+use super::pages::{self, AuditPage, NoteView, RecordPage, ServiceView};
 use super::queue::{done_message, header};
 use super::state::App;
 use crate::app::access::Viewer;
 use crate::app::login::Session;
 use crate::app::prescriber::{self, Action, COMMON_OUTCOMES, Prescriber, Record};
+use crate::content::locales::{DEFAULT_LANGUAGE, strip_isolation};
+use crate::content::services::opening;
 use crate::queue::QueueError;
 use crate::store::{Priority, Status};
 
@@ -98,12 +100,17 @@ fn page(
         .services
         .iter()
         .map(|id| {
-            let name = app
-                .content
-                .directory
-                .get(id)
-                .map_or_else(|| id.clone(), |s| s.name.clone());
-            (id.clone(), name)
+            let service = app.content.directory.get(id);
+            ServiceView {
+                id: id.clone(),
+                name: service.map_or_else(|| id.clone(), |s| s.name.clone()),
+                opening: Some(strip_isolation(&opening::describe_or_empty(
+                    service.and_then(|s| s.opening.as_deref()),
+                    &app.content.locales,
+                    DEFAULT_LANGUAGE,
+                )))
+                .filter(|o| !o.is_empty()),
+            }
         })
         .collect();
     RecordPage {

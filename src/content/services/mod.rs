@@ -5,6 +5,7 @@ mod checks;
 mod directory;
 mod entry;
 mod file;
+pub mod opening;
 
 pub use checks::{REVIEW_DAYS, is_district};
 pub use directory::Directory;

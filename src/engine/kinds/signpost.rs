@@ -129,16 +129,33 @@ impl Signpost<'_> {
                 })
                 .collect::<Vec<_>>()
                 .join(" · ");
-            parts.push(turn.fmt(
+            let opening = crate::content::services::opening::describe_or_empty(
+                s.opening.as_deref(),
+                &content.locales,
+                &lang,
+            );
+            let line = turn.fmt(
                 "service-line",
                 &[
                     ("name", Arg::Str(s.name.clone())),
                     ("organisation", Arg::Str(s.organisation.clone())),
                     ("description", Arg::Str(description)),
+                    ("opening", Arg::Str(opening)),
                     ("contact", Arg::Str(contact)),
                     ("why", Arg::Str(why)),
                 ],
-            ));
+            );
+            // Lines left empty (no opening time, no contact) are left out.
+            parts.push(
+                line.lines()
+                    .filter(|l| {
+                        !crate::content::locales::strip_isolation(l)
+                            .trim()
+                            .is_empty()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
         }
         turn.push_long(parts);
     }
