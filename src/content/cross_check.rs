@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{Content, ENGINE_MESSAGES, NodeKind, Problem, ProblemKind, dialogue, locales};
+use super::{Content, NodeKind, Problem, ProblemKind, dialogue, locales};
 
 impl Content {
     /// Checks across files: messages exist in every language with the same variables, labels
@@ -76,7 +76,7 @@ impl Content {
         for id in self.crisis.message_ids() {
             used.push((id.to_string(), crisis_path.clone(), 0));
         }
-        for id in ENGINE_MESSAGES {
+        for id in super::engine_messages() {
             used.push((id.to_string(), PathBuf::from("locales"), 0));
         }
         for lang in &self.locales.languages {

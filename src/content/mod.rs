@@ -102,6 +102,15 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "nudge-stop",
 ];
 
+/// Every message the engine says outside any node: [`ENGINE_MESSAGES`], and the pieces opening
+/// times are said with. Every language must have them.
+pub fn engine_messages() -> impl Iterator<Item = &'static str> {
+    ENGINE_MESSAGES
+        .iter()
+        .chain(services::opening::MESSAGES)
+        .copied()
+}
+
 /// Content could not be loaded at all (as opposed to problems inside files).
 #[derive(Debug, thiserror::Error)]
 pub enum ContentError {
@@ -174,7 +183,7 @@ impl Content {
             .flat_map(|f| f.message_ids().into_iter().map(|(id, _)| id))
             .collect();
         ids.extend(self.crisis.message_ids().into_iter().map(str::to_string));
-        ids.extend(ENGINE_MESSAGES.iter().map(|s| s.to_string()));
+        ids.extend(engine_messages().map(str::to_string));
         ids
     }
 
