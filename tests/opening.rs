@@ -170,9 +170,9 @@ async fn the_record_page_shows_each_suggested_services_opening_time() {
         ),
         "{page}"
     );
-    // What cannot be read is shown as written; a service no longer listed has no opening.
+    // "Weekdays" is read as the days it means; a service no longer listed has no opening.
     assert!(
-        page.contains("Open: Weekdays 9:00-20:00 by phone</span>"),
+        page.contains("Open: Monday to Friday, 9am to 8pm</span>"),
         "{page}"
     );
     assert!(
