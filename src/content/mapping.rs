@@ -109,7 +109,7 @@ impl Mapping {
         if out.is_empty() {
             let mut text = normalise(text);
             for phrase in &self.ignore {
-                text = text.replace(phrase.as_str(), " | ");
+                text = blank(&text, phrase);
             }
             for (need, words) in &self.keywords {
                 if words.iter().any(|w| contains_word(&text, w)) {
@@ -139,6 +139,28 @@ fn normalise(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The text with each `phrase` starting at a word boundary replaced by a separator.
+fn blank(text: &str, phrase: &str) -> String {
+    if phrase.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (i, _) in text.match_indices(phrase) {
+        let starts_word = !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if i >= from && starts_word {
+            out.push_str(&text[from..i]);
+            out.push_str(" | ");
+            from = i + phrase.len();
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// True when `word` (or phrase) starts at a word boundary in `text` and ends at one, allowing
@@ -184,6 +206,16 @@ mod tests {
         assert!(!contains_word("lunchtime concerts", "lunch"));
         assert!(!contains_word("recycling", "cycl*"));
         assert!(!contains_word("anything", "*"));
+    }
+
+    #[test]
+    fn phrases_are_blanked_from_a_word_start() {
+        assert_eq!(
+            blank("a food hygiene course", "food hygiene"),
+            "a  |  course"
+        );
+        assert_eq!(blank("seafood hygiene", "food hygiene"), "seafood hygiene");
+        assert_eq!(blank("x", ""), "x");
     }
 
     fn mapping() -> Mapping {

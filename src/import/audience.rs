@@ -14,6 +14,9 @@ const ADULT_MIN: u32 = 18;
 /// Oldest age of "under fives", "early years" and their kind.
 const EARLY_YEARS_MAX: u32 = 5;
 
+/// Youngest and oldest age, each open when `None`.
+type Bounds = (Option<u32>, Option<u32>);
+
 /// The audience fields of a directory entry.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Audience {
@@ -63,7 +66,7 @@ fn numbers(t: &str) -> Vec<u32> {
 
 /// The ages a phrase implies: (youngest, oldest), each open when `None`; `None` when it says
 /// nothing about age.
-pub(super) fn ages(phrase: &str) -> Option<(Option<u32>, Option<u32>)> {
+pub(super) fn ages(phrase: &str) -> Option<Bounds> {
     let p = phrase.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| p.contains(w));
     let n = numbers(&p);
@@ -127,7 +130,7 @@ pub(super) fn audience(s: &Value) -> Audience {
         labels.iter().map(String::as_str).collect()
     };
     let implied: Vec<_> = phrases.iter().map(|p| ages(p)).collect();
-    let widest = |pick: fn(&(Option<u32>, Option<u32>)) -> Option<u32>, lowest: bool| {
+    let widest = |pick: fn(&Bounds) -> Option<u32>, lowest: bool| {
         let all: Option<Vec<u32>> = implied.iter().map(|a| a.as_ref().and_then(pick)).collect();
         let all = all.filter(|a| !a.is_empty())?;
         if lowest {

@@ -143,7 +143,7 @@ pub(super) fn place(s: &Value, extra_location: Option<&Value>) -> Place {
     }
     let (in_person, remote) = delivery(s, &locations);
     // Online or phone only: anywhere, whatever office address it gives.
-    if !(remote && !in_person) {
+    if in_person || !remote {
         p.areas = local;
     }
     if remote || national {
