@@ -175,6 +175,8 @@ mod tests {
     #[test]
     fn grouped_by_organisation_oldest_first() {
         let source = r#"
+schema = 1
+
 [[service]]
 id = "b-new"
 name = "B new"
