@@ -234,3 +234,47 @@ fn the_imported_file_loads_with_check() {
     assert!(!text.contains("error["), "{text}");
     assert!(text.contains("ok: 1 dialogue(s)"), "{text}");
 }
+
+#[test]
+fn the_shipped_mapping_keeps_its_traps_apart() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("services/mapping.toml");
+    let source = std::fs::read_to_string(&path).expect("mapping");
+    let m = signpost::import::Mapping::parse(Path::new("services/mapping.toml"), &source)
+        .expect("parses");
+    let needs = |text: &str| m.needs(&[], text, &[]);
+    for (text, want) in [
+        (
+            "Level 2 food hygiene course for food businesses",
+            vec!["other"],
+        ),
+        ("Homework club after school", vec!["other"]),
+        ("Housing association office: rent payments", vec!["other"]),
+        ("Lunchtime concerts in the church", vec!["other"]),
+        ("Networking breakfast for voluntary groups", vec!["other"]),
+        ("Benefit concert for the hospice", vec!["other"]),
+        ("Bike repairs caf\u{e9}", vec!["other"]),
+        ("Speech and language therapy for toddlers", vec!["other"]),
+        (
+            "Stay and play for parents and carers of under 5s",
+            vec!["other"],
+        ),
+        ("Recycling centre", vec!["other"]),
+        ("Free advice on benefits", vec!["money"]),
+        ("Help with pension benefits", vec!["money"]),
+        ("Weekly food bank and hot meals", vec!["food"]),
+        ("Telephone befriending for older people", vec!["lonely"]),
+        ("Support for unpaid carers", vec!["caring"]),
+        ("Debts, rent arrears and eviction", vec!["money", "housing"]),
+    ] {
+        let mut got = needs(text);
+        got.sort();
+        let mut want = want;
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+    assert_eq!(
+        m.needs(&[], "A monthly group", &["Parent carers".into()]),
+        ["caring"],
+        "a carers' audience adds the caring need"
+    );
+}
