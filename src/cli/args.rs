@@ -183,6 +183,16 @@ pub enum ServicesAction {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// List services due a review (never reviewed, or not for a year), grouped by organisation
+    /// with their contact details, oldest first
+    Review {
+        /// Write CSV to standard output
+        #[arg(long)]
+        csv: bool,
+        /// Count from this day instead of today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = date())]
+        as_of: Option<chrono::NaiveDate>,
+    },
 }
 
 /// How the web app behaves.
@@ -354,6 +364,15 @@ fn duration() -> impl clap::builder::TypedValueParser<Value = chrono::Duration> 
         signpost::config::parse_duration(&s).ok_or_else(|| {
             format!("{s:?} is not a duration: write a number and s, m, h or d (15m)")
         })
+    })
+}
+
+/// A day written `2026-03-01`.
+fn date() -> impl clap::builder::TypedValueParser<Value = chrono::NaiveDate> {
+    use clap::builder::{NonEmptyStringValueParser, TypedValueParser};
+    NonEmptyStringValueParser::new().try_map(|s| {
+        chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map_err(|_| format!("{s:?} is not a date: write it as YYYY-MM-DD (2026-03-01)"))
     })
 }
 

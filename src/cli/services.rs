@@ -1,4 +1,5 @@
-//! `signpost services`: what the bot would suggest, and importing an Open Referral UK export.
+//! `signpost services`: what the bot would suggest, importing an Open Referral UK export, and
+//! the services due a review.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -111,6 +112,54 @@ pub fn services_action(
             std::fs::rename(&tmp, &target).map_err(|e| CliError::Write(target.clone(), e))?;
             writeln!(out, "{} Written to {}.", report.summary(), target.display())?;
         }
+        ServicesAction::Review { csv, as_of } => {
+            let today = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            review(&content.directory, today, csv, &mut out)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `services review`: the services due a review, as text or CSV.
+fn review(
+    dir: &signpost::content::services::Directory,
+    today: chrono::NaiveDate,
+    csv: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    use signpost::content::services::{review_list, write_csv};
+    let list = review_list(dir, today);
+    if csv {
+        return write_csv(&list, dir, today, out).map_err(|e| CliError::Output(e.into()));
+    }
+    for group in &list.organisations {
+        writeln!(out, "{}", group.organisation)?;
+        for s in &group.services {
+            let when = match s.reviewed {
+                Some(d) => format!("last reviewed {d} ({} days ago)", (today - d).num_days()),
+                None => "never reviewed".to_string(),
+            };
+            writeln!(out, "  {}  {} ({when})", s.id, s.name)?;
+            let address = match (&s.address, &s.postcode) {
+                (Some(a), Some(p)) => Some(format!("{a}, {p}")),
+                (a, p) => a.clone().or_else(|| p.clone()),
+            };
+            let contact: Vec<String> = [
+                ("phone", s.phone.clone()),
+                ("email", s.email.clone()),
+                ("website", s.website.clone()),
+                ("address", address),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
+            .collect();
+            if contact.is_empty() {
+                writeln!(out, "    no contact details")?;
+            } else {
+                writeln!(out, "    {}", contact.join(" | "))?;
+            }
+        }
+    }
+    writeln!(out, "{}", list.summary())?;
+    Ok(())
 }

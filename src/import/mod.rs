@@ -15,7 +15,10 @@ pub use crate::content::mapping::Mapping;
 use crate::content::services::Service;
 use crate::validate::clean_text;
 
+mod audience;
 mod limits;
+mod opening;
+mod place;
 mod record;
 pub use limits::{MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_NAME_CHARS};
 use limits::{MAX_ID_SHOWN, bound};

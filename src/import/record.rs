@@ -1,15 +1,19 @@
-//! One HSDS record into a directory entry: HTML made plain, ids, languages, locations,
-//! phones, cost, eligibility and opening times, from HSDS 3 and v1-era fields.
+//! One HSDS record into a directory entry: HTML made plain, ids, languages, phones and cost,
+//! with its place, audience and opening times from their own modules; HSDS 3 and v1-era
+//! fields.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use super::audience::audience;
 use super::limits::{MAX_NAME_CHARS, TOO_LONG_NAME};
+use super::opening::opening;
+use super::place::place;
 use crate::content::mapping::Mapping;
 use crate::content::services::{Cost, Service};
-use crate::validate::{group_phone, postcode_district, uk_phone, uk_postcode};
+use crate::validate::{group_phone, uk_phone};
 
 pub(super) fn text(v: Option<&Value>) -> Option<String> {
     match v? {
@@ -19,7 +23,7 @@ pub(super) fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
-fn array<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+pub(super) fn array<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
     v.get(key).and_then(Value::as_array).into_iter().flatten()
 }
 
@@ -101,6 +105,16 @@ fn language_tag(name: &str) -> Option<String> {
     Some(tag.to_string())
 }
 
+/// The first price in pounds in a text: "£3.50 per session" gives 3.5.
+fn pounds(fees: &str) -> Option<f64> {
+    let after = &fees[fees.find('\u{a3}')? + '\u{a3}'.len_utf8()..];
+    let number: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.trim_end_matches('.').parse().ok()
+}
+
 pub(super) fn convert(
     s: &Value,
     extra_location: Option<&Value>,
@@ -150,58 +164,9 @@ pub(super) fn convert(
     for t in array(s, "taxonomy_terms") {
         terms.extend(text(t.get("term")).or_else(|| text(t.get("name"))));
     }
-    let needs = mapping.needs(&terms, &format!("{name} {description}"));
-
-    // Locations: HSDS 3 (addresses) and v1 (physical_addresses).
-    let mut locations: Vec<&Value> = array(s, "service_at_locations")
-        .filter_map(|sal| sal.get("location"))
-        .collect();
-    locations.extend(array(s, "locations"));
-    locations.extend(extra_location);
-    let mut postcode = None;
-    let mut address = None;
-    let mut areas: Vec<String> = Vec::new();
-    let mut remote = false;
-    for loc in &locations {
-        if text(loc.get("location_type")).is_some_and(|t| t == "virtual") {
-            remote = true;
-        }
-        for a in array(loc, "addresses").chain(array(loc, "physical_addresses")) {
-            if let Some(pc) = text(a.get("postal_code")).and_then(|p| uk_postcode(&p)) {
-                let district = postcode_district(&pc).to_string();
-                if !areas.contains(&district) {
-                    areas.push(district);
-                }
-                if postcode.is_none() {
-                    address = text(a.get("address_1")).map(|l| match text(a.get("city")) {
-                        Some(c) => format!("{l}, {c}"),
-                        None => l,
-                    });
-                    postcode = Some(pc);
-                }
-            }
-        }
-    }
-    let delivery = [
-        text(s.get("deliverable_type")),
-        text(s.get("attending_type")),
-        array(s, "schedules").find_map(|x| text(x.get("attending_type"))),
-        array(s, "service_areas").find_map(|x| text(x.get("service_area"))),
-    ];
-    if delivery.iter().flatten().any(|d| {
-        let d = d.to_lowercase();
-        ["online", "phone", "telephone", "remote", "video"]
-            .iter()
-            .any(|w| d.contains(w))
-    }) {
-        remote = true;
-    }
-    if remote {
-        areas.push("anywhere".to_string());
-    }
-    if areas.is_empty() {
-        areas.push("borough".to_string());
-    }
+    let audience = audience(s);
+    let needs = mapping.needs(&terms, &format!("{name} {description}"), &audience.labels);
+    let place = place(s, extra_location);
 
     // Phones: service, contacts (v1), locations.
     let mut phones: Vec<String> = array(s, "phones")
@@ -210,7 +175,11 @@ pub(super) fn convert(
     for c in array(s, "contacts") {
         phones.extend(array(c, "phones").filter_map(|p| text(p.get("number"))));
     }
-    for loc in &locations {
+    let locations = array(s, "service_at_locations")
+        .filter_map(|sal| sal.get("location"))
+        .chain(array(s, "locations"))
+        .chain(extra_location);
+    for loc in locations {
         phones.extend(array(loc, "phones").filter_map(|p| text(p.get("number"))));
     }
     let phone = phones
@@ -218,11 +187,14 @@ pub(super) fn convert(
         .find_map(|p| uk_phone(p))
         .map(|p| group_phone(&p));
 
-    // Cost: explicit amounts, else words.
-    let amounts: Vec<f64> = array(s, "cost_options")
+    // Cost: explicit amounts, else a price in the fees ("£3.50 per session"), else words.
+    let fees = text(s.get("fees")).unwrap_or_default().to_lowercase();
+    let mut amounts: Vec<f64> = array(s, "cost_options")
         .filter_map(|c| c.get("amount").and_then(Value::as_f64))
         .collect();
-    let fees = text(s.get("fees")).unwrap_or_default().to_lowercase();
+    if amounts.is_empty() {
+        amounts.extend(pounds(&fees));
+    }
     let cost = if let Some(max) = amounts.iter().copied().reduce(f64::max) {
         if max <= 0.0 {
             Cost::Free
@@ -237,17 +209,6 @@ pub(super) fn convert(
         Cost::Unknown
     };
 
-    // Eligibility: HSDS 3 fields, or v1 eligibilitys.
-    let age = |k: &str| -> Option<u32> {
-        s.get(k)
-            .and_then(Value::as_u64)
-            .or_else(|| array(s, "eligibilitys").find_map(|e| e.get(k).and_then(Value::as_u64)))
-            .and_then(|a| u32::try_from(a).ok())
-    };
-    let who_for = text(s.get("eligibility_description"))
-        .or_else(|| array(s, "eligibilitys").find_map(|e| text(e.get("eligibility"))))
-        .map(|w| plain_text(&w));
-
     let languages: Vec<String> = array(s, "languages")
         .filter_map(|l| {
             text(l.get("code"))
@@ -259,20 +220,6 @@ pub(super) fn convert(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-
-    let opening = array(s, "schedules")
-        .chain(array(s, "regular_schedules"))
-        .find_map(|x| {
-            text(x.get("description")).or_else(|| {
-                let days = text(x.get("byday")).or_else(|| text(x.get("weekday")))?;
-                let opens = text(x.get("opens_at"))?;
-                let closes = text(x.get("closes_at"))?;
-                // "10:00:00" -> "10:00"; by characters, as exports may use any digits.
-                let hm = |t: &str| t.chars().take(5).collect::<String>();
-                Some(format!("{days} {}-{}", hm(&opens), hm(&closes)))
-            })
-        })
-        .map(|o| plain_text(&o));
 
     let reviewed = text(s.get("assured_date"))
         .or_else(|| text(s.get("last_modified")))
@@ -286,21 +233,21 @@ pub(super) fn convert(
         description,
         translations: BTreeMap::new(),
         needs,
-        areas,
-        address,
-        postcode,
-        latitude: None,
-        longitude: None,
+        areas: place.areas,
+        address: place.address,
+        postcode: place.postcode,
+        latitude: place.latitude,
+        longitude: place.longitude,
         phone,
         email: text(s.get("email")),
         website: text(s.get("url"))
             .or_else(|| s.get("organization").and_then(|o| text(o.get("website")))),
         cost,
-        min_age: age("minimum_age"),
-        max_age: age("maximum_age"),
-        who_for,
+        min_age: audience.min_age,
+        max_age: audience.max_age,
+        who_for: audience.who_for,
         languages,
-        opening,
+        opening: opening(s),
         access: None,
         reviewed,
     })
@@ -326,6 +273,14 @@ mod tests {
         );
         assert_eq!(plain_text("&amp;lt;b&amp;gt;"), "&lt;b&gt;");
         assert_eq!(plain_text("&pound;5 &rsquo;"), "\u{a3}5 \u{2019}");
+    }
+
+    #[test]
+    fn prices_in_fees_are_read() {
+        assert_eq!(pounds("\u{a3}3.50 per session"), Some(3.5));
+        assert_eq!(pounds("from \u{a3}12."), Some(12.0));
+        assert_eq!(pounds("varies"), None);
+        assert_eq!(pounds("\u{a3}"), None);
     }
 
     #[test]

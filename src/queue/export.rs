@@ -19,7 +19,7 @@ use crate::store::{self, QueueItem, StoreError};
 /// A cell a spreadsheet could run as a formula gets a leading `'`: one that starts with
 /// `= + - @`, tab or CR, also when written in full-width or compatibility forms (NFKC) or
 /// after invisible characters or spaces.
-fn neutralise(cell: &str) -> String {
+pub fn neutralise(cell: &str) -> String {
     let formula = matches!(cell.chars().next(), Some('\t' | '\r'))
         || matches!(
             cell.nfkc().find(|c| !invisible(*c)),

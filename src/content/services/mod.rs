@@ -6,8 +6,10 @@ mod directory;
 mod entry;
 mod file;
 pub mod opening;
+mod review;
 
 pub use checks::{REVIEW_DAYS, is_district};
 pub use directory::Directory;
 pub use entry::{Access, Cost, Service, base_language, cost_rank};
 pub use file::{MAPPING_FILE, to_toml};
+pub use review::{CSV_HEADER, OrganisationDue, ReviewList, review_due, review_list, write_csv};
