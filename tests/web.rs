@@ -36,6 +36,7 @@ fn referral(reference: &str, team: &str, name: &str) -> Referral {
         team: team.into(),
         needs: vec!["lonely".into()],
         services: vec![],
+        unmet: None,
         consent_at: None,
         notice_version: None,
         ..common::referral(

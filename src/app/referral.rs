@@ -167,7 +167,7 @@ pub fn prepare(
         .and_then(|n| answers.get(n))
         .map(Answer::ids)
         .unwrap_or_default();
-    let services = suggested(content, flow, &answers, &needs, &filled.language, now);
+    let (services, unmet) = suggested(content, flow, &answers, &needs, &filled.language, now);
     let practice = match by.role {
         Role::Practice => by.practice.clone(),
         Role::Prescriber | Role::Coordinator => None,
@@ -184,6 +184,7 @@ pub fn prepare(
         answers,
         needs,
         services,
+        unmet: Some(unmet),
         consent_at: Some(crate::store::stamp(now)),
         notice_version: flow.consent.as_ref().map(|c| c.notice_version.clone()),
         flags: Vec::new(),
@@ -297,7 +298,8 @@ fn check(
     }
 }
 
-/// What the bot would have suggested for these answers.
+/// What the bot would have suggested for these answers (service ids), and the needs none of
+/// them meets within reach (recorded as the referral's unmet needs, as the chat does).
 fn suggested(
     content: &Content,
     flow: &Flow,
@@ -305,7 +307,7 @@ fn suggested(
     needs: &[String],
     language: &str,
     now: DateTime<Utc>,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<String>) {
     let (postcode_key, dob_key) = flow
         .nodes
         .iter()
@@ -328,16 +330,13 @@ fn suggested(
     };
     let postcode = text(postcode_key);
     let age = text(dob_key).and_then(|d| validate::age_on(&d, now.date_naive()));
-    matching::suggest(
-        &content.directory,
-        &Query {
-            needs,
-            postcode: postcode.as_deref(),
-            age,
-            language,
-        },
-    )
-    .iter()
-    .map(|s| s.service.id.clone())
-    .collect()
+    let query = Query {
+        needs,
+        postcode: postcode.as_deref(),
+        age,
+        language,
+    };
+    let found = matching::suggest(&content.directory, &query);
+    let unmet = matching::unmet(&query, &found);
+    (found.iter().map(|s| s.service.id.clone()).collect(), unmet)
 }

@@ -322,6 +322,7 @@ fn referrals_queued_and_claimed_through_the_store_are_counted() {
         answers: Default::default(),
         needs: vec!["money".into(), "work".into()],
         services: Vec::new(),
+        unmet: None,
         consent_at: None,
         notice_version: None,
         flags: Vec::new(),
