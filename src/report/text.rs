@@ -1,0 +1,100 @@
+//! The report as text for an operator (`signpost report`): a summary, then each table with
+//! its columns aligned. The same [`tables`](super::tables) as the web page, so both show the
+//! same numbers, suppressed the same way.
+
+use super::tables::{self, Table, figure};
+use super::{Count, Published, SUPPRESSED};
+
+/// The whole report as text, ending with a newline.
+pub fn render(p: &Published) -> String {
+    let mut out = String::new();
+    let period = match (&p.since, &p.team) {
+        (Some(day), Some(team)) => format!("since {day}, team {team}"),
+        (Some(day), None) => format!("since {day}, every team"),
+        (None, Some(team)) => format!("all time, team {team}"),
+        (None, None) => "all time, every team".to_string(),
+    };
+    out.push_str(&format!(
+        "Signpost report ({period}), made {}\n",
+        p.generated_at
+    ));
+    out.push_str(&format!(
+        "Counts from 1 to 4 are shown as {SUPPRESSED}, and so are medians of fewer than 5.\n\n"
+    ));
+    let status = |s: &str| p.by_status.get(s);
+    out.push_str(&format!(
+        "Referrals: {} ({} open, {} claimed, {} closed)\n",
+        p.referrals,
+        status("open"),
+        status("claimed"),
+        status("closed")
+    ));
+    if p.referrals == Count::Exact(0) {
+        out.push_str("No referrals to report for this period.\n");
+        return out;
+    }
+    let w = &p.wait_to_claim;
+    out.push_str(&format!(
+        "Wait to claim: median {}, 9 in 10 within {} ({} claimed)\n",
+        figure(w.median_s, "none"),
+        figure(w.p90_s, "none"),
+        w.count
+    ));
+    let c = &p.time_to_close;
+    out.push_str(&format!(
+        "Time to close: median {}, 9 in 10 within {} ({} closed)\n",
+        figure(c.median_s, "none"),
+        figure(c.p90_s, "none"),
+        c.count
+    ));
+    for table in tables::sections(p) {
+        out.push('\n');
+        out.push_str(&aligned(&table));
+    }
+    out.push_str(&format!(
+        "\nUnmet: needs no service within reach was found for when the referral was made \
+         (\"other\" is left out). {} referrals made before this was recorded count every need \
+         as unmet when no service was suggested.\n",
+        p.unmet_unrecorded
+    ));
+    out
+}
+
+/// A table as text: its caption, then columns padded to line up (the first to the left, the
+/// rest, counts, to the right); "none" when it has no rows.
+pub fn aligned(t: &Table) -> String {
+    let mut out = format!("{}\n", t.caption);
+    if t.rows.is_empty() {
+        out.push_str("  none\n");
+        return out;
+    }
+    let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
+    for row in &t.rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut l = String::from(" ");
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            let pad = width.saturating_sub(cell.chars().count());
+            l.push(' ');
+            if i == 0 {
+                l.push_str(cell);
+                l.push_str(&" ".repeat(pad));
+            } else {
+                l.push(' ');
+                l.push_str(&" ".repeat(pad));
+                l.push_str(cell);
+            }
+        }
+        l.trim_end().to_string() + "\n"
+    };
+    out.push_str(&line(&t.columns));
+    for row in &t.rows {
+        out.push_str(&line(row));
+    }
+    out
+}
