@@ -107,7 +107,11 @@ fn seed(conn: &mut Connection, n: usize) {
             let practice = (source == Some("practice")).then_some("F84001");
             // One in ten made before unmet needs were recorded.
             let unmet = (rng.usize(..10) > 0).then(|| {
-                let unmet: Vec<&str> = needs.iter().copied().filter(|_| rng.usize(..4) == 0).collect();
+                let unmet: Vec<&str> = needs
+                    .iter()
+                    .copied()
+                    .filter(|_| rng.usize(..4) == 0)
+                    .collect();
                 serde_json::json!(unmet).to_string()
             });
             insert

@@ -691,7 +691,8 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
     // A prescriber cannot widen it to every team.
     let wide = web.get("/report?team=east", &amina).await;
     assert!(
-        wide.body.contains("<strong>&#60;5</strong> referrals: 0 open"),
+        wide.body
+            .contains("<strong>&#60;5</strong> referrals: 0 open"),
         "still central's only"
     );
     let cora = web.login("Cora", PASSWORD).await.expect("in");
@@ -701,7 +702,10 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
             .contains("<strong>&#60;5</strong> referrals: &#60;5 open, 0 claimed, &#60;5 closed")
     );
     let east = web.get("/report?team=east", &cora).await;
-    assert!(east.body.contains("<strong>&#60;5</strong> referrals: &#60;5 open, 0 claimed, 0"));
+    assert!(
+        east.body
+            .contains("<strong>&#60;5</strong> referrals: &#60;5 open, 0 claimed, 0")
+    );
     let patel = web.login("Dr Patel", PASSWORD).await.expect("in");
     assert_eq!(
         web.get("/report", &patel).await.status,

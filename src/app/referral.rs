@@ -308,10 +308,12 @@ fn suggested(
     language: &str,
     now: DateTime<Utc>,
 ) -> (Vec<String>, Vec<String>) {
+    // The signpost node that reads a postcode and date of birth (a flow may also have one for
+    // people who only want to see services, which reads neither).
     let (postcode_key, dob_key) = flow
         .nodes
         .iter()
-        .find_map(|n| match &n.kind {
+        .filter_map(|n| match &n.kind {
             NodeKind::Signpost { postcode, dob, .. } => Some((postcode.clone(), dob.clone())),
             NodeKind::Message { .. }
             | NodeKind::Choice { .. }
@@ -322,6 +324,9 @@ fn suggested(
             | NodeKind::QueueCallback { .. }
             | NodeKind::Summary { .. }
             | NodeKind::End => None,
+        })
+        .max_by_key(|(postcode, dob): &(Option<String>, Option<String>)| {
+            (postcode.is_some(), dob.is_some())
         })
         .unwrap_or((None, None));
     let text = |k: Option<String>| match k.and_then(|k| answers.get(&k)) {

@@ -75,9 +75,8 @@ pub fn weekly_by_need(report: &Published) -> String {
     } else {
         w.needs.len()
     };
-    let drawn = |counts: &[Count]| -> Vec<u64> {
-        counts.iter().map(|c| c.exact().unwrap_or(0)).collect()
-    };
+    let drawn =
+        |counts: &[Count]| -> Vec<u64> { counts.iter().map(|c| c.exact().unwrap_or(0)).collect() };
     let mut series: Vec<(String, Vec<u64>)> = w.needs[..named]
         .iter()
         .map(|s| (s.need.clone(), drawn(&s.counts)))

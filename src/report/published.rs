@@ -246,7 +246,11 @@ impl Report {
     pub fn publish(&self) -> Published {
         let mut by_outcome = Shown::ranked(&self.by_outcome.0);
         // "other" (the outcomes past the top ten) stays last.
-        if self.by_outcome.0.last().is_some_and(|(n, _)| n == OTHER_OUTCOMES)
+        if self
+            .by_outcome
+            .0
+            .last()
+            .is_some_and(|(n, _)| n == OTHER_OUTCOMES)
             && let Some(i) = by_outcome.0.iter().position(|(n, _)| n == OTHER_OUTCOMES)
         {
             let other = by_outcome.0.remove(i);

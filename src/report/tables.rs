@@ -41,13 +41,19 @@ pub fn weekly(report: &Published) -> Table {
         .map(|(i, monday)| {
             let mut row = vec![
                 monday.to_string(),
-                w.totals.get(i).copied().unwrap_or(Count::Exact(0)).to_string(),
+                w.totals
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Count::Exact(0))
+                    .to_string(),
             ];
-            row.extend(
-                w.needs
-                    .iter()
-                    .map(|s| s.counts.get(i).copied().unwrap_or(Count::Exact(0)).to_string()),
-            );
+            row.extend(w.needs.iter().map(|s| {
+                s.counts
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Count::Exact(0))
+                    .to_string()
+            }));
             row
         })
         .collect();

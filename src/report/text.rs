@@ -60,8 +60,8 @@ pub fn render(p: &Published) -> String {
     out
 }
 
-/// A table as text: its caption, then columns padded to line up (the first to the left, the
-/// rest, counts, to the right); "none" when it has no rows.
+/// A table as text: its caption, then columns padded to line up (counts to the right, the
+/// rest to the left); "none" when it has no rows.
 pub fn aligned(t: &Table) -> String {
     let mut out = format!("{}\n", t.caption);
     if t.rows.is_empty() {
@@ -76,12 +76,20 @@ pub fn aligned(t: &Table) -> String {
             }
         }
     }
+    // Columns of counts line up on the right, the rest on the left.
+    let count = |cell: &String| cell == SUPPRESSED || cell.chars().all(|c| c.is_ascii_digit());
+    let right: Vec<bool> = (0..widths.len())
+        .map(|i| i > 0 && t.rows.iter().all(|r| r.get(i).is_none_or(count)))
+        .collect();
     let line = |cells: &[String]| {
         let mut l = String::from(" ");
         for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
             let pad = width.saturating_sub(cell.chars().count());
             l.push(' ');
-            if i == 0 {
+            if !right[i] {
+                if i > 0 {
+                    l.push(' ');
+                }
                 l.push_str(cell);
                 l.push_str(&" ".repeat(pad));
             } else {
