@@ -615,6 +615,14 @@ async fn practice_staff_refer_someone_and_see_only_what_they_referred() {
     assert_eq!(shown["answers"]["postcode"], "E3 5ED");
     assert_eq!(shown["needs"], serde_json::json!(["money", "lonely"]));
     assert!(shown["consent_at"].is_string());
+    // Its unmet needs are recorded with it (null would mean not recorded).
+    let list = common::run(&web.db, &["queue", "list", "--json"], b"", &[]);
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).expect("json");
+    let made = listed
+        .iter()
+        .find(|r| r["reference"] == reference.as_str())
+        .expect("listed");
+    assert!(made["unmet"].is_array(), "{made}");
     // Practice staff see what they referred, and nothing else; they cannot claim.
     let mine = web.get("/", &patel).await;
     assert!(mine.body.contains(&reference));
