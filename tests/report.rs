@@ -261,7 +261,7 @@ fn since_and_team_limit_the_report_and_a_median_of_few_waits_is_suppressed() {
 
 #[test]
 fn the_text_report_has_aligned_sections_and_shows_small_counts_as_under_five() {
-    let (_dir, db, _) = fixture();
+    let (_dir, db, now) = fixture();
     let text = common::ok(&signpost(&db, &["report"]));
     assert!(
         text.contains("Referrals: 10 (<5 open, <5 claimed, 5 closed)"),
@@ -315,6 +315,18 @@ fn the_text_report_has_aligned_sections_and_shows_small_counts_as_under_five() {
         text.contains("\n  food     E3               <5\n"),
         "{text}"
     );
+    // Over the last 10 days: three waits, too few to show; nothing closed.
+    let since = (now - Duration::days(10)).date_naive().to_string();
+    let recent = common::ok(&signpost(&db, &["report", "--since", &since]));
+    assert!(
+        recent.contains(&format!("Signpost report (since {since}, every team)")),
+        "{recent}"
+    );
+    assert!(
+        recent.contains("Wait to claim: not shown, too few to show (<5 claimed)\n"),
+        "{recent}"
+    );
+    assert!(recent.contains("Time to close: none closed\n"), "{recent}");
     let unmet = text.split("\nUnmet needs, by postcode district\n").nth(1);
     assert!(
         unmet.is_some_and(|u| !u.contains("  other ")),

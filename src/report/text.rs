@@ -2,8 +2,8 @@
 //! its columns aligned. The same [`tables`](super::tables) as the web page, so both show the
 //! same numbers, suppressed the same way.
 
-use super::tables::{self, Table, figure};
-use super::{Count, Published, SUPPRESSED};
+use super::tables::{self, Table, duration};
+use super::{Count, Figure, Published, SUPPRESSED};
 
 /// The whole report as text, ending with a newline.
 pub fn render(p: &Published) -> String {
@@ -34,18 +34,18 @@ pub fn render(p: &Published) -> String {
         return out;
     }
     let w = &p.wait_to_claim;
-    out.push_str(&format!(
-        "Wait to claim: median {}, 9 in 10 within {} ({} claimed)\n",
-        figure(w.median_s, "none"),
-        figure(w.p90_s, "none"),
-        w.count
+    out.push_str(&times(
+        "Wait to claim",
+        (w.median_s, w.p90_s),
+        w.count,
+        "claimed",
     ));
     let c = &p.time_to_close;
-    out.push_str(&format!(
-        "Time to close: median {}, 9 in 10 within {} ({} closed)\n",
-        figure(c.median_s, "none"),
-        figure(c.p90_s, "none"),
-        c.count
+    out.push_str(&times(
+        "Time to close",
+        (c.median_s, c.p90_s),
+        c.count,
+        "closed",
     ));
     for table in tables::sections(p) {
         out.push('\n');
@@ -58,6 +58,22 @@ pub fn render(p: &Published) -> String {
         p.unmet_unrecorded
     ));
     out
+}
+
+/// One line on a time taken: its median and 90th percentile over `count` referrals that were
+/// `done` (claimed, closed).
+fn times(label: &str, (median, p90): (Figure, Figure), count: Count, done: &str) -> String {
+    match (median, p90) {
+        (Figure::Seconds(m), Figure::Seconds(p)) => format!(
+            "{label}: median {}, 9 in 10 within {} ({count} {done})\n",
+            duration(m),
+            duration(p)
+        ),
+        (Figure::Few, _) | (_, Figure::Few) => {
+            format!("{label}: not shown, too few to show ({count} {done})\n")
+        }
+        (Figure::Missing, _) | (_, Figure::Missing) => format!("{label}: none {done}\n"),
+    }
 }
 
 /// A table as text: its caption, then columns padded to line up (counts to the right, the
