@@ -48,6 +48,7 @@ fn referral(i: usize, rng: &mut fastrand::Rng) -> Referral {
         answers,
         needs,
         services: vec!["talk-together-e1".into()],
+        unmet: None,
         consent_at: None,
         notice_version: None,
         flags: vec![],

@@ -172,7 +172,7 @@ fn a_bad_date_is_refused_with_a_clear_message() {
     // Every argument error of the command line exits 1 (src/main.rs).
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("\"30/11/2026\" is not a date: write it as YYYY-MM-DD"),
+        err.contains("\"30/11/2026\" is not a day: write it as YYYY-MM-DD"),
         "{err}"
     );
     assert!(o.stdout.is_empty());

@@ -29,6 +29,7 @@ fn referral(reference: &str, minute: u32) -> Referral {
         answers,
         needs: vec!["money".into(), "food".into()],
         services: vec!["food-bank-e3".into()],
+        unmet: None,
         consent_at: Some("2026-11-24T09:00:00Z".into()),
         notice_version: Some("2026-11".into()),
         flags: Vec::new(),
@@ -278,7 +279,7 @@ fn reopening_runs_no_migration_twice_and_uses_wal() {
     let version: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("pragma");
-    assert_eq!(version, 9, "every migration applied, once");
+    assert_eq!(version, 10, "every migration applied, once");
     let app: i32 = c
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .expect("pragma");

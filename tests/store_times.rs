@@ -117,7 +117,7 @@ fn every_stored_time_is_rewritten_into_the_one_format() {
     let version: i64 = Connection::open(&db)
         .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
         .expect("version");
-    assert_eq!(version, 9);
+    assert_eq!(version, 10);
 }
 
 #[test]

@@ -103,6 +103,9 @@ fn every_session_of_the_last_release_loads_and_answers() {
     assert_eq!(s.editing.as_deref(), Some("summary"));
     let s = decode_session(&fixture("needs-ticked")).expect("needs");
     assert_eq!(s.picks, ["money", "lonely"]);
+    // Sessions from before unmet needs were recorded say so: not recorded, not "none unmet".
+    let s = decode_session(&fixture("sent")).expect("sent");
+    assert_eq!(s.unmet, None);
 }
 
 #[test]
@@ -121,6 +124,9 @@ fn a_conversation_stored_by_the_last_release_carries_on_after_the_upgrade() {
     let v: serde_json::Value = serde_json::from_slice(&q.stdout).expect("JSON");
     assert_eq!(v[0]["answers"]["name"], "Samira Begum");
     assert_eq!(v[0]["answers"]["phone"], "07700900462");
+    // Services are suggested after the summary, so its unmet needs are recorded although the
+    // session was stored before they were.
+    assert!(v[0]["unmet"].is_array(), "{}", v[0]);
     // Written back in the current format.
     let c = rusqlite::Connection::open(&db).expect("open");
     let state: String = c

@@ -36,6 +36,7 @@ fn referral(reference: &str, team: &str, name: &str) -> Referral {
         team: team.into(),
         needs: vec!["lonely".into()],
         services: vec![],
+        unmet: None,
         consent_at: None,
         notice_version: None,
         ..common::referral(
@@ -614,6 +615,14 @@ async fn practice_staff_refer_someone_and_see_only_what_they_referred() {
     assert_eq!(shown["answers"]["postcode"], "E3 5ED");
     assert_eq!(shown["needs"], serde_json::json!(["money", "lonely"]));
     assert!(shown["consent_at"].is_string());
+    // Its unmet needs are recorded with it (null would mean not recorded).
+    let list = common::run(&web.db, &["queue", "list", "--json"], b"", &[]);
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).expect("json");
+    let made = listed
+        .iter()
+        .find(|r| r["reference"] == reference.as_str())
+        .expect("listed");
+    assert!(made["unmet"].is_array(), "{made}");
     // Practice staff see what they referred, and nothing else; they cannot claim.
     let mine = web.get("/", &patel).await;
     assert!(mine.body.contains(&reference));
@@ -680,7 +689,7 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
     assert!(
         report
             .body
-            .contains("<strong>1</strong> referrals: 0 open, 0 claimed, 1 closed"),
+            .contains("<strong>&#60;5</strong> referrals: 0 open, 0 claimed, &#60;5 closed"),
         "{}",
         report.body
     );
@@ -690,17 +699,21 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
     // A prescriber cannot widen it to every team.
     let wide = web.get("/report?team=east", &amina).await;
     assert!(
-        wide.body.contains("<strong>1</strong> referrals"),
+        wide.body
+            .contains("<strong>&#60;5</strong> referrals: 0 open"),
         "still central's only"
     );
     let cora = web.login("Cora", PASSWORD).await.expect("in");
     let all = web.get("/report", &cora).await;
     assert!(
         all.body
-            .contains("<strong>2</strong> referrals: 1 open, 0 claimed, 1 closed")
+            .contains("<strong>&#60;5</strong> referrals: &#60;5 open, 0 claimed, &#60;5 closed")
     );
     let east = web.get("/report?team=east", &cora).await;
-    assert!(east.body.contains("<strong>1</strong> referrals: 1 open"));
+    assert!(
+        east.body
+            .contains("<strong>&#60;5</strong> referrals: &#60;5 open, 0 claimed, 0")
+    );
     let patel = web.login("Dr Patel", PASSWORD).await.expect("in");
     assert_eq!(
         web.get("/report", &patel).await.status,

@@ -167,7 +167,7 @@ pub fn prepare(
         .and_then(|n| answers.get(n))
         .map(Answer::ids)
         .unwrap_or_default();
-    let services = suggested(content, flow, &answers, &needs, &filled.language, now);
+    let (services, unmet) = suggested(content, flow, &answers, &needs, &filled.language, now);
     let practice = match by.role {
         Role::Practice => by.practice.clone(),
         Role::Prescriber | Role::Coordinator => None,
@@ -184,6 +184,7 @@ pub fn prepare(
         answers,
         needs,
         services,
+        unmet: Some(unmet),
         consent_at: Some(crate::store::stamp(now)),
         notice_version: flow.consent.as_ref().map(|c| c.notice_version.clone()),
         flags: Vec::new(),
@@ -297,7 +298,8 @@ fn check(
     }
 }
 
-/// What the bot would have suggested for these answers.
+/// What the bot would have suggested for these answers (service ids), and the needs none of
+/// them meets within reach (recorded as the referral's unmet needs, as the chat does).
 fn suggested(
     content: &Content,
     flow: &Flow,
@@ -305,11 +307,13 @@ fn suggested(
     needs: &[String],
     language: &str,
     now: DateTime<Utc>,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<String>) {
+    // The signpost node that reads a postcode and date of birth (a flow may also have one for
+    // people who only want to see services, which reads neither).
     let (postcode_key, dob_key) = flow
         .nodes
         .iter()
-        .find_map(|n| match &n.kind {
+        .filter_map(|n| match &n.kind {
             NodeKind::Signpost { postcode, dob, .. } => Some((postcode.clone(), dob.clone())),
             NodeKind::Message { .. }
             | NodeKind::Choice { .. }
@@ -321,6 +325,9 @@ fn suggested(
             | NodeKind::Summary { .. }
             | NodeKind::End => None,
         })
+        .max_by_key(|(postcode, dob): &(Option<String>, Option<String>)| {
+            (postcode.is_some(), dob.is_some())
+        })
         .unwrap_or((None, None));
     let text = |k: Option<String>| match k.and_then(|k| answers.get(&k)) {
         Some(Answer::Text(t)) => Some(t.clone()),
@@ -328,16 +335,13 @@ fn suggested(
     };
     let postcode = text(postcode_key);
     let age = text(dob_key).and_then(|d| validate::age_on(&d, now.date_naive()));
-    matching::suggest(
-        &content.directory,
-        &Query {
-            needs,
-            postcode: postcode.as_deref(),
-            age,
-            language,
-        },
-    )
-    .iter()
-    .map(|s| s.service.id.clone())
-    .collect()
+    let query = Query {
+        needs,
+        postcode: postcode.as_deref(),
+        age,
+        language,
+    };
+    let found = matching::suggest(&content.directory, &query);
+    let unmet = matching::unmet(&query, &found);
+    (found.iter().map(|s| s.service.id.clone()).collect(), unmet)
 }

@@ -108,6 +108,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The report over referrals: needs, languages, sources, teams, outcomes, waits, weeks and
+    /// unmet needs (counts from 1 to 4 shown as <5)
+    Report {
+        /// Only referrals made on or after this day (UTC)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day())]
+        since: Option<chrono::NaiveDate>,
+        /// Only this team's referrals
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
+        /// JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate dialogues, locales and services: one `path:line: message` per problem
     Check {
         /// Also print a table of languages: messages translated, missing, reviewed or draft
@@ -190,7 +203,7 @@ pub enum ServicesAction {
         #[arg(long)]
         csv: bool,
         /// Count from this day instead of today
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = date())]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day())]
         as_of: Option<chrono::NaiveDate>,
     },
 }
@@ -367,12 +380,12 @@ fn duration() -> impl clap::builder::TypedValueParser<Value = chrono::Duration> 
     })
 }
 
-/// A day written `2026-03-01`.
-fn date() -> impl clap::builder::TypedValueParser<Value = chrono::NaiveDate> {
+/// A day written `YYYY-MM-DD`.
+fn day() -> impl clap::builder::TypedValueParser<Value = chrono::NaiveDate> {
     use clap::builder::{NonEmptyStringValueParser, TypedValueParser};
     NonEmptyStringValueParser::new().try_map(|s| {
-        chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map_err(|_| format!("{s:?} is not a date: write it as YYYY-MM-DD (2026-03-01)"))
+        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("{s:?} is not a day: write it as YYYY-MM-DD (2026-01-31)"))
     })
 }
 

@@ -8,6 +8,7 @@ mod link;
 mod people;
 mod prescribers;
 mod queue;
+mod report;
 mod services;
 
 use std::io;
@@ -36,6 +37,7 @@ impl Cli {
             | Command::Services { .. }
             | Command::Web { .. }
             | Command::Prescribers { .. }
+            | Command::Report { .. }
             | Command::Link { .. } => false,
         }
     }
@@ -169,6 +171,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             ))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report { since, team, json } => report::report(&db, since, team, json),
         Command::Prescribers { action } => {
             prescribers::prescribers_action(&db, &content_dir, action)
         }

@@ -127,6 +127,9 @@ pub struct Referral {
     pub needs: Vec<String>,
     /// Suggested service ids.
     pub services: Vec<String>,
+    /// The needs no service within reach was found for; `None` when not known (a
+    /// conversation that reached no `signpost` node, or began before this was recorded).
+    pub unmet: Option<Vec<String>>,
     /// When consent was given.
     pub consent_at: Option<String>,
     /// Version of the privacy notice they agreed to.

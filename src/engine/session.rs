@@ -99,6 +99,9 @@ pub struct Session {
     pub consent_at: Option<String>,
     /// Ids of the services suggested.
     pub suggested: Vec<String>,
+    /// The needs no service within reach was found for (`matching::unmet`), once services were
+    /// suggested; `None` in a session stored before this was recorded.
+    pub unmet: Option<Vec<String>>,
     /// The referral reference, once queued.
     pub reference: Option<String>,
     /// The conversation reached an `end` node.

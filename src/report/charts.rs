@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::tables::duration;
-use super::{Report, WaitToClaim};
+use super::{Count, Figure, Published, Shown, ShownWait};
 
 /// The weekly chart's title.
 pub const WEEKLY_TITLE: &str = "Referrals per week, by need";
@@ -46,27 +46,28 @@ const PALETTE: [RGBColor; 10] = [
 type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 /// Horizontal bars, one per name in the order given, each labelled with its count
-/// (languages, sources, teams, outcomes).
-pub fn bars(title: &str, counts: &[(String, u64)]) -> String {
-    horizontal(title, None, counts)
+/// (languages, sources, teams, outcomes); a suppressed count has no bar, only its label.
+pub fn bars(title: &str, counts: &Shown) -> String {
+    horizontal(title, None, &counts.0)
 }
 
 /// How many waited how long for a claim, with the median and 90th percentile in a note.
-pub fn wait_histogram(wait: &WaitToClaim) -> String {
+pub fn wait_histogram(wait: &ShownWait) -> String {
     let note = match (wait.median_s, wait.p90_s) {
-        (Some(m), Some(p)) => Some(format!(
+        (Figure::Seconds(m), Figure::Seconds(p)) => Some(format!(
             "Median {}; 9 in 10 claimed within {}",
             duration(m),
             duration(p)
         )),
-        _ => None,
+        (Figure::Missing | Figure::Few | Figure::Seconds(_), _) => None,
     };
     horizontal(WAIT_TITLE, note.as_deref(), &wait.buckets.0)
 }
 
 /// Stacked bars of referrals per week, one colour per need, with a legend; a referral counts
 /// under each of its needs. Past ten needs, the smallest are drawn together as "other needs".
-pub fn weekly_by_need(report: &Report) -> String {
+/// A suppressed cell is not drawn (the table shows it as `<5`), nor counted into "other needs".
+pub fn weekly_by_need(report: &Published) -> String {
     let w = &report.weekly;
     let weeks = w.weeks.len();
     let named = if w.needs.len() > PALETTE.len() {
@@ -74,14 +75,18 @@ pub fn weekly_by_need(report: &Report) -> String {
     } else {
         w.needs.len()
     };
+    let drawn =
+        |counts: &[Count]| -> Vec<u64> { counts.iter().map(|c| c.exact().unwrap_or(0)).collect() };
     let mut series: Vec<(String, Vec<u64>)> = w.needs[..named]
         .iter()
-        .map(|s| (s.need.clone(), s.counts.clone()))
+        .map(|s| (s.need.clone(), drawn(&s.counts)))
         .collect();
     if w.needs.len() > named {
         let mut rest = vec![0u64; weeks];
         for s in &w.needs[named..] {
-            rest.iter_mut().zip(&s.counts).for_each(|(r, c)| *r += c);
+            rest.iter_mut()
+                .zip(drawn(&s.counts))
+                .for_each(|(r, c)| *r += c);
         }
         series.push(("other needs".to_string(), rest));
     }
@@ -93,15 +98,13 @@ pub fn weekly_by_need(report: &Report) -> String {
         return empty(WEEKLY_TITLE);
     }
     let desc = format!(
-        "{} referrals over {weeks} weeks from {}. Referrals under each need: {}",
-        w.totals.iter().sum::<u64>(),
+        "Referrals over {weeks} weeks from {}, under each need (cells under 5 are not drawn): {}.",
         w.weeks.first().map(|d| d.to_string()).unwrap_or_default(),
-        summary(
-            &series
-                .iter()
-                .map(|(need, c)| (need.clone(), c.iter().sum()))
-                .collect::<Vec<_>>()
-        )
+        series
+            .iter()
+            .map(|(need, _)| need.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     document(WEEKLY_TITLE, &desc, (WIDTH, 400), |root| {
         let area = root.titled(WEEKLY_TITLE, (FONT, TITLE_PX))?;
@@ -161,10 +164,16 @@ pub fn weekly_by_need(report: &Report) -> String {
 }
 
 /// Horizontal bars in the order given, with an optional note under the title.
-fn horizontal(title: &str, note: Option<&str>, counts: &[(String, u64)]) -> String {
-    let Some(most) = counts.iter().map(|(_, n)| *n).max().filter(|&m| m > 0) else {
+fn horizontal(title: &str, note: Option<&str>, counts: &[(String, Count)]) -> String {
+    if counts.iter().all(|(_, n)| *n == Count::Exact(0)) {
         return empty(title);
-    };
+    }
+    let most = counts
+        .iter()
+        .filter_map(|(_, n)| n.exact())
+        .max()
+        .unwrap_or(0)
+        .max(super::SHOWN_FROM);
     let rows = counts.len();
     let labels: Vec<String> = counts.iter().map(|(l, _)| shorten(l)).collect();
     let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
@@ -198,7 +207,7 @@ fn horizontal(title: &str, note: Option<&str>, counts: &[(String, u64)]) -> Stri
         let centre = |i: usize| (rows - 1 - i) as f64;
         chart.draw_series(counts.iter().enumerate().map(|(i, (_, n))| {
             let mut bar = Rectangle::new(
-                [(0, centre(i) - 0.5), (*n, centre(i) + 0.5)],
+                [(0, centre(i) - 0.5), (bar_end(*n), centre(i) + 0.5)],
                 PALETTE[0].filled(),
             );
             bar.set_margin(4, 4, 0, 0);
@@ -207,7 +216,8 @@ fn horizontal(title: &str, note: Option<&str>, counts: &[(String, u64)]) -> Stri
         let after =
             TextStyle::from((FONT, LABEL_PX).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         chart.draw_series(counts.iter().enumerate().map(|(i, (_, n))| {
-            EmptyElement::at((*n, centre(i))) + Text::new(n.to_string(), (4, 0), after.clone())
+            EmptyElement::at((bar_end(*n), centre(i)))
+                + Text::new(n.to_string(), (4, 0), after.clone())
         }))?;
         let before = after.pos(Pos::new(HPos::Right, VPos::Center));
         for (i, label) in labels.iter().enumerate() {
@@ -216,6 +226,11 @@ fn horizontal(title: &str, note: Option<&str>, counts: &[(String, u64)]) -> Stri
         }
         Ok(())
     })
+}
+
+/// Where a count's bar ends: a suppressed one has none.
+fn bar_end(n: Count) -> u64 {
+    n.exact().unwrap_or(0)
 }
 
 /// An axis end a little past `most` (room for the count labels), never zero.
@@ -287,7 +302,7 @@ fn message(title: &str, text: &str) -> String {
 }
 
 /// The counts in words, for the chart's description.
-fn summary(counts: &[(String, u64)]) -> String {
+fn summary(counts: &[(String, Count)]) -> String {
     let shown: Vec<String> = counts
         .iter()
         .take(12)

@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use super::query::{ByName, Weeks};
 use super::{
-    Counts, NeedSeries, OTHER_OUTCOMES, TOP_OUTCOMES, UNKNOWN_DISTRICT, Unmet, WAIT_BUCKETS,
-    WaitToClaim, Weekly,
+    Counts, Durations, NO_SPECIFIC_NEED, NeedSeries, OTHER_OUTCOMES, TOP_OUTCOMES,
+    UNKNOWN_DISTRICT, Unmet, WAIT_BUCKETS, WaitToClaim, Weekly,
 };
 use crate::store::StoreError;
 use crate::validate::{clean_text, postcode_district, uk_postcode};
@@ -28,9 +28,14 @@ pub(super) struct NeedLists(FxHashMap<String, Vec<String>>);
 
 impl NeedLists {
     /// Reads every distinct stored list once.
-    pub(super) fn read(lists: &FxHashMap<String, u64>) -> Result<NeedLists, StoreError> {
+    pub(super) fn read<'a>(
+        lists: impl IntoIterator<Item = &'a String>,
+    ) -> Result<NeedLists, StoreError> {
         let mut read = FxHashMap::default();
-        for list in lists.keys() {
+        for list in lists {
+            if read.contains_key(list) {
+                continue;
+            }
             let mut needs: Vec<String> = serde_json::from_str(list)?;
             needs.sort_unstable();
             needs.dedup();
@@ -137,7 +142,8 @@ pub(super) fn weekly(
     }
 }
 
-/// Referrals with no service suggested, by need and postcode district, most first.
+/// Referrals with an unmet need, by need and postcode district, most first; the need
+/// [`NO_SPECIFIC_NEED`] is left out.
 pub(super) fn unmet(lists: &NeedLists, unmet: &FxHashMap<(String, String), u64>) -> Vec<Unmet> {
     let mut groups: FxHashMap<(&str, String), u64> = FxHashMap::default();
     for ((list, postcode), n) in unmet {
@@ -146,7 +152,7 @@ pub(super) fn unmet(lists: &NeedLists, unmet: &FxHashMap<(String, String), u64>)
             || UNKNOWN_DISTRICT.to_string(),
             |p| postcode_district(&p).to_string(),
         );
-        for need in lists.of(list) {
+        for need in lists.of(list).iter().filter(|n| *n != NO_SPECIFIC_NEED) {
             *groups.entry((need, district.clone())).or_default() += n;
         }
     }
@@ -189,6 +195,16 @@ pub(super) fn wait_to_claim(mut waits: Vec<i64>) -> WaitToClaim {
                 .map(|(&(label, _), n)| (label.to_string(), n))
                 .collect(),
         ),
+    }
+}
+
+/// The median and 90th percentile of durations in seconds.
+pub(super) fn durations(mut seconds: Vec<i64>) -> Durations {
+    seconds.sort_unstable();
+    Durations {
+        median_s: nearest_rank(&seconds, 50),
+        p90_s: nearest_rank(&seconds, 90),
+        count: seconds.len() as u64,
     }
 }
 

@@ -1,20 +1,26 @@
 //! The report over referrals (`signpost report`, the web app's `/report`): how many, for which
 //! needs, in which languages, from where, for which team, how they ended, how long people
-//! waited for a call, week by week, and the needs no service was found for. Counted in one
-//! scan of one read snapshot; [`charts`] draws it as SVG and [`tables`] lays the same numbers
-//! out as tables for screen readers.
+//! waited for a call and how long until it closed, week by week, and the needs no service
+//! within reach was found for. Counted in one scan of one read snapshot; [`Report::publish`]
+//! suppresses the small counts (the only way a report is shown); [`charts`] draws it as SVG,
+//! [`tables`] lays the same numbers out as tables for screen readers and [`text`] as text.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rusqlite::Connection;
-use serde::Serialize;
-use serde::ser::SerializeMap;
 
 use crate::store::{Status, StoreError, stamp};
 
 pub mod charts;
 mod figures;
+mod published;
 mod query;
 pub mod tables;
+pub mod text;
+
+pub use published::{
+    Count, Figure, Published, SHOWN_FROM, SUPPRESSED, Shown, ShownDurations, ShownSeries,
+    ShownUnmet, ShownWait, ShownWeekly,
+};
 #[cfg(test)]
 mod tests;
 
@@ -27,8 +33,8 @@ pub struct Filter {
     pub team: Option<String>,
 }
 
-/// Counts by name, in the order the field's documentation states; serialised as a JSON object
-/// in that order (`{"housing": 12, "money": 7}`).
+/// Counts by name, in the order the field's documentation states (raw: shown only through
+/// [`Report::publish`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts(pub Vec<(String, u64)>);
 
@@ -59,19 +65,9 @@ impl Counts {
     }
 }
 
-impl Serialize for Counts {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (name, count) in &self.0 {
-            map.serialize_entry(name, count)?;
-        }
-        map.end()
-    }
-}
-
 /// How long people waited from queueing to a prescriber's claim, over the referrals claimed
 /// (still claimed or since closed; a released one waits again).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WaitToClaim {
     /// The median wait in seconds (nearest rank: a wait someone actually had); `None` when
     /// nothing was claimed.
@@ -95,9 +91,20 @@ pub const WAIT_BUCKETS: [(&str, i64); 6] = [
     ("over 7 days", i64::MAX),
 ];
 
+/// How long something took, in seconds, over the referrals it happened to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Durations {
+    /// The median (nearest rank); `None` when there is nothing to count.
+    pub median_s: Option<i64>,
+    /// The 90th percentile (nearest rank).
+    pub p90_s: Option<i64>,
+    /// How many durations were counted.
+    pub count: u64,
+}
+
 /// Referrals per week and need: `weeks[i]` is the Monday (UTC) starting week `i`, and every
 /// `counts` vector has one entry per week.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Weekly {
     /// The Mondays, oldest first.
     pub weeks: Vec<NaiveDate>,
@@ -108,7 +115,7 @@ pub struct Weekly {
 }
 
 /// One need's referrals per week.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NeedSeries {
     /// The need id.
     pub need: String,
@@ -116,9 +123,11 @@ pub struct NeedSeries {
     pub counts: Vec<u64>,
 }
 
-/// Referrals for which no service was suggested, by need and postcode district: the gaps in
-/// the directory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Referrals with a need no service within reach was found for, by need and postcode district:
+/// the gaps in the directory. From the need list recorded when the referral was made; a
+/// referral made before that was recorded counts by the old rule (no service suggested: every
+/// need unmet).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmet {
     /// The need id.
     pub need: String,
@@ -130,6 +139,8 @@ pub struct Unmet {
 
 /// The district shown when a person gave no postcode.
 pub const UNKNOWN_DISTRICT: &str = "unknown";
+/// The need "something else": no specific need to meet, so never counted as unmet.
+pub const NO_SPECIFIC_NEED: &str = "other";
 /// The source shown for referrals that came through no deep link.
 pub const SELF_REFERRAL: &str = "self-referral";
 /// The team shown for referrals made before teams.
@@ -143,8 +154,9 @@ pub const WEEKS: u64 = 12;
 /// The most weeks `weekly` covers with `since` (the latest ones).
 pub const MAX_WEEKS: u64 = 104;
 
-/// The report (`signpost report --json` prints it as it serialises).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The report's raw counts: shown only through [`Report::publish`], which suppresses the small
+/// ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// When it was made (RFC 3339).
     pub generated_at: String,
@@ -170,11 +182,15 @@ pub struct Report {
     pub by_status: Counts,
     /// Time from queueing to claim.
     pub wait_to_claim: WaitToClaim,
+    /// Time from queueing to close, over the closed referrals.
+    pub time_to_close: Durations,
     /// Per week and need: the last [`WEEKS`] weeks up to `generated_at`, or from `since`'s
     /// week (at most [`MAX_WEEKS`]).
     pub weekly: Weekly,
-    /// Needs no service was suggested for, by postcode district, most first.
+    /// Unmet needs by postcode district, most first (see [`Unmet`]).
     pub unmet: Vec<Unmet>,
+    /// How many referrals were made before unmet needs were recorded (counted by the old rule).
+    pub unmet_unrecorded: u64,
 }
 
 /// Counts the referrals `filter` selects, as of `now`, in one scan of one read snapshot: when
@@ -190,7 +206,7 @@ pub fn build(conn: &Connection, filter: &Filter, now: DateTime<Utc>) -> Result<R
     let t = query::tally(conn, &query::Scope::new(filter), weeks)?;
     // Only read: ending the snapshot by rolling back changes nothing.
     drop(snapshot);
-    let lists = figures::NeedLists::read(&t.needs)?;
+    let lists = figures::NeedLists::read(t.needs.keys().chain(t.unmet.keys().map(|(l, _)| l)))?;
     Ok(Report {
         generated_at: stamp(now),
         since: filter.since,
@@ -209,8 +225,10 @@ pub fn build(conn: &Connection, filter: &Filter, now: DateTime<Utc>) -> Result<R
                 .collect(),
         ),
         wait_to_claim: figures::wait_to_claim(t.waits),
+        time_to_close: figures::durations(t.closes),
         weekly: figures::weekly(&lists, weeks, t.totals, &t.weekly),
         unmet: figures::unmet(&lists, &t.unmet),
+        unmet_unrecorded: t.unrecorded,
     })
 }
 

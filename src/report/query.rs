@@ -1,6 +1,6 @@
 //! The report's one pass over referrals. SQLite selects the referrals and works out, row by
-//! row, what needs dates or JSON (the wait in seconds, the week, the postcode of those with no
-//! service); Rust tallies the rows. Measured on 100,000 referrals, SQLite's own `GROUP BY`s
+//! row, what needs dates or JSON (the wait and time to close in seconds, the week, the postcode
+//! of those with an unmet need); Rust tallies the rows. Measured on 100,000 referrals, SQLite's own `GROUP BY`s
 //! cost a sort each (one per figure, 30 to 130 ms apiece), and a scan of the table alone
 //! ~20 ms: one scan tallied in hash maps is several times faster than any set of queries.
 
@@ -98,13 +98,18 @@ pub(super) struct Tally {
     pub outcomes: ByName,
     /// Seconds from queueing to claim.
     pub waits: Vec<i64>,
+    /// Seconds from queueing to close, of the closed ones.
+    pub closes: Vec<i64>,
     /// Referrals per week.
     pub totals: Vec<u64>,
     /// Per stored need list, referrals per week.
     pub weekly: FxHashMap<String, Vec<u64>>,
-    /// Referrals no service was suggested for, per stored need list and postcode answer
-    /// (empty when there is none).
+    /// Referrals with unmet needs, per stored list of those needs and postcode answer (empty
+    /// when there is none): the recorded `unmet`, or for a referral from before it was
+    /// recorded, all its needs when no service was suggested.
     pub unmet: FxHashMap<(String, String), u64>,
+    /// Referrals with no unmet record (made before it was kept).
+    pub unrecorded: u64,
 }
 
 /// One scan over the referrals `scope` selects, counting everything the report shows.
@@ -114,15 +119,19 @@ pub(super) fn tally(conn: &Connection, scope: &Scope, weeks: Weeks) -> Result<Ta
         .first
         .checked_add_days(Days::new(7 * weeks.weeks as u64))
         .unwrap_or(weeks.first);
-    // Services are written by serde_json, so an empty list is stored as `[]`.
+    // Services and unmet needs are written by serde_json, so an empty list is stored as `[]`.
     let sql = format!(
         "SELECT r.language, r.source, r.team, r.status, r.needs,
                 CASE WHEN r.status = 'closed' THEN r.outcome END,
                 unixepoch(r.claimed_at) - unixepoch(r.created_at),
                 CASE WHEN r.created_at >= :from AND r.created_at < :to
                      THEN (unixepoch(r.created_at) - :epoch) / 604800 END,
-                CASE WHEN r.services = '[]'
-                     THEN coalesce(json_extract(r.answers, '$.postcode'), '') END
+                r.unmet,
+                CASE WHEN (r.unmet IS NOT NULL AND r.unmet != '[]')
+                       OR (r.unmet IS NULL AND r.services = '[]')
+                     THEN coalesce(json_extract(r.answers, '$.postcode'), '') END,
+                CASE WHEN r.status = 'closed'
+                     THEN unixepoch(r.closed_at) - unixepoch(r.created_at) END
          FROM referrals r WHERE {}",
         scope.condition
     );
@@ -169,16 +178,25 @@ pub(super) fn tally(conn: &Connection, scope: &Scope, weeks: Weeks) -> Result<Ta
                 }
             }
         }
-        let postcode = match row.get_ref(8)? {
+        let recorded = text(row, 8)?;
+        if recorded.is_none() {
+            t.unrecorded += 1;
+        }
+        let postcode = match row.get_ref(9)? {
             ValueRef::Null => None,
             ValueRef::Text(text) => Some(std::str::from_utf8(text).unwrap_or_default()),
             // A postcode answer that is not text (none is) counts as no postcode.
             _ => Some(""),
         };
         if let Some(postcode) = postcode {
+            let unmet = recorded.unwrap_or(needs);
             *t.unmet
-                .entry((needs.to_string(), postcode.to_string()))
+                .entry((unmet.to_string(), postcode.to_string()))
                 .or_default() += 1;
+        }
+        // NULL when not closed (or a time is unreadable: left out).
+        if let Some(close) = row.get::<_, Option<i64>>(10)? {
+            t.closes.push(close);
         }
     }
     Ok(t)

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Report, Unmet, WaitToClaim};
+use super::{Count, Figure, Published, Shown, ShownDurations, ShownUnmet, ShownWait};
 
 /// A table: a caption, column headings, and rows whose first cell heads the row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,11 +17,12 @@ pub struct Table {
 }
 
 /// Named counts (`by_language`, `by_source`, ...): a `label` column and a count column.
-pub fn counts(caption: &str, label: &str, counts: &[(String, u64)]) -> Table {
+pub fn counts(caption: &str, label: &str, counts: &Shown) -> Table {
     Table {
         caption: caption.to_string(),
         columns: vec![label.to_string(), "Referrals".to_string()],
         rows: counts
+            .0
             .iter()
             .map(|(name, n)| vec![name.clone(), n.to_string()])
             .collect(),
@@ -29,7 +30,7 @@ pub fn counts(caption: &str, label: &str, counts: &[(String, u64)]) -> Table {
 }
 
 /// Referrals per week: one row per week, the total then one column per need.
-pub fn weekly(report: &Report) -> Table {
+pub fn weekly(report: &Published) -> Table {
     let w = &report.weekly;
     let mut columns = vec!["Week starting".to_string(), "All referrals".to_string()];
     columns.extend(w.needs.iter().map(|s| s.need.clone()));
@@ -40,13 +41,19 @@ pub fn weekly(report: &Report) -> Table {
         .map(|(i, monday)| {
             let mut row = vec![
                 monday.to_string(),
-                w.totals.get(i).copied().unwrap_or(0).to_string(),
+                w.totals
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Count::Exact(0))
+                    .to_string(),
             ];
-            row.extend(
-                w.needs
-                    .iter()
-                    .map(|s| s.counts.get(i).copied().unwrap_or(0).to_string()),
-            );
+            row.extend(w.needs.iter().map(|s| {
+                s.counts
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Count::Exact(0))
+                    .to_string()
+            }));
             row
         })
         .collect();
@@ -58,11 +65,16 @@ pub fn weekly(report: &Report) -> Table {
 }
 
 /// The wait to claim: the median, the 90th percentile, then how many waited how long.
-pub fn wait(wait: &WaitToClaim) -> Table {
-    let shown = |s: Option<i64>| s.map_or_else(|| "none claimed".to_string(), duration);
+pub fn wait(wait: &ShownWait) -> Table {
     let mut rows = vec![
-        vec!["Median wait".to_string(), shown(wait.median_s)],
-        vec!["9 in 10 waited at most".to_string(), shown(wait.p90_s)],
+        vec![
+            "Median wait".to_string(),
+            figure(wait.median_s, "none claimed"),
+        ],
+        vec![
+            "9 in 10 waited at most".to_string(),
+            figure(wait.p90_s, "none claimed"),
+        ],
     ];
     rows.extend(
         wait.buckets
@@ -77,10 +89,34 @@ pub fn wait(wait: &WaitToClaim) -> Table {
     }
 }
 
-/// Needs no service was suggested for, by district.
-pub fn unmet(unmet: &[Unmet]) -> Table {
+/// The time to close: how many closed, the median and the 90th percentile.
+pub fn close(close: &ShownDurations) -> Table {
     Table {
-        caption: "Needs with no service suggested, by postcode district".to_string(),
+        caption: CLOSE_TITLE.to_string(),
+        columns: vec!["Time to close".to_string(), "Figure".to_string()],
+        rows: vec![
+            vec!["Closed".to_string(), close.count.to_string()],
+            vec![
+                "Median time to close".to_string(),
+                figure(close.median_s, "none closed"),
+            ],
+            vec![
+                "9 in 10 closed within".to_string(),
+                figure(close.p90_s, "none closed"),
+            ],
+        ],
+    }
+}
+
+/// The time-to-close table's caption.
+pub const CLOSE_TITLE: &str = "Time from queueing to close";
+/// The unmet table's caption.
+pub const UNMET_TITLE: &str = "Unmet needs, by postcode district";
+
+/// Unmet needs by district.
+pub fn unmet(unmet: &[ShownUnmet]) -> Table {
+    Table {
+        caption: UNMET_TITLE.to_string(),
         columns: vec![
             "Need".to_string(),
             "District".to_string(),
@@ -90,6 +126,15 @@ pub fn unmet(unmet: &[Unmet]) -> Table {
             .iter()
             .map(|u| vec![u.need.clone(), u.district.clone(), u.count.to_string()])
             .collect(),
+    }
+}
+
+/// A median or percentile as a person reads it; `missing` when there was nothing to measure.
+pub fn figure(f: Figure, missing: &str) -> String {
+    match f {
+        Figure::Missing => missing.to_string(),
+        Figure::Few => format!("not shown ({} measured)", super::SUPPRESSED),
+        Figure::Seconds(s) => duration(s),
     }
 }
 
@@ -107,4 +152,21 @@ pub fn duration(seconds: i64) -> String {
         (d, 0, _) => format!("{d} days"),
         (d, h, _) => format!("{d} days {h} h"),
     }
+}
+
+/// Every table of the report, in the order a reader goes through it (the text report prints
+/// them all; the page shows each beside its chart).
+pub fn sections(p: &Published) -> Vec<Table> {
+    vec![
+        counts("Referrals by need", "Need", &p.by_need),
+        counts("Referrals by language", "Language", &p.by_language),
+        counts("Referrals by source", "Source", &p.by_source),
+        counts("Referrals by team", "Team", &p.by_team),
+        counts("Referrals by status", "Status", &p.by_status),
+        counts("Closed referrals by outcome", "Outcome", &p.by_outcome),
+        wait(&p.wait_to_claim),
+        close(&p.time_to_close),
+        weekly(p),
+        unmet(&p.unmet),
+    ]
 }

@@ -32,6 +32,9 @@ pub struct QueueItem {
     pub answers: serde_json::Map<String, serde_json::Value>,
     /// Suggested service ids.
     pub services: Vec<String>,
+    /// The needs no service within reach was found for; null for referrals made before this
+    /// was recorded.
+    pub unmet: Option<Vec<String>>,
     /// Who claimed it.
     pub claimed_by: Option<String>,
     /// When it was claimed.
@@ -115,7 +118,7 @@ enum Which<'a> {
 pub(super) const COLUMNS: &str = "SELECT reference, status, priority, created_at, language,
                 channel, user_id, needs, answers, services, claimed_by, outcome, consent_at,
                 notice_version, claimed_at, attempts, closed_at, team, practice, source,
-                referred_by
+                referred_by, unmet
          FROM referrals";
 
 fn select(conn: &Connection, which: Which) -> Result<Vec<QueueItem>, StoreError> {
@@ -157,6 +160,10 @@ pub(super) fn item(r: &rusqlite::Row) -> Result<QueueItem, StoreError> {
         needs: serde_json::from_str(&r.get::<_, String>(7)?)?,
         answers: serde_json::from_str(&r.get::<_, String>(8)?)?,
         services: serde_json::from_str(&r.get::<_, String>(9)?)?,
+        unmet: r
+            .get::<_, Option<String>>(21)?
+            .map(|u| serde_json::from_str(&u))
+            .transpose()?,
         claimed_by: r.get(10)?,
         // Cleaned on the way out: outcomes stored before cleaning may hold control codes.
         outcome: r
@@ -205,8 +212,8 @@ pub(super) fn insert(
     let result = tx.execute(
         "INSERT INTO referrals (reference, created_at, channel, user_id, language, priority,
                                 answers, needs, services, consent_at, notice_version,
-                                team, practice, source, referred_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                team, practice, source, referred_by, unmet)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             r.reference,
             stamp(r.created_at),
@@ -223,6 +230,7 @@ pub(super) fn insert(
             r.practice,
             r.source,
             r.referred_by,
+            r.unmet.as_ref().map(serde_json::to_string).transpose()?,
         ],
     );
     match result {

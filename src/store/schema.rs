@@ -191,6 +191,15 @@ pub(super) fn migrations() -> Migrations<'static> {
         CREATE INDEX nudges_waiting ON nudges (channel, last_step_at) WHERE sent_at IS NULL;
         "#,
         ),
+        // Unmet needs per referral (issue 18): the needs no service within reach was found for
+        // when it was made, as a JSON array of need ids; NULL for referrals made before this was
+        // recorded (the report counts those by the old rule).
+        M::up(
+            r#"
+        ALTER TABLE referrals ADD COLUMN unmet TEXT
+            CHECK (unmet IS NULL OR (json_valid(unmet) AND json_type(unmet) = 'array'));
+        "#,
+        ),
     ])
 }
 

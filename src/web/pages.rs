@@ -212,15 +212,18 @@ pub struct Chart {
 #[template(path = "report.html")]
 pub struct ReportPage {
     pub header: Header,
-    pub referrals: u64,
-    pub open: u64,
-    pub claimed: u64,
-    pub closed: u64,
+    /// Counts and figures as published (small counts shown as `<5`).
+    pub referrals: String,
+    pub open: String,
+    pub claimed: String,
+    pub closed: String,
     pub median: String,
     pub p90: String,
+    pub close: crate::report::tables::Table,
     pub since: String,
     pub teams: Vec<Choice>,
     pub choose_team: bool,
     pub charts: Vec<Chart>,
     pub unmet: crate::report::tables::Table,
+    pub unmet_unrecorded: String,
 }

@@ -38,7 +38,8 @@ pub async fn report_page(
     };
     let r = app
         .read(move |c, _| Ok(report::build(c, &filter, Utc::now())?))
-        .await?;
+        .await?
+        .publish();
     let chart = |svg: String, table: tables::Table| Chart { svg, table };
     let charts = vec![
         chart(charts::weekly_by_need(&r), tables::weekly(&r)),
@@ -47,20 +48,20 @@ pub async fn report_page(
             tables::wait(&r.wait_to_claim),
         ),
         chart(
-            charts::bars("Referrals by need", &r.by_need.0),
-            tables::counts("Referrals by need", "Need", &r.by_need.0),
+            charts::bars("Referrals by need", &r.by_need),
+            tables::counts("Referrals by need", "Need", &r.by_need),
         ),
         chart(
-            charts::bars("Referrals by language", &r.by_language.0),
-            tables::counts("Referrals by language", "Language", &r.by_language.0),
+            charts::bars("Referrals by language", &r.by_language),
+            tables::counts("Referrals by language", "Language", &r.by_language),
         ),
         chart(
-            charts::bars("Referrals by source", &r.by_source.0),
-            tables::counts("Referrals by source", "Source", &r.by_source.0),
+            charts::bars("Referrals by source", &r.by_source),
+            tables::counts("Referrals by source", "Source", &r.by_source),
         ),
         chart(
-            charts::bars("Closed referrals by outcome", &r.by_outcome.0),
-            tables::counts("Closed referrals by outcome", "Outcome", &r.by_outcome.0),
+            charts::bars("Closed referrals by outcome", &r.by_outcome),
+            tables::counts("Closed referrals by outcome", "Outcome", &r.by_outcome),
         ),
     ];
     let mut teams = vec![Choice {
@@ -73,29 +74,22 @@ pub async fn report_page(
         label: t.name.clone(),
         selected: team.as_deref() == Some(t.id.as_str()),
     }));
-    let median = r
-        .wait_to_claim
-        .median_s
-        .map(tables::duration)
-        .unwrap_or_else(|| "-".into());
-    let p90 = r
-        .wait_to_claim
-        .p90_s
-        .map(tables::duration)
-        .unwrap_or_else(|| "-".into());
+    let figure = |f| tables::figure(f, "-");
     let page = ReportPage {
         header: header(&app, &signed.session),
-        referrals: r.referrals,
-        open: r.by_status.get("open"),
-        claimed: r.by_status.get("claimed"),
-        closed: r.by_status.get("closed"),
-        median,
-        p90,
+        referrals: r.referrals.to_string(),
+        open: r.by_status.get("open").to_string(),
+        claimed: r.by_status.get("claimed").to_string(),
+        closed: r.by_status.get("closed").to_string(),
+        median: figure(r.wait_to_claim.median_s),
+        p90: figure(r.wait_to_claim.p90_s),
+        close: tables::close(&r.time_to_close),
         since: since.map(|d| d.to_string()).unwrap_or_default(),
         teams,
         choose_team: viewer.audits(),
         charts,
         unmet: tables::unmet(&r.unmet),
+        unmet_unrecorded: r.unmet_unrecorded.to_string(),
     };
     Ok(pages::html(&page)?.into_response())
 }

@@ -340,6 +340,7 @@ pub fn referral(
             .collect(),
         needs: vec!["money".into()],
         services: vec!["housing-advice-borough".into()],
+        unmet: None,
         consent_at: Some("2026-11-24T08:00:00Z".into()),
         notice_version: Some("2026-11".into()),
         flags: Vec::new(),

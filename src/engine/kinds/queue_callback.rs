@@ -73,6 +73,7 @@ fn queue(turn: &mut Turn<'_>, node: &Node) {
                 answers: turn.session.answers.clone(),
                 needs,
                 services: turn.session.suggested.clone(),
+                unmet: turn.session.unmet.clone(),
                 consent_at: turn.session.consent_at.clone(),
                 notice_version: turn
                     .flow()

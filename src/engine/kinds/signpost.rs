@@ -83,6 +83,7 @@ impl Signpost<'_> {
             language: &lang,
         };
         let mut found = matching::suggest(&content.directory, &query);
+        turn.session.unmet = Some(matching::unmet(&query, &found));
         let mut parts = Vec::new();
         if self.postcode.is_some() && postcode.is_none() {
             parts.push(turn.fmt("services-no-postcode", &[]));

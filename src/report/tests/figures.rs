@@ -67,15 +67,19 @@ fn counts_by_need_language_source_team_status_and_outcome() {
     );
     assert_eq!(names(&report.by_outcome), [("Linked to service", 2)]);
 
-    // The JSON keeps the names as keys, in the same order.
-    let json = serde_json::to_string(&report).expect("json");
+    // The JSON (published) keeps the names as keys; counts from 1 to 4 read "<5", after the
+    // others and by name, and so does a median of fewer than 5 waits.
+    let json = serde_json::to_string(&report.publish()).expect("json");
     let value: serde_json::Value = serde_json::from_str(&json).expect("parse");
-    assert_eq!(value["by_need"]["housing"], 3);
-    assert_eq!(value["by_source"]["self-referral"], 2);
-    assert_eq!(value["wait_to_claim"]["median_s"], 60);
+    assert_eq!(value["referrals"], 5);
+    assert_eq!(value["by_need"]["housing"], "<5");
+    assert_eq!(value["by_source"]["self-referral"], "<5");
+    assert_eq!(value["by_status"]["open"], "<5");
+    assert_eq!(value["wait_to_claim"]["median_s"], "<5");
+    assert_eq!(value["wait_to_claim"]["count"], "<5");
     assert!(value["unmet"].as_array().is_some_and(Vec::is_empty));
-    let housing = json.find("\"housing\":3").expect("housing");
-    let money = json.find("\"money\":2").expect("money");
+    let housing = json.find("\"housing\":\"<5\"").expect("housing");
+    let money = json.find("\"money\":\"<5\"").expect("money");
     assert!(housing < money, "{json}");
 }
 
@@ -97,7 +101,8 @@ fn the_wait_to_claim_has_a_median_and_90th_percentile_by_nearest_rank() {
         ..r(t)
     })
     .add(r(t));
-    let wait = db.report(&all()).wait_to_claim;
+    let report = db.report(&all());
+    let wait = report.wait_to_claim.clone();
     // Sorted: 1..9, 100 min, 3 days. Median: rank 6 of 11 = 6 min; p90: rank 10 = 100 min.
     assert_eq!(wait.count, 11);
     assert_eq!(wait.median_s, Some(6 * 60));
@@ -113,7 +118,7 @@ fn the_wait_to_claim_has_a_median_and_90th_percentile_by_nearest_rank() {
             ("over 7 days", 0),
         ]
     );
-    let svg = crate::report::charts::wait_histogram(&wait);
+    let svg = crate::report::charts::wait_histogram(&report.publish().wait_to_claim);
     assert!(
         svg.contains("Median 6 min; 9 in 10 claimed within 1 h 40 min"),
         "{svg}"
@@ -176,12 +181,13 @@ fn weeks_start_on_monday_and_cover_the_last_twelve() {
         series,
         [("housing", housing.as_slice()), ("money", money.as_slice())]
     );
-    let table = tables::weekly(&report);
+    let table = tables::weekly(&report.publish());
     assert_eq!(
         table.columns,
         ["Week starting", "All referrals", "housing", "money"]
     );
-    assert_eq!(table.rows[11], ["2026-11-23", "2", "1", "1"]);
+    assert_eq!(table.rows[11], ["2026-11-23", "<5", "<5", "<5"]);
+    assert_eq!(table.rows[1], ["2026-09-14", "0", "0", "0"]);
 }
 
 #[test]
@@ -322,6 +328,7 @@ fn referrals_queued_and_claimed_through_the_store_are_counted() {
         answers: Default::default(),
         needs: vec!["money".into(), "work".into()],
         services: Vec::new(),
+        unmet: None,
         consent_at: None,
         notice_version: None,
         flags: Vec::new(),

@@ -8,6 +8,7 @@ use crate::store::{Store, stamp};
 
 mod charts;
 mod figures;
+mod published;
 
 /// Wednesday 25 November 2026, noon UTC: the week runs from Monday the 23rd.
 fn now() -> DateTime<Utc> {

@@ -1,0 +1,323 @@
+//! The report as it may be shown: every count from 1 to 4 is suppressed, shown as `<5`, so no
+//! small group of people can be picked out. The one place the rule lives: the page, the
+//! command line's text and its JSON all show a [`Published`] report, never the raw counts.
+//!
+//! In JSON a [`Count`] is a number (0, or 5 and more) or the string `"<5"`; a [`Figure`] (a
+//! median or 90th percentile in seconds) is a number, `null` when there was nothing to measure,
+//! or `"<5"` when fewer than 5 values lie behind it.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use super::{Durations, OTHER_OUTCOMES, Report, WaitToClaim};
+
+/// The smallest count shown as it is (0 aside).
+pub const SHOWN_FROM: u64 = 5;
+/// What a suppressed count or figure shows.
+pub const SUPPRESSED: &str = "<5";
+
+/// A count as shown: exact when 0 or at least [`SHOWN_FROM`], else suppressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// 0, or [`SHOWN_FROM`] and more.
+    Exact(u64),
+    /// From 1 to 4: shown as [`SUPPRESSED`].
+    Few,
+}
+
+impl Count {
+    /// The count `n` as it may be shown.
+    pub fn of(n: u64) -> Count {
+        if n == 0 || n >= SHOWN_FROM {
+            Count::Exact(n)
+        } else {
+            Count::Few
+        }
+    }
+
+    /// The number, when it may be shown.
+    pub fn exact(self) -> Option<u64> {
+        match self {
+            Count::Exact(n) => Some(n),
+            Count::Few => None,
+        }
+    }
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Count::Exact(n) => n.fmt(f),
+            Count::Few => f.pad(SUPPRESSED),
+        }
+    }
+}
+
+impl Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Count::Exact(n) => s.serialize_u64(*n),
+            Count::Few => s.serialize_str(SUPPRESSED),
+        }
+    }
+}
+
+/// A duration in seconds worked out from some values: shown when at least [`SHOWN_FROM`]
+/// values lie behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// Nothing to measure.
+    Missing,
+    /// From fewer than [`SHOWN_FROM`] values: shown as [`SUPPRESSED`].
+    Few,
+    /// Seconds.
+    Seconds(i64),
+}
+
+impl Figure {
+    /// `value`, worked out from `count` values, as it may be shown.
+    fn of(value: Option<i64>, count: u64) -> Figure {
+        match (value, Count::of(count)) {
+            (None, _) | (Some(_), Count::Exact(0)) => Figure::Missing,
+            (Some(_), Count::Few) => Figure::Few,
+            (Some(s), Count::Exact(_)) => Figure::Seconds(s),
+        }
+    }
+}
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Figure::Missing => s.serialize_none(),
+            Figure::Few => s.serialize_str(SUPPRESSED),
+            Figure::Seconds(n) => s.serialize_i64(*n),
+        }
+    }
+}
+
+/// Counts by name as shown; serialised as a JSON object in this order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown(pub Vec<(String, Count)>);
+
+impl Shown {
+    /// In the order given (a fixed order: statuses, wait buckets).
+    fn fixed(counts: &[(String, u64)]) -> Shown {
+        Shown(
+            counts
+                .iter()
+                .map(|(name, n)| (name.clone(), Count::of(*n)))
+                .collect(),
+        )
+    }
+
+    /// Largest first as given, but the suppressed ones after them by name, so their order
+    /// tells nothing of their sizes.
+    fn ranked(counts: &[(String, u64)]) -> Shown {
+        let mut shown = Shown::fixed(counts).0;
+        shown.sort_by(|a, b| match (a.1, b.1) {
+            (Count::Few, Count::Few) => a.0.cmp(&b.0),
+            (Count::Few, Count::Exact(_)) => std::cmp::Ordering::Greater,
+            (Count::Exact(_), Count::Few) => std::cmp::Ordering::Less,
+            (Count::Exact(_), Count::Exact(_)) => std::cmp::Ordering::Equal,
+        });
+        Shown(shown)
+    }
+
+    /// The count for `name` (0 when absent).
+    pub fn get(&self, name: &str) -> Count {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(Count::Exact(0), |(_, c)| *c)
+    }
+
+    /// No counts at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Shown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, count) in &self.0 {
+            map.serialize_entry(name, count)?;
+        }
+        map.end()
+    }
+}
+
+/// A time taken, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownDurations {
+    /// The median in seconds (nearest rank).
+    pub median_s: Figure,
+    /// The 90th percentile in seconds (nearest rank).
+    pub p90_s: Figure,
+    /// How many were measured.
+    pub count: Count,
+}
+
+/// The wait to claim, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownWait {
+    /// The median in seconds (nearest rank).
+    pub median_s: Figure,
+    /// The 90th percentile in seconds (nearest rank).
+    pub p90_s: Figure,
+    /// How many waits were measured.
+    pub count: Count,
+    /// How many waited how long, every bucket listed.
+    pub buckets: Shown,
+}
+
+/// Referrals per week, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownWeekly {
+    /// The Mondays, oldest first.
+    pub weeks: Vec<NaiveDate>,
+    /// Referrals each week.
+    pub totals: Vec<Count>,
+    /// One series per need.
+    pub needs: Vec<ShownSeries>,
+}
+
+/// One need's referrals per week, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownSeries {
+    /// The need id.
+    pub need: String,
+    /// One entry per week.
+    pub counts: Vec<Count>,
+}
+
+/// Unmet needs in one district, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownUnmet {
+    /// The need id.
+    pub need: String,
+    /// The postcode district, or `unknown`.
+    pub district: String,
+    /// How many referrals.
+    pub count: Count,
+}
+
+/// The report as shown (`signpost report --json` prints it as it serialises); the fields are
+/// [`Report`]'s, with counts suppressed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Published {
+    /// When it was made (RFC 3339).
+    pub generated_at: String,
+    /// The first day counted, if limited.
+    pub since: Option<NaiveDate>,
+    /// The team counted, if one.
+    pub team: Option<String>,
+    /// How many referrals.
+    pub referrals: Count,
+    /// Referrals naming each need.
+    pub by_need: Shown,
+    /// Referrals per language.
+    pub by_language: Shown,
+    /// Referrals per deep-link source.
+    pub by_source: Shown,
+    /// Referrals per team.
+    pub by_team: Shown,
+    /// Closed referrals per outcome.
+    pub by_outcome: Shown,
+    /// Referrals per status: `open`, `claimed`, `closed`.
+    pub by_status: Shown,
+    /// Time from queueing to claim.
+    pub wait_to_claim: ShownWait,
+    /// Time from queueing to close.
+    pub time_to_close: ShownDurations,
+    /// Referrals per week and need.
+    pub weekly: ShownWeekly,
+    /// Unmet needs by postcode district.
+    pub unmet: Vec<ShownUnmet>,
+    /// Referrals made before unmet needs were recorded (counted by the old rule).
+    pub unmet_unrecorded: Count,
+}
+
+impl Report {
+    /// The report as it may be shown, small counts suppressed.
+    pub fn publish(&self) -> Published {
+        let mut by_outcome = Shown::ranked(&self.by_outcome.0);
+        // "other" (the outcomes past the top ten) stays last.
+        if self
+            .by_outcome
+            .0
+            .last()
+            .is_some_and(|(n, _)| n == OTHER_OUTCOMES)
+            && let Some(i) = by_outcome.0.iter().position(|(n, _)| n == OTHER_OUTCOMES)
+        {
+            let other = by_outcome.0.remove(i);
+            by_outcome.0.push(other);
+        }
+        let mut unmet: Vec<ShownUnmet> = self
+            .unmet
+            .iter()
+            .map(|u| ShownUnmet {
+                need: u.need.clone(),
+                district: u.district.clone(),
+                count: Count::of(u.count),
+            })
+            .collect();
+        // Raw order is most first; the suppressed ones go after, by need and district.
+        unmet.sort_by(|a, b| match (a.count, b.count) {
+            (Count::Few, Count::Few) => (&a.need, &a.district).cmp(&(&b.need, &b.district)),
+            (Count::Few, Count::Exact(_)) => std::cmp::Ordering::Greater,
+            (Count::Exact(_), Count::Few) => std::cmp::Ordering::Less,
+            (Count::Exact(_), Count::Exact(_)) => std::cmp::Ordering::Equal,
+        });
+        let counts = |v: &[u64]| v.iter().map(|n| Count::of(*n)).collect();
+        Published {
+            generated_at: self.generated_at.clone(),
+            since: self.since,
+            team: self.team.clone(),
+            referrals: Count::of(self.referrals),
+            by_need: Shown::ranked(&self.by_need.0),
+            by_language: Shown::ranked(&self.by_language.0),
+            by_source: Shown::ranked(&self.by_source.0),
+            by_team: Shown::ranked(&self.by_team.0),
+            by_outcome,
+            by_status: Shown::fixed(&self.by_status.0),
+            wait_to_claim: wait(&self.wait_to_claim),
+            time_to_close: durations(&self.time_to_close),
+            weekly: ShownWeekly {
+                weeks: self.weekly.weeks.clone(),
+                totals: counts(&self.weekly.totals),
+                needs: self
+                    .weekly
+                    .needs
+                    .iter()
+                    .map(|s| ShownSeries {
+                        need: s.need.clone(),
+                        counts: counts(&s.counts),
+                    })
+                    .collect(),
+            },
+            unmet,
+            unmet_unrecorded: Count::of(self.unmet_unrecorded),
+        }
+    }
+}
+
+fn wait(w: &WaitToClaim) -> ShownWait {
+    ShownWait {
+        median_s: Figure::of(w.median_s, w.count),
+        p90_s: Figure::of(w.p90_s, w.count),
+        count: Count::of(w.count),
+        buckets: Shown::fixed(&w.buckets.0),
+    }
+}
+
+fn durations(d: &Durations) -> ShownDurations {
+    ShownDurations {
+        median_s: Figure::of(d.median_s, d.count),
+        p90_s: Figure::of(d.p90_s, d.count),
+        count: Count::of(d.count),
+    }
+}

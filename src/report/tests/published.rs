@@ -1,0 +1,71 @@
+//! Suppression: the one rule, at its edges, in every form it is shown.
+
+use super::*;
+use crate::report::{Count, Figure, SUPPRESSED, tables, text};
+
+#[test]
+fn counts_from_one_to_four_are_suppressed_and_zero_and_five_are_shown() {
+    let shown: Vec<Count> = [0, 1, 4, 5, 12].into_iter().map(Count::of).collect();
+    assert_eq!(
+        shown,
+        [
+            Count::Exact(0),
+            Count::Few,
+            Count::Few,
+            Count::Exact(5),
+            Count::Exact(12)
+        ]
+    );
+    let json = serde_json::to_string(&shown).expect("json");
+    assert_eq!(json, r#"[0,"<5","<5",5,12]"#);
+    assert_eq!(format!("{:>4}|{}", Count::Few, Count::Exact(7)), "  <5|7");
+    assert_eq!(SUPPRESSED, "<5");
+}
+
+#[test]
+fn a_median_of_fewer_than_five_waits_is_suppressed_and_of_five_shown() {
+    let mut db = db();
+    let t = now() - chrono::Duration::days(1);
+    for _ in 0..4 {
+        db.add(R {
+            claimed_after: Some(600),
+            ..r(t)
+        });
+    }
+    let four = db.report(&all()).publish();
+    assert_eq!(four.wait_to_claim.median_s, Figure::Few);
+    assert_eq!(four.wait_to_claim.count, Count::Few);
+    assert_eq!(
+        serde_json::to_value(&four.wait_to_claim).expect("json")["p90_s"],
+        "<5"
+    );
+    assert!(tables::wait(&four.wait_to_claim).rows[0][1].contains("<5"));
+    db.add(R {
+        claimed_after: Some(600),
+        ..r(t)
+    });
+    let five = db.report(&all()).publish();
+    assert_eq!(five.wait_to_claim.median_s, Figure::Seconds(600));
+    assert_eq!(five.referrals, Count::Exact(5));
+    // Small counts come after the others, by name, whatever their sizes.
+    let mut db2 = super::db();
+    for (language, n) in [("so", 3), ("ar", 1), ("bn", 6)] {
+        for _ in 0..n {
+            db2.add(R { language, ..r(t) });
+        }
+    }
+    let shown = db2.report(&all()).publish();
+    let order: Vec<&str> = shown
+        .by_language
+        .0
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(order, ["bn", "ar", "so"]);
+    let text = text::render(&shown);
+    assert!(
+        text.contains("Referrals: 10 (10 open, 0 claimed, 0 closed)"),
+        "{text}"
+    );
+    assert!(text.contains("\n  ar               <5\n"), "{text}");
+}
