@@ -19,7 +19,7 @@ pub mod text;
 
 pub use published::{
     Count, Figure, Published, SHOWN_FROM, SUPPRESSED, Shown, ShownDurations, ShownSeries,
-    ShownUnmet, ShownWait, ShownWeekly,
+    ShownUnmet, ShownWait, ShownWeekly, WITHHELD,
 };
 #[cfg(test)]
 mod tests;

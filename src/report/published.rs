@@ -2,7 +2,11 @@
 //! small group of people can be picked out. The one place the rule lives: the page, the
 //! command line's text and its JSON all show a [`Published`] report, never the raw counts.
 //!
-//! In JSON a [`Count`] is a number (0, or 5 and more) or the string `"<5"`; a [`Figure`] (a
+//! A count alone can still be worked out as a total minus the rest: so in a breakdown where each
+//! referral counts once (language, source, team, status, outcome, wait, week), when exactly one
+//! count is suppressed the smallest shown one is withheld too, as `5+`.
+//!
+//! In JSON a [`Count`] is a number (0, or 5 and more) or the string `"<5"` or `"5+"`; a [`Figure`] (a
 //! median or 90th percentile in seconds) is a number, `null` when there was nothing to measure,
 //! or `"<5"` when fewer than 5 values lie behind it.
 
@@ -18,6 +22,8 @@ use super::{Durations, OTHER_OUTCOMES, Report, WaitToClaim};
 pub const SHOWN_FROM: u64 = 5;
 /// What a suppressed count or figure shows.
 pub const SUPPRESSED: &str = "<5";
+/// What a count withheld beside a suppressed one shows.
+pub const WITHHELD: &str = "5+";
 
 /// A count as shown: exact when 0 or at least [`SHOWN_FROM`], else suppressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +32,9 @@ pub enum Count {
     Exact(u64),
     /// From 1 to 4: shown as [`SUPPRESSED`].
     Few,
+    /// [`SHOWN_FROM`] or more, withheld so that a total minus the rest cannot reveal a
+    /// suppressed count beside it: shown as [`WITHHELD`].
+    Withheld,
 }
 
 impl Count {
@@ -42,8 +51,13 @@ impl Count {
     pub fn exact(self) -> Option<u64> {
         match self {
             Count::Exact(n) => Some(n),
-            Count::Few => None,
+            Count::Few | Count::Withheld => None,
         }
+    }
+
+    /// Not shown as a number.
+    pub fn hidden(self) -> bool {
+        self.exact().is_none()
     }
 }
 
@@ -52,6 +66,7 @@ impl fmt::Display for Count {
         match self {
             Count::Exact(n) => n.fmt(f),
             Count::Few => f.pad(SUPPRESSED),
+            Count::Withheld => f.pad(WITHHELD),
         }
     }
 }
@@ -61,6 +76,7 @@ impl Serialize for Count {
         match self {
             Count::Exact(n) => s.serialize_u64(*n),
             Count::Few => s.serialize_str(SUPPRESSED),
+            Count::Withheld => s.serialize_str(WITHHELD),
         }
     }
 }
@@ -82,7 +98,7 @@ impl Figure {
     fn of(value: Option<i64>, count: u64) -> Figure {
         match (value, Count::of(count)) {
             (None, _) | (Some(_), Count::Exact(0)) => Figure::Missing,
-            (Some(_), Count::Few) => Figure::Few,
+            (Some(_), Count::Few | Count::Withheld) => Figure::Few,
             (Some(s), Count::Exact(_)) => Figure::Seconds(s),
         }
     }
@@ -103,27 +119,45 @@ impl Serialize for Figure {
 pub struct Shown(pub Vec<(String, Count)>);
 
 impl Shown {
-    /// In the order given (a fixed order: statuses, wait buckets).
+    /// In the order given (a fixed order: statuses, wait buckets), each referral counted once:
+    /// see [`complete`].
     fn fixed(counts: &[(String, u64)]) -> Shown {
+        let raw: Vec<u64> = counts.iter().map(|(_, n)| *n).collect();
+        Shown(
+            counts
+                .iter()
+                .zip(complete(&raw))
+                .map(|((name, _), c)| (name.clone(), c))
+                .collect(),
+        )
+    }
+
+    /// As [`Shown::fixed`], largest first as given, but the hidden ones after them by name, so
+    /// their order tells nothing of their sizes.
+    fn ranked(counts: &[(String, u64)]) -> Shown {
+        Shown::fixed(counts).hidden_last()
+    }
+
+    /// Counts where a referral may count under several names (needs): suppressed one by one.
+    fn each(counts: &[(String, u64)]) -> Shown {
         Shown(
             counts
                 .iter()
                 .map(|(name, n)| (name.clone(), Count::of(*n)))
                 .collect(),
         )
+        .hidden_last()
     }
 
-    /// Largest first as given, but the suppressed ones after them by name, so their order
-    /// tells nothing of their sizes.
-    fn ranked(counts: &[(String, u64)]) -> Shown {
-        let mut shown = Shown::fixed(counts).0;
-        shown.sort_by(|a, b| match (a.1, b.1) {
-            (Count::Few, Count::Few) => a.0.cmp(&b.0),
-            (Count::Few, Count::Exact(_)) => std::cmp::Ordering::Greater,
-            (Count::Exact(_), Count::Few) => std::cmp::Ordering::Less,
-            (Count::Exact(_), Count::Exact(_)) => std::cmp::Ordering::Equal,
+    /// The shown counts in their order, then the hidden ones by name.
+    fn hidden_last(mut self) -> Shown {
+        self.0.sort_by(|a, b| match (a.1.hidden(), b.1.hidden()) {
+            (true, true) => a.0.cmp(&b.0),
+            (true, false) => std::cmp::Ordering::Greater,
+            (false, true) => std::cmp::Ordering::Less,
+            (false, false) => std::cmp::Ordering::Equal,
         });
-        Shown(shown)
+        self
     }
 
     /// The count for `name` (0 when absent).
@@ -266,11 +300,11 @@ impl Report {
             })
             .collect();
         // Raw order is most first; the suppressed ones go after, by need and district.
-        unmet.sort_by(|a, b| match (a.count, b.count) {
-            (Count::Few, Count::Few) => (&a.need, &a.district).cmp(&(&b.need, &b.district)),
-            (Count::Few, Count::Exact(_)) => std::cmp::Ordering::Greater,
-            (Count::Exact(_), Count::Few) => std::cmp::Ordering::Less,
-            (Count::Exact(_), Count::Exact(_)) => std::cmp::Ordering::Equal,
+        unmet.sort_by(|a, b| match (a.count.hidden(), b.count.hidden()) {
+            (true, true) => (&a.need, &a.district).cmp(&(&b.need, &b.district)),
+            (true, false) => std::cmp::Ordering::Greater,
+            (false, true) => std::cmp::Ordering::Less,
+            (false, false) => std::cmp::Ordering::Equal,
         });
         let counts = |v: &[u64]| v.iter().map(|n| Count::of(*n)).collect();
         Published {
@@ -278,7 +312,7 @@ impl Report {
             since: self.since,
             team: self.team.clone(),
             referrals: Count::of(self.referrals),
-            by_need: Shown::ranked(&self.by_need.0),
+            by_need: Shown::each(&self.by_need.0),
             by_language: Shown::ranked(&self.by_language.0),
             by_source: Shown::ranked(&self.by_source.0),
             by_team: Shown::ranked(&self.by_team.0),
@@ -288,7 +322,7 @@ impl Report {
             time_to_close: durations(&self.time_to_close),
             weekly: ShownWeekly {
                 weeks: self.weekly.weeks.clone(),
-                totals: counts(&self.weekly.totals),
+                totals: complete(&self.weekly.totals),
                 needs: self
                     .weekly
                     .needs
@@ -303,6 +337,21 @@ impl Report {
             unmet_unrecorded: Count::of(self.unmet_unrecorded),
         }
     }
+}
+
+/// Counts that add up to a total (each referral counted once), as shown: small ones
+/// suppressed, and when exactly one is, the smallest shown one withheld too, so the total minus
+/// the rest never reveals it.
+fn complete(counts: &[u64]) -> Vec<Count> {
+    let mut shown: Vec<Count> = counts.iter().map(|n| Count::of(*n)).collect();
+    if shown.iter().filter(|c| **c == Count::Few).count() == 1
+        && let Some(i) = (0..shown.len())
+            .filter(|&i| shown[i].exact().is_some_and(|n| n > 0))
+            .min_by_key(|&i| counts[i])
+    {
+        shown[i] = Count::Withheld;
+    }
+    shown
 }
 
 fn wait(w: &WaitToClaim) -> ShownWait {

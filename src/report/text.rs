@@ -3,7 +3,7 @@
 //! same numbers, suppressed the same way.
 
 use super::tables::{self, Table, duration};
-use super::{Count, Figure, Published, SUPPRESSED};
+use super::{Count, Figure, Published, SUPPRESSED, WITHHELD};
 
 /// The whole report as text, ending with a newline.
 pub fn render(p: &Published) -> String {
@@ -19,7 +19,7 @@ pub fn render(p: &Published) -> String {
         p.generated_at
     ));
     out.push_str(&format!(
-        "Counts from 1 to 4 are shown as {SUPPRESSED}, and so are medians of fewer than 5.\n\n"
+        "Counts from 1 to 4 are shown as {SUPPRESSED}, and so are medians of fewer than 5; beside a lone {SUPPRESSED}, the\nsmallest other count is shown as {WITHHELD}, so the total cannot give it away.\n\n"
     ));
     let status = |s: &str| p.by_status.get(s);
     out.push_str(&format!(
@@ -93,7 +93,9 @@ pub fn aligned(t: &Table) -> String {
         }
     }
     // Columns of counts line up on the right, the rest on the left.
-    let count = |cell: &String| cell == SUPPRESSED || cell.chars().all(|c| c.is_ascii_digit());
+    let count = |cell: &String| {
+        cell == SUPPRESSED || cell == WITHHELD || cell.chars().all(|c| c.is_ascii_digit())
+    };
     let right: Vec<bool> = (0..widths.len())
         .map(|i| i > 0 && t.rows.iter().all(|r| r.get(i).is_none_or(count)))
         .collect();

@@ -69,3 +69,45 @@ fn a_median_of_fewer_than_five_waits_is_suppressed_and_of_five_shown() {
     );
     assert!(text.contains("\n  ar               <5\n"), "{text}");
 }
+
+#[test]
+fn a_lone_suppressed_count_cannot_be_worked_out_from_the_total() {
+    let mut db = db();
+    let t = now() - chrono::Duration::days(1);
+    // Ten referrals: team central 6, east 4. Shown as 10, 6, <5, east would be 10 - 6 = 4.
+    for (team, n) in [("central", 6), ("east", 4)] {
+        for _ in 0..n {
+            db.add(R {
+                team: Some(team),
+                ..r(t)
+            });
+        }
+    }
+    let shown = db.report(&all()).publish();
+    assert_eq!(shown.referrals, Count::Exact(10));
+    assert_eq!(shown.by_team.get("central"), Count::Withheld);
+    assert_eq!(shown.by_team.get("east"), Count::Few);
+    let json = serde_json::to_value(&shown).expect("json");
+    assert_eq!(json["by_team"]["central"], "5+");
+    // Two suppressed counts already hide each other: the shown ones stay exact.
+    for _ in 0..3 {
+        db.add(R {
+            team: Some("west"),
+            ..r(t)
+        });
+    }
+    let shown = db.report(&all()).publish();
+    assert_eq!(shown.by_team.get("central"), Count::Exact(6));
+    assert_eq!(shown.by_team.get("east"), Count::Few);
+    assert_eq!(shown.by_team.get("west"), Count::Few);
+    // Needs are not such a breakdown (a referral may name several): suppressed one by one.
+    assert_eq!(
+        shown
+            .by_need
+            .0
+            .iter()
+            .filter(|(_, c)| *c == Count::Withheld)
+            .count(),
+        0
+    );
+}
