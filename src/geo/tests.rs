@@ -16,7 +16,11 @@ fn a_postcode_is_placed_at_its_sectors_centroid() {
             lon: -0.0743
         }
     );
-    assert_eq!(locate("SW1A1AA"), locate("SW1A 1ZZ"), "one sector, one place");
+    assert_eq!(
+        locate("SW1A1AA"),
+        locate("SW1A 1ZZ"),
+        "one sector, one place"
+    );
 }
 
 #[test]
@@ -36,7 +40,11 @@ fn an_unknown_sector_falls_back_to_its_district() {
 #[test]
 fn unknown_and_malformed_postcodes_have_no_place() {
     assert_eq!(locate("ZZ9 9ZZ"), None, "well formed, but no such district");
-    assert_eq!(locate("BT1 1AA"), None, "Northern Ireland is not in Code-Point Open");
+    assert_eq!(
+        locate("BT1 1AA"),
+        None,
+        "Northern Ireland is not in Code-Point Open"
+    );
     assert_eq!(locate("not a postcode"), None);
     assert_eq!(locate(""), None);
 }
@@ -66,7 +74,11 @@ fn distances_match_a_reference_figure() {
 fn positions_outside_great_britain_are_refused() {
     assert!(Position::in_gb(51.5, -0.07).is_some());
     assert!(Position::in_gb(60.3, -1.2).is_some(), "Shetland");
-    assert_eq!(Position::in_gb(-0.07, 51.5), None, "latitude and longitude swapped");
+    assert_eq!(
+        Position::in_gb(-0.07, 51.5),
+        None,
+        "latitude and longitude swapped"
+    );
     assert_eq!(Position::in_gb(48.85, 2.35), None, "Paris");
     assert_eq!(Position::in_gb(0.0, 0.0), None);
 }
