@@ -1,7 +1,7 @@
 # signpost: English (UK). How far away a suggested service is, in the list of services.
 # Status: reviewed (the source text).
-# Each language says it in the unit its speakers think in (English in the UK: miles; the others
-# in metres and kilometres), picking from the variables below.
+# Each language says it in the unit its speakers think in (English in the UK: miles, with metres
+# or kilometres beside; the others in metres and kilometres), picking from the variables below.
 
 # Variables:
 #   $metres (Number) - the distance in metres, to the nearest 100 (at least 100)
@@ -10,13 +10,13 @@
 #   $miles (Number) - the distance in whole miles, to the nearest
 distance-away =
     { $quarters ->
-        [0] less than a quarter of a mile away
-        [1] about a quarter of a mile away
-        [2] about half a mile away
+        [0] less than a quarter of a mile away ({ $metres } m)
+        [1] about a quarter of a mile away ({ $metres } m)
+        [2] about half a mile away ({ $metres } m)
         [3] about three quarters of a mile away
        *[other]
             { $miles ->
                 [one] about a mile away
-               *[other] about { $miles } miles away
+               *[other] about { $miles } miles away ({ $km } km)
             }
     }
