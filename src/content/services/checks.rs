@@ -87,7 +87,12 @@ impl Directory {
                 _ => {}
             }
             for msg in place_warnings(s) {
-                problems.push(Problem::warning(&path, line, ProblemKind::InvalidField, msg));
+                problems.push(Problem::warning(
+                    &path,
+                    line,
+                    ProblemKind::InvalidField,
+                    msg,
+                ));
             }
         }
         problems
