@@ -230,7 +230,12 @@ fn nearest(
         })
         .collect();
     let mut found: Vec<(usize, f64)> = Vec::new();
+    // Places found in each band, and those of them that no later place can beat within it
+    // (speaking the person's language if anyone might, and free).
     let mut per_band = [0usize; BANDS_KM.len() + 1];
+    let mut unbeatable = [0usize; BANDS_KM.len() + 1];
+    let best_class =
+        |s: &Service| (person.lang == "en" || person.speaks(s)) && s.cost == Cost::Free;
     // The nearest of the lists' next places, each place once (from the first area it lists).
     while let Some((n, i, km)) = lists
         .iter_mut()
@@ -241,7 +246,10 @@ fn nearest(
             it.next();
         }
         let b = band(km);
-        if (!further && km > REACH_KM) || per_band[..b].iter().sum::<usize>() >= slots {
+        // Every later place is at least this far, so in this band or a worse one.
+        if (!further && km > REACH_KM)
+            || per_band[..b].iter().sum::<usize>() + unbeatable[b] >= slots
+        {
             break;
         }
         let s = &dir.services[i];
@@ -254,6 +262,7 @@ fn nearest(
             continue;
         }
         per_band[b] += 1;
+        unbeatable[b] += usize::from(best_class(s));
         found.push((i, km));
     }
     let key = |i: usize, km: f64| {
