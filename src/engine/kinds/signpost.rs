@@ -8,7 +8,6 @@ use crate::engine::output::Button;
 use crate::engine::session::Answer;
 use crate::engine::turn::Turn;
 use crate::engine::view::View;
-use crate::geo::Spoken;
 use crate::matching::{self, Query, Reason};
 use crate::validate;
 
@@ -121,7 +120,7 @@ impl Signpost<'_> {
                 .filter_map(|r| match r {
                     Reason::Need(_) => None,
                     Reason::Distance { metres } => {
-                        let said = Spoken::of(f64::from(*metres) / 1000.0);
+                        let said = crate::geo::Spoken::of(f64::from(*metres) / 1000.0);
                         Some(turn.fmt(
                             "distance-away",
                             &[
