@@ -21,10 +21,12 @@ const NEEDS: &[&str] = &[
 const DISTRICTS: &[&str] = &["E1", "E1W", "E2", "E3", "E14"];
 const LANGS: &[&str] = &["bn", "so", "ur", "ar", "pl", "tr", "zh"];
 
-/// Every postcode sector of Great Britain (`E1 6`) with its position, from the embedded table,
-/// and those in the borough.
-fn sectors() -> (Vec<(String, f64, f64)>, Vec<(String, f64, f64)>) {
-    let all: Vec<(String, f64, f64)> = include_str!("../data/postcodes/centroids.csv")
+/// A postcode sector (`E1 6`) and its centroid's latitude and longitude.
+type Sector = (String, f64, f64);
+
+/// Every postcode sector of Great Britain, from the embedded table, and those in the borough.
+fn sectors() -> (Vec<Sector>, Vec<Sector>) {
+    let all: Vec<Sector> = include_str!("../data/postcodes/centroids.csv")
         .lines()
         .skip(1)
         .filter_map(|l| {
