@@ -20,9 +20,13 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::content::services::{Cost, Directory, Service, base_language, cost_rank};
+use crate::content::services::{Cost, Directory, Service, base_language};
 use crate::geo::{self, Position};
 use crate::validate::postcode_district;
+
+mod places;
+
+use places::nearest;
 
 /// How many services are suggested per need.
 pub const PER_NEED: usize = 3;
@@ -198,88 +202,6 @@ fn distance(km: f64) -> Reason {
     Reason::Distance {
         metres: (km * 1000.0).round() as u32,
     }
-}
-
-/// Up to `slots` eligible services for `need` in the person's areas (but `anywhere`) with a
-/// place within reach of them (or, when `further`, beyond it), ranked by band, language,
-/// cost, distance and file order. Reads the places nearest first and stops once it reaches a
-/// band that cannot beat what it holds.
-fn nearest(
-    dir: &Directory,
-    need: &str,
-    person: &Person<'_>,
-    taken: &HashSet<usize>,
-    slots: usize,
-    further: bool,
-) -> Vec<(usize, Reason, Option<f64>)> {
-    let Some(here) = person.here else {
-        return Vec::new();
-    };
-    let areas: Vec<&str> = person
-        .levels
-        .iter()
-        .map(|(area, _)| *area)
-        .filter(|a| *a != "anywhere")
-        .collect();
-    let mut lists: Vec<_> = areas
-        .iter()
-        .enumerate()
-        .filter_map(|(n, area)| {
-            dir.places(need, area)
-                .map(|p| (n, p.nearest(here).peekable()))
-        })
-        .collect();
-    let mut found: Vec<(usize, f64)> = Vec::new();
-    // Places found in each band, and those of them that no later place can beat within it
-    // (speaking the person's language if anyone might, and free).
-    let mut per_band = [0usize; BANDS_KM.len() + 1];
-    let mut unbeatable = [0usize; BANDS_KM.len() + 1];
-    let best_class =
-        |s: &Service| (person.lang == "en" || person.speaks(s)) && s.cost == Cost::Free;
-    // The nearest of the lists' next places, each place once (from the first area it lists).
-    while let Some((n, i, km)) = lists
-        .iter_mut()
-        .filter_map(|(n, it)| it.peek().map(|&(i, km)| (*n, i, km)))
-        .min_by(|a, b| a.2.total_cmp(&b.2))
-    {
-        if let Some((_, it)) = lists.iter_mut().find(|(m, _)| *m == n) {
-            it.next();
-        }
-        let b = band(km);
-        // Every later place is at least this far, so in this band or a worse one.
-        if (!further && km > REACH_KM)
-            || per_band[..b].iter().sum::<usize>() + unbeatable[b] >= slots
-        {
-            break;
-        }
-        let s = &dir.services[i];
-        let listed_earlier = areas[..n].iter().any(|a| s.areas.iter().any(|x| x == a));
-        if (further && km <= REACH_KM)
-            || listed_earlier
-            || taken.contains(&i)
-            || !person.eligible(s)
-        {
-            continue;
-        }
-        per_band[b] += 1;
-        unbeatable[b] += usize::from(best_class(s));
-        found.push((i, km));
-    }
-    let key = |i: usize, km: f64| {
-        let s = &dir.services[i];
-        (band(km), !person.speaks(s), cost_rank(s.cost))
-    };
-    found.sort_by(|&(i, ki), &(j, kj)| {
-        key(i, ki)
-            .cmp(&key(j, kj))
-            .then(ki.total_cmp(&kj))
-            .then(i.cmp(&j))
-    });
-    found
-        .into_iter()
-        .take(slots)
-        .map(|(i, km)| (i, distance(km), Some(km)))
-        .collect()
 }
 
 /// Up to `slots` eligible services for `need`, level by level: those speaking the person's

@@ -5,20 +5,25 @@ use rstar::primitives::GeomWithData;
 
 use super::{Position, arc_km};
 
-type Point = GeomWithData<[f64; 3], usize>;
-
-/// Items (numbered by the caller) at positions, listed nearest first from any point.
-#[derive(Debug, Clone, Default)]
-pub struct Nearby {
-    tree: RTree<Point>,
+/// Items (small copyable records the caller chooses) at positions, listed nearest first from
+/// any point.
+#[derive(Debug, Clone)]
+pub struct Nearby<T> {
+    tree: RTree<GeomWithData<[f64; 3], T>>,
 }
 
-impl Nearby {
+impl<T> Default for Nearby<T> {
+    fn default() -> Self {
+        Nearby { tree: RTree::new() }
+    }
+}
+
+impl<T: Copy> Nearby<T> {
     /// An index of these items, built in one go.
-    pub fn new(items: impl IntoIterator<Item = (usize, Position)>) -> Nearby {
+    pub fn new(items: impl IntoIterator<Item = (T, Position)>) -> Nearby<T> {
         let points = items
             .into_iter()
-            .map(|(i, p)| Point::new(p.xyz(), i))
+            .map(|(item, p)| GeomWithData::new(p.xyz(), item))
             .collect();
         Nearby {
             tree: RTree::bulk_load(points),
@@ -26,8 +31,8 @@ impl Nearby {
     }
 
     /// Adds one item.
-    pub fn insert(&mut self, item: usize, at: Position) {
-        self.tree.insert(Point::new(at.xyz(), item));
+    pub fn insert(&mut self, item: T, at: Position) {
+        self.tree.insert(GeomWithData::new(at.xyz(), item));
     }
 
     /// How many items it holds.
@@ -42,7 +47,7 @@ impl Nearby {
 
     /// Every item with its distance in km from `from`, nearest first (lazily: stop reading
     /// when far enough).
-    pub fn nearest(&self, from: Position) -> impl Iterator<Item = (usize, f64)> + '_ {
+    pub fn nearest(&self, from: Position) -> impl Iterator<Item = (T, f64)> + '_ {
         self.tree
             .nearest_neighbor_iter_with_distance_2(from.xyz())
             .map(|(p, d2)| (p.data, arc_km(d2)))

@@ -26,7 +26,39 @@ pub struct Directory {
     /// Services by (need, area, language spoken), in the same order.
     by_language: HashMap<(String, String, String), Ranked>,
     /// Services with a position by (need, area), for areas other than `anywhere`.
-    places: HashMap<(String, String), Nearby>,
+    places: HashMap<(String, String), Nearby<Placed>>,
+    /// As `places`, only those speaking a language, by (need, area, language).
+    places_speaking: HashMap<(String, String, String), Nearby<Placed>>,
+    /// The base languages spoken, each numbered by its bit in [`Placed::languages`] (the first
+    /// 64; any more have no bit).
+    languages: Vec<String>,
+}
+
+/// Whether a [`Placed`] speaks a language, as [`Directory::language_bit`] tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageBit {
+    /// No service speaks it.
+    Nobody,
+    /// Those with this bit set in [`Placed::languages`] do.
+    Bit(u64),
+    /// Past the first 64 languages: look at the service.
+    Unnumbered,
+}
+
+/// What ranking needs of a service with a position, kept beside its position so that reading
+/// places nearest first touches no service entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    /// Its index in [`Directory::services`].
+    pub index: usize,
+    /// Its [`cost_rank`].
+    pub cost_rank: u8,
+    /// The languages its staff speak, as bits (see [`Directory::language_bit`]).
+    pub languages: u64,
+    /// Youngest age served (0 for any).
+    pub min_age: u32,
+    /// Oldest age served (`u32::MAX` for any).
+    pub max_age: u32,
 }
 
 /// One index list: every service in rank order, and those without a position, in that order.
@@ -134,20 +166,64 @@ impl Directory {
 
     /// Rebuilds the index by position of every (need, area) but `anywhere`.
     fn index_places(&mut self) {
-        let positions = &self.positions;
+        let placed: Vec<Option<(Placed, Position)>> = (0..self.services.len())
+            .map(|i| self.positions[i].map(|p| (self.placed(i), p)))
+            .collect();
         self.places = self
             .by_area
             .iter()
             .filter(|((_, area), _)| area != "anywhere")
             .map(|(key, ranked)| {
-                let placed = ranked
-                    .all
-                    .iter()
-                    .filter_map(|&i| positions[i].map(|p| (i, p)));
-                (key.clone(), Nearby::new(placed))
+                let here = ranked.all.iter().filter_map(|&i| placed[i]);
+                (key.clone(), Nearby::new(here))
             })
             .filter(|(_, nearby)| !nearby.is_empty())
             .collect();
+        self.places_speaking = self
+            .by_language
+            .iter()
+            .filter(|((_, area, _), _)| area != "anywhere")
+            .map(|(key, ranked)| {
+                let here = ranked.all.iter().filter_map(|&i| placed[i]);
+                (key.clone(), Nearby::new(here))
+            })
+            .filter(|(_, nearby)| !nearby.is_empty())
+            .collect();
+    }
+
+    /// The record kept beside service `i`'s position, numbering any new language it speaks.
+    fn placed(&mut self, i: usize) -> Placed {
+        let s = &self.services[i];
+        let mut bits = 0;
+        for lang in &s.languages {
+            let lang = base_language(lang);
+            let n = match self.languages.iter().position(|l| l == lang) {
+                Some(n) => n,
+                None => {
+                    self.languages.push(lang.to_string());
+                    self.languages.len() - 1
+                }
+            };
+            if n < 64 {
+                bits |= 1u64 << n;
+            }
+        }
+        Placed {
+            index: i,
+            cost_rank: cost_rank(s.cost),
+            languages: bits,
+            min_age: s.min_age.unwrap_or(0),
+            max_age: s.max_age.unwrap_or(u32::MAX),
+        }
+    }
+
+    /// How to tell from a [`Placed`] whether its staff speak a base language.
+    pub fn language_bit(&self, lang: &str) -> LanguageBit {
+        match self.languages.iter().position(|l| l == lang) {
+            Some(n) if n < 64 => LanguageBit::Bit(1u64 << n),
+            Some(_) => LanguageBit::Unnumbered,
+            None => LanguageBit::Nobody,
+        }
     }
 
     /// Adds a service (used by tests and benchmarks), keeping every index in rank order.
@@ -156,6 +232,7 @@ impl Directory {
         let i = self.services.len() - 1;
         self.index(i, Placing::InOrder);
         if let Some(p) = self.positions[i] {
+            let placed = self.placed(i);
             let s = &self.services[i];
             let mut keys: Vec<(String, String)> = s
                 .needs
@@ -165,8 +242,21 @@ impl Directory {
                 .collect();
             keys.sort_unstable();
             keys.dedup();
-            for key in keys {
-                self.places.entry(key).or_default().insert(i, p);
+            let mut langs: Vec<&str> = s.languages.iter().map(|l| base_language(l)).collect();
+            langs.sort_unstable();
+            langs.dedup();
+            for (need, area) in keys {
+                for lang in &langs {
+                    let key = (need.clone(), area.clone(), lang.to_string());
+                    self.places_speaking
+                        .entry(key)
+                        .or_default()
+                        .insert(placed, p);
+                }
+                self.places
+                    .entry((need, area))
+                    .or_default()
+                    .insert(placed, p);
             }
         }
     }
@@ -258,8 +348,14 @@ impl Directory {
     }
 
     /// Services for `need` listing `area` (not `anywhere`) that have a position.
-    pub fn places(&self, need: &str, area: &str) -> Option<&Nearby> {
+    pub fn places(&self, need: &str, area: &str) -> Option<&Nearby<Placed>> {
         self.places.get(&(need.to_string(), area.to_string()))
+    }
+
+    /// As [`Directory::places`], only those whose staff speak `lang` (a base subtag).
+    pub fn places_speaking(&self, need: &str, area: &str, lang: &str) -> Option<&Nearby<Placed>> {
+        self.places_speaking
+            .get(&(need.to_string(), area.to_string(), lang.to_string()))
     }
 
     /// Where the service at index `i` is, if known (see [`place_of`]).

@@ -7,6 +7,6 @@ mod entry;
 mod file;
 
 pub use checks::{REVIEW_DAYS, is_district};
-pub use directory::Directory;
+pub use directory::{Directory, LanguageBit, Placed};
 pub use entry::{Access, Cost, Service, base_language, cost_rank};
 pub use file::{MAPPING_FILE, to_toml};

@@ -1,0 +1,116 @@
+//! Ranking the places near a person: read nearest first from the directory's spatial indexes,
+//! stopping as soon as no place further away could rank higher.
+
+use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
+
+use super::{BANDS_KM, Person, REACH_KM, Reason, band, distance};
+use crate::content::services::{Cost, Directory, LanguageBit, Placed, cost_rank};
+use crate::geo::{Nearby, Position};
+
+/// Up to `slots` eligible services for `need` in the person's areas (but `anywhere`) with a
+/// place within reach of them (or, when `further`, beyond it), ranked by band, language,
+/// cost, distance and file order.
+///
+/// The best `slots` by that order are among the best `slots` of all places by band, cost and
+/// distance, together with the best `slots` of those speaking their language by the same
+/// order: so two short reads, each stopping early, find them.
+pub(super) fn nearest(
+    dir: &Directory,
+    need: &str,
+    person: &Person<'_>,
+    taken: &HashSet<usize>,
+    slots: usize,
+    further: bool,
+) -> Vec<(usize, Reason, Option<f64>)> {
+    let Some(here) = person.here else {
+        return Vec::new();
+    };
+    let areas = person
+        .levels
+        .iter()
+        .map(|(area, _)| *area)
+        .filter(|a| *a != "anywhere");
+    let all: Vec<&Nearby<Placed>> = areas.clone().filter_map(|a| dir.places(need, a)).collect();
+    let read = |lists: &[&Nearby<Placed>]| read(lists, here, person, taken, slots, further);
+    let mut found = read(&all);
+    let bit = dir.language_bit(person.lang);
+    if person.lang != "en" && bit != LanguageBit::Nobody {
+        let speaking: Vec<&Nearby<Placed>> = areas
+            .filter_map(|a| dir.places_speaking(need, a, person.lang))
+            .collect();
+        for (p, km) in read(&speaking) {
+            if !found.iter().any(|(q, _)| q.index == p.index) {
+                found.push((p, km));
+            }
+        }
+    }
+    let speaks = |p: &Placed| match bit {
+        _ if person.lang == "en" => false,
+        LanguageBit::Nobody => false,
+        LanguageBit::Bit(b) => p.languages & b != 0,
+        LanguageBit::Unnumbered => person.speaks(&dir.services[p.index]),
+    };
+    let key = |p: &Placed, km: f64| (band(km), !speaks(p), p.cost_rank);
+    found.sort_by(|(p, kp), (q, kq)| {
+        key(p, *kp)
+            .cmp(&key(q, *kq))
+            .then(kp.total_cmp(kq))
+            .then(p.index.cmp(&q.index))
+    });
+    found
+        .into_iter()
+        .take(slots)
+        .map(|(p, km)| (p.index, distance(km), Some(km)))
+        .collect()
+}
+
+/// The best `slots` eligible places in `lists` by band, cost, distance and file order, read
+/// nearest first: a place in a band is beaten by every place in a nearer band and by every
+/// free, nearer one in its own, so the read stops once `slots` of those are held.
+fn read(
+    lists: &[&Nearby<Placed>],
+    here: Position,
+    person: &Person<'_>,
+    taken: &HashSet<usize>,
+    slots: usize,
+    further: bool,
+) -> Vec<(Placed, f64)> {
+    let mut streams: Vec<_> = lists.iter().map(|l| l.nearest(here).peekable()).collect();
+    let eligible = |p: &Placed| person.age.is_none_or(|a| p.min_age <= a && a <= p.max_age);
+    let mut found: Vec<(Placed, f64)> = Vec::new();
+    let mut seen: FxHashSet<usize> = FxHashSet::default();
+    let mut per_band = [0usize; BANDS_KM.len() + 1];
+    let mut free = [0usize; BANDS_KM.len() + 1];
+    // The nearest of the streams' next places.
+    while let Some((n, p, km)) = streams
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(n, it)| it.peek().map(|&(p, km)| (n, p, km)))
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+    {
+        streams[n].next();
+        let b = band(km);
+        // Every later place is at least this far, so in this band or a worse one.
+        if (!further && km > REACH_KM) || per_band[..b].iter().sum::<usize>() + free[b] >= slots {
+            break;
+        }
+        // A place listed under both their district and the borough comes twice.
+        let again = streams.len() > 1 && !seen.insert(p.index);
+        if (further && km <= REACH_KM) || again || taken.contains(&p.index) || !eligible(&p) {
+            continue;
+        }
+        per_band[b] += 1;
+        free[b] += usize::from(p.cost_rank == cost_rank(Cost::Free));
+        found.push((p, km));
+    }
+    found.sort_by(|(p, kp), (q, kq)| {
+        (band(*kp), p.cost_rank)
+            .cmp(&(band(*kq), q.cost_rank))
+            .then(kp.total_cmp(kq))
+            .then(p.index.cmp(&q.index))
+    });
+    found.truncate(slots);
+    found
+}
