@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use rustc_hash::FxHashSet;
 
 use super::{BANDS_KM, Person, REACH_KM, Reason, band, distance};
-use crate::content::services::{Cost, Directory, LanguageBit, Placed, cost_rank};
-use crate::geo::{Nearby, Position};
+use crate::content::services::{Cost, Directory, LanguageBit, PlaceIndex, Placed, cost_rank};
+use crate::geo::Position;
 
 /// Up to `slots` eligible services for `need` in the person's areas (but `anywhere`) with a
 /// place within reach of them (or, when `further`, beyond it), ranked by band, language,
@@ -32,12 +32,12 @@ pub(super) fn nearest(
         .iter()
         .map(|(area, _)| *area)
         .filter(|a| *a != "anywhere");
-    let all: Vec<&Nearby<Placed>> = areas.clone().filter_map(|a| dir.places(need, a)).collect();
-    let read = |lists: &[&Nearby<Placed>]| read(lists, here, person, taken, slots, further);
+    let all: Vec<&PlaceIndex> = areas.clone().filter_map(|a| dir.places(need, a)).collect();
+    let read = |lists: &[&PlaceIndex]| read(lists, here, person, taken, slots, further);
     let mut found = read(&all);
     let bit = dir.language_bit(person.lang);
     if person.lang != "en" && bit != LanguageBit::Nobody {
-        let speaking: Vec<&Nearby<Placed>> = areas
+        let speaking: Vec<&PlaceIndex> = areas
             .filter_map(|a| dir.places_speaking(need, a, person.lang))
             .collect();
         for (p, km) in read(&speaking) {
@@ -70,7 +70,7 @@ pub(super) fn nearest(
 /// nearest first: a place in a band is beaten by every place in a nearer band and by every
 /// free, nearer one in its own, so the read stops once `slots` of those are held.
 fn read(
-    lists: &[&Nearby<Placed>],
+    lists: &[&PlaceIndex],
     here: Position,
     person: &Person<'_>,
     taken: &HashSet<usize>,

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use super::entry::{Service, base_language, cost_rank};
 use super::file::RawFile;
+use super::places::{LanguageBit, PlaceIndex, Placed};
 use crate::content::problem::{Lines, Problem, ProblemKind, parse_toml};
-use crate::geo::{self, Nearby, Position};
+use crate::geo::{self, Position};
 
 /// Every service, in file order, with an index by need.
 #[derive(Debug, Clone, Default)]
@@ -26,39 +27,12 @@ pub struct Directory {
     /// Services by (need, area, language spoken), in the same order.
     by_language: HashMap<(String, String, String), Ranked>,
     /// Services with a position by (need, area), for areas other than `anywhere`.
-    places: HashMap<(String, String), Nearby<Placed>>,
+    places: HashMap<(String, String), PlaceIndex>,
     /// As `places`, only those speaking a language, by (need, area, language).
-    places_speaking: HashMap<(String, String, String), Nearby<Placed>>,
+    places_speaking: HashMap<(String, String, String), PlaceIndex>,
     /// The base languages spoken, each numbered by its bit in [`Placed::languages`] (the first
     /// 64; any more have no bit).
     languages: Vec<String>,
-}
-
-/// Whether a [`Placed`] speaks a language, as [`Directory::language_bit`] tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LanguageBit {
-    /// No service speaks it.
-    Nobody,
-    /// Those with this bit set in [`Placed::languages`] do.
-    Bit(u64),
-    /// Past the first 64 languages: look at the service.
-    Unnumbered,
-}
-
-/// What ranking needs of a service with a position, kept beside its position so that reading
-/// places nearest first touches no service entry.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Placed {
-    /// Its index in [`Directory::services`].
-    pub index: usize,
-    /// Its [`cost_rank`].
-    pub cost_rank: u8,
-    /// The languages its staff speak, as bits (see [`Directory::language_bit`]).
-    pub languages: u64,
-    /// Youngest age served (0 for any).
-    pub min_age: u32,
-    /// Oldest age served (`u32::MAX` for any).
-    pub max_age: u32,
 }
 
 /// One index list: every service in rank order, and those without a position, in that order.
@@ -175,7 +149,7 @@ impl Directory {
             .filter(|((_, area), _)| area != "anywhere")
             .map(|(key, ranked)| {
                 let here = ranked.all.iter().filter_map(|&i| placed[i]);
-                (key.clone(), Nearby::new(here))
+                (key.clone(), PlaceIndex::new(here.collect()))
             })
             .filter(|(_, nearby)| !nearby.is_empty())
             .collect();
@@ -185,7 +159,7 @@ impl Directory {
             .filter(|((_, area, _), _)| area != "anywhere")
             .map(|(key, ranked)| {
                 let here = ranked.all.iter().filter_map(|&i| placed[i]);
-                (key.clone(), Nearby::new(here))
+                (key.clone(), PlaceIndex::new(here.collect()))
             })
             .filter(|(_, nearby)| !nearby.is_empty())
             .collect();
@@ -245,18 +219,15 @@ impl Directory {
             let mut langs: Vec<&str> = s.languages.iter().map(|l| base_language(l)).collect();
             langs.sort_unstable();
             langs.dedup();
+            let positions = &self.positions;
             for (need, area) in keys {
                 for lang in &langs {
                     let key = (need.clone(), area.clone(), lang.to_string());
-                    self.places_speaking
-                        .entry(key)
-                        .or_default()
-                        .insert(placed, p);
+                    let index = self.places_speaking.entry(key).or_default();
+                    *index = index.with(placed, p, positions);
                 }
-                self.places
-                    .entry((need, area))
-                    .or_default()
-                    .insert(placed, p);
+                let index = self.places.entry((need, area)).or_default();
+                *index = index.with(placed, p, positions);
             }
         }
     }
@@ -348,12 +319,12 @@ impl Directory {
     }
 
     /// Services for `need` listing `area` (not `anywhere`) that have a position.
-    pub fn places(&self, need: &str, area: &str) -> Option<&Nearby<Placed>> {
+    pub fn places(&self, need: &str, area: &str) -> Option<&PlaceIndex> {
         self.places.get(&(need.to_string(), area.to_string()))
     }
 
     /// As [`Directory::places`], only those whose staff speak `lang` (a base subtag).
-    pub fn places_speaking(&self, need: &str, area: &str, lang: &str) -> Option<&Nearby<Placed>> {
+    pub fn places_speaking(&self, need: &str, area: &str, lang: &str) -> Option<&PlaceIndex> {
         self.places_speaking
             .get(&(need.to_string(), area.to_string(), lang.to_string()))
     }

@@ -5,8 +5,10 @@ mod checks;
 mod directory;
 mod entry;
 mod file;
+mod places;
 
 pub use checks::{REVIEW_DAYS, is_district};
-pub use directory::{Directory, LanguageBit, Placed};
+pub use directory::Directory;
 pub use entry::{Access, Cost, Service, base_language, cost_rank};
 pub use file::{MAPPING_FILE, to_toml};
+pub use places::{LanguageBit, PlaceIndex, Placed};
