@@ -95,7 +95,7 @@ fn nearby_lists_nearest_first_with_distances() {
     let order: Vec<usize> = from_e1.iter().map(|(i, _)| *i).collect();
     assert_eq!(order, [5, 3, 7]);
     assert!(close(from_e1[1].1, distance_km(e1, e14), 1e-6));
-    assert!(Nearby::default().nearest(e1).next().is_none());
+    assert!(Nearby::<usize>::default().nearest(e1).next().is_none());
 }
 
 #[test]
