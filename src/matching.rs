@@ -163,13 +163,20 @@ pub fn suggest<'a>(dir: &'a Directory, q: &Query<'_>) -> Vec<Suggestion<'a>> {
     for need in q.needs {
         let mut picks: Vec<(usize, Reason, Option<f64>)> = Vec::new();
         let mut phase = 0;
+        // Whether places lie beyond those read within reach.
+        let mut beyond = true;
         while picks.len() < PER_NEED {
             let slots = PER_NEED - picks.len();
             let (here, last) = (person.here.is_some(), levels.len() - 1);
             let found = match (here, phase) {
-                (true, 0) => nearest(dir, need, &person, &taken, slots, false),
+                (true, 0) => {
+                    let (found, read_all) = nearest(dir, need, &person, &taken, slots, false);
+                    beyond = !read_all;
+                    found
+                }
                 (true, 1) => in_order(dir, need, &person, &taken, slots, &levels[..last], true),
-                (true, 2) => nearest(dir, need, &person, &taken, slots, true),
+                (true, 2) if beyond => nearest(dir, need, &person, &taken, slots, true).0,
+                (true, 2) => Vec::new(),
                 (true, 3) => in_order(dir, need, &person, &taken, slots, &levels[last..], false),
                 (false, 0) => in_order(dir, need, &person, &taken, slots, levels, false),
                 _ => break,

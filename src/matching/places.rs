@@ -11,7 +11,7 @@ use crate::geo::Position;
 
 /// Up to `slots` eligible services for `need` in the person's areas (but `anywhere`) with a
 /// place within reach of them (or, when `further`, beyond it), ranked by band, language,
-/// cost, distance and file order.
+/// cost, distance and file order; and whether every place was read (so none lies beyond).
 ///
 /// The best `slots` by that order are among the best `slots` of all places by band, cost and
 /// distance, together with the best `slots` of those speaking their language by the same
@@ -23,9 +23,9 @@ pub(super) fn nearest(
     taken: &HashSet<usize>,
     slots: usize,
     further: bool,
-) -> Vec<(usize, Reason, Option<f64>)> {
+) -> (Vec<(usize, Reason, Option<f64>)>, bool) {
     let Some(here) = person.here else {
-        return Vec::new();
+        return (Vec::new(), true);
     };
     let areas = person
         .levels
@@ -34,13 +34,15 @@ pub(super) fn nearest(
         .filter(|a| *a != "anywhere");
     let all: Vec<&PlaceIndex> = areas.clone().filter_map(|a| dir.places(need, a)).collect();
     let read = |lists: &[&PlaceIndex]| read(lists, here, person, taken, slots, further);
-    let mut found = read(&all);
+    let (mut found, mut read_all) = read(&all);
     let bit = dir.language_bit(person.lang);
     if person.lang != "en" && bit != LanguageBit::Nobody {
         let speaking: Vec<&PlaceIndex> = areas
             .filter_map(|a| dir.places_speaking(need, a, person.lang))
             .collect();
-        for (p, km) in read(&speaking) {
+        let (speakers, read_every) = read(&speaking);
+        read_all &= read_every;
+        for (p, km) in speakers {
             if !found.iter().any(|(q, _)| q.index == p.index) {
                 found.push((p, km));
             }
@@ -59,16 +61,18 @@ pub(super) fn nearest(
             .then(kp.total_cmp(kq))
             .then(p.index.cmp(&q.index))
     });
-    found
+    let found = found
         .into_iter()
         .take(slots)
         .map(|(p, km)| (p.index, distance(km), Some(km)))
-        .collect()
+        .collect();
+    (found, read_all)
 }
 
 /// The best `slots` eligible places in `lists` by band, cost, distance and file order, read
 /// nearest first: a place in a band is beaten by every place in a nearer band and by every
-/// free, nearer one in its own, so the read stops once `slots` of those are held.
+/// free, nearer one in its own, so the read stops once `slots` of those are held. Also says
+/// whether it read every place.
 fn read(
     lists: &[&PlaceIndex],
     here: Position,
@@ -76,7 +80,8 @@ fn read(
     taken: &HashSet<usize>,
     slots: usize,
     further: bool,
-) -> Vec<(Placed, f64)> {
+) -> (Vec<(Placed, f64)>, bool) {
+    let mut read_all = true;
     let mut streams: Vec<_> = lists.iter().map(|l| l.nearest(here).peekable()).collect();
     let eligible = |p: &Placed| person.age.is_none_or(|a| p.min_age <= a && a <= p.max_age);
     let mut found: Vec<(Placed, f64)> = Vec::new();
@@ -94,6 +99,7 @@ fn read(
         let b = band(km);
         // Every later place is at least this far, so in this band or a worse one.
         if (!further && km > REACH_KM) || per_band[..b].iter().sum::<usize>() + free[b] >= slots {
+            read_all = false;
             break;
         }
         // A place listed under both their district and the borough comes twice.
@@ -112,5 +118,5 @@ fn read(
             .then(p.index.cmp(&q.index))
     });
     found.truncate(slots);
-    found
+    (found, read_all)
 }
