@@ -382,3 +382,14 @@ fn check_warns_of_services_it_cannot_place() {
         "{text}"
     );
 }
+
+#[test]
+fn a_place_listed_for_their_district_and_the_borough_is_suggested_once() {
+    let d = directory(vec![
+        at("both", &["money"], &["E1", "borough"], Some("E1 7AA")),
+        at("next", &["money"], &["borough"], Some("E1 5AA")),
+    ]);
+    let f = found(&d, Some("E1 6AN"), "en-GB");
+    assert_eq!(ids(&f), ["both", "next"]);
+    assert!(close(f[0].distance_km, 0.468) && close(f[1].distance_km, 0.741));
+}
