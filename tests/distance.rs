@@ -393,3 +393,35 @@ fn a_place_listed_for_their_district_and_the_borough_is_suggested_once() {
     assert_eq!(ids(&f), ["both", "next"]);
     assert!(close(f[0].distance_km, 0.468) && close(f[1].distance_km, 0.741));
 }
+
+#[test]
+fn speakers_further_away_give_way_to_a_nearer_band_only() {
+    let speaking = |id: &str, postcode: &str| {
+        let mut s = at(id, &["money"], &["borough"], Some(postcode));
+        s.languages = vec!["so".into()];
+        s
+    };
+    // Three Somali speakers 1 to 2 km away (E1 8 1.001, E1 2 1.299, E1 3 1.731) and one that
+    // is not, nearer: in their band (E1W 9, 1.139 km) the speakers come first; in a nearer
+    // band (E1 7, 0.468 km) it comes first.
+    let same_band = directory(vec![
+        at("near-english", &["money"], &["borough"], Some("E1W 9AA")),
+        speaking("so-1", "E1 8AA"),
+        speaking("so-2", "E1 2AA"),
+        speaking("so-3", "E1 3AA"),
+    ]);
+    assert_eq!(
+        ids(&found(&same_band, Some("E1 6AN"), "so")),
+        ["so-1", "so-2", "so-3"]
+    );
+    let nearer_band = directory(vec![
+        at("nearest-english", &["money"], &["borough"], Some("E1 7AA")),
+        speaking("so-1", "E1 8AA"),
+        speaking("so-2", "E1 2AA"),
+        speaking("so-3", "E1 3AA"),
+    ]);
+    assert_eq!(
+        ids(&found(&nearer_band, Some("E1 6AN"), "so")),
+        ["nearest-english", "so-1", "so-2"]
+    );
+}

@@ -32,21 +32,42 @@ pub(super) fn nearest(
         .iter()
         .map(|(area, _)| *area)
         .filter(|a| *a != "anywhere");
-    let all: Vec<&PlaceIndex> = areas.clone().filter_map(|a| dir.places(need, a)).collect();
-    let read = |lists: &[&PlaceIndex]| read(lists, here, person, taken, slots, further);
-    let (mut found, mut read_all) = read(&all);
+    let read = |lists: &[&PlaceIndex], below: usize| {
+        read(lists, here, person, taken, slots, further, below)
+    };
     let bit = dir.language_bit(person.lang);
+    let mut found: Vec<(Placed, f64)> = Vec::new();
+    let mut read_all = true;
+    // Those speaking their language first: once `slots` of them are held, a place that does
+    // not must be in a nearer band than the furthest of them to rank.
+    let mut below = BANDS_KM.len() + 1;
     if person.lang != "en" && bit != LanguageBit::Nobody {
         let speaking: Vec<&PlaceIndex> = areas
+            .clone()
             .filter_map(|a| dir.places_speaking(need, a, person.lang))
             .collect();
-        let (speakers, read_every) = read(&speaking);
+        let (speakers, read_every) = read(&speaking, below);
+        read_all = read_every;
+        if speakers.len() == slots {
+            below = speakers
+                .iter()
+                .map(|(_, km)| band(*km))
+                .max()
+                .unwrap_or(below);
+        }
+        found = speakers;
+    }
+    if below > 0 {
+        let all: Vec<&PlaceIndex> = areas.filter_map(|a| dir.places(need, a)).collect();
+        let (others, read_every) = read(&all, below);
         read_all &= read_every;
-        for (p, km) in speakers {
+        for (p, km) in others {
             if !found.iter().any(|(q, _)| q.index == p.index) {
                 found.push((p, km));
             }
         }
+    } else {
+        read_all = false;
     }
     let speaks = |p: &Placed| match bit {
         _ if person.lang == "en" => false,
@@ -71,8 +92,8 @@ pub(super) fn nearest(
 
 /// The best `slots` eligible places in `lists` by band, cost, distance and file order, read
 /// nearest first: a place in a band is beaten by every place in a nearer band and by every
-/// free, nearer one in its own, so the read stops once `slots` of those are held. Also says
-/// whether it read every place.
+/// free, nearer one in its own, so the read stops once `slots` of those are held, or at band
+/// `below`. Also says whether it read every place.
 fn read(
     lists: &[&PlaceIndex],
     here: Position,
@@ -80,6 +101,7 @@ fn read(
     taken: &HashSet<usize>,
     slots: usize,
     further: bool,
+    below: usize,
 ) -> (Vec<(Placed, f64)>, bool) {
     let mut read_all = true;
     let mut streams: Vec<_> = lists.iter().map(|l| l.nearest(here).peekable()).collect();
@@ -98,7 +120,10 @@ fn read(
         streams[n].next();
         let b = band(km);
         // Every later place is at least this far, so in this band or a worse one.
-        if (!further && km > REACH_KM) || per_band[..b].iter().sum::<usize>() + free[b] >= slots {
+        if (!further && km > REACH_KM)
+            || b >= below
+            || per_band[..b].iter().sum::<usize>() + free[b] >= slots
+        {
             read_all = false;
             break;
         }
