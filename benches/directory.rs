@@ -1,5 +1,8 @@
-//! The service directory at scale: 100,000 generated services. Prints the load time and the
-//! median and p99 of one match, then lets criterion measure a match precisely.
+//! The service directory at scale: 100,000 generated services at real postcode sectors (90% spread
+//! over Great Britain, listing their own district; 10% packed into the borough's 34 sectors,
+//! some placed by latitude and longitude, some with no postcode). Prints the load time and the
+//! median and p99 of one match for 10,000 people at real postcodes, then lets criterion measure
+//! a match precisely.
 //!
 //! Run: `cargo bench --bench directory`.
 
@@ -18,18 +21,66 @@ const NEEDS: &[&str] = &[
 const DISTRICTS: &[&str] = &["E1", "E1W", "E2", "E3", "E14"];
 const LANGS: &[&str] = &["bn", "so", "ur", "ar", "pl", "tr", "zh"];
 
+/// A postcode sector (`E1 6`) and its centroid's latitude and longitude.
+type Sector = (String, f64, f64);
+
+/// Every postcode sector of Great Britain, from the embedded table, and those in the borough.
+fn sectors() -> (Vec<Sector>, Vec<Sector>) {
+    let all: Vec<Sector> = include_str!("../data/postcodes/centroids.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split(',');
+            let code = f.next()?;
+            let lat = f.next()?.parse().ok()?;
+            let lon = f.next()?.parse().ok()?;
+            code.contains(' ').then(|| (code.to_string(), lat, lon))
+        })
+        .collect();
+    let borough = all
+        .iter()
+        .filter(|(c, _, _)| DISTRICTS.iter().any(|d| c.split(' ').next() == Some(*d)))
+        .cloned()
+        .collect();
+    (all, borough)
+}
+
+/// A postcode in this sector: `E1 6` and two letters.
+fn postcode_in(sector: &str, rng: &mut fastrand::Rng) -> String {
+    format!("{sector}{}{}", rng.uppercase(), rng.uppercase())
+}
+
 fn generated(n: usize) -> Vec<Service> {
     let mut rng = fastrand::Rng::with_seed(42);
+    let (all, borough) = sectors();
     (0..n)
         .map(|i| {
             let needs: Vec<String> = (0..rng.usize(1..=3))
                 .map(|_| NEEDS[rng.usize(..NEEDS.len())].to_string())
                 .collect();
+            let in_borough = rng.usize(..10) == 0;
+            let (sector, lat, lon) = if in_borough {
+                &borough[rng.usize(..borough.len())]
+            } else {
+                &all[rng.usize(..all.len())]
+            };
+            let district = sector.split(' ').next().unwrap_or(sector).to_string();
             let areas = match rng.usize(..10) {
                 0 => vec!["anywhere".to_string()],
-                1 | 2 => vec!["borough".to_string()],
-                _ => vec![DISTRICTS[rng.usize(..DISTRICTS.len())].to_string()],
+                1 | 2 if in_borough => vec!["borough".to_string()],
+                _ => vec![district],
             };
+            // A third of the borough's are placed by coordinates near their sector's centre;
+            // one in twenty services has no postcode.
+            let (latitude, longitude) = if in_borough && rng.usize(..3) == 0 {
+                (
+                    Some(lat + (rng.f64() - 0.5) * 0.006),
+                    Some(lon + (rng.f64() - 0.5) * 0.01),
+                )
+            } else {
+                (None, None)
+            };
+            let postcode = (rng.usize(..20) != 0).then(|| postcode_in(sector, &mut rng));
             Service {
                 id: format!("svc-{i}"),
                 name: format!("Service {i}"),
@@ -41,9 +92,9 @@ fn generated(n: usize) -> Vec<Service> {
                 needs,
                 areas,
                 address: Some(format!("{} High Street, London", i % 300)),
-                postcode: Some("E1 6AN".into()),
-                latitude: None,
-                longitude: None,
+                postcode,
+                latitude,
+                longitude,
                 phone: Some("020 7946 0000".into()),
                 email: Some(format!("s{i}@example.org")),
                 website: Some(format!("https://s{i}.example.org")),
@@ -100,15 +151,24 @@ fn bench(c: &mut Criterion) {
         loads[0].as_secs_f64() * 1e3
     );
 
+    // Half the people live in the borough, a quarter elsewhere in Great Britain, one in ten
+    // at a postcode whose sector is unknown (placed by district), the rest give none.
     let mut rng = fastrand::Rng::with_seed(7);
+    let (all, borough) = sectors();
     let queries: Vec<Person> = (0..10_000)
         .map(|_| {
             let needs = (0..rng.usize(1..=3))
                 .map(|_| NEEDS[rng.usize(..NEEDS.len())].to_string())
                 .collect();
-            let postcode = rng
-                .bool()
-                .then(|| format!("{} 1AA", DISTRICTS[rng.usize(..DISTRICTS.len())]));
+            let postcode = match rng.usize(..20) {
+                0..10 => Some(postcode_in(
+                    &borough[rng.usize(..borough.len())].0,
+                    &mut rng,
+                )),
+                10..15 => Some(postcode_in(&all[rng.usize(..all.len())].0, &mut rng)),
+                15..17 => Some(format!("{} 9ZZ", DISTRICTS[rng.usize(..DISTRICTS.len())])),
+                _ => None,
+            };
             let age = rng.bool().then(|| rng.u32(10..90));
             let lang = if rng.bool() {
                 "en-GB"

@@ -14,6 +14,7 @@ pub mod content;
 pub mod crisis;
 pub mod deeplink;
 pub mod engine;
+pub mod geo;
 pub mod import;
 pub mod matching;
 pub mod privacy;

@@ -282,11 +282,13 @@ fn services_match_prints_what_the_bot_would_suggest() {
     let rows: Value = serde_json::from_slice(&o.stdout).expect("json");
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 3);
+    // Measured from E1 6AN's sector (E1 6) to the service's (E1 1): 905 m.
     assert_eq!(rows[0]["id"], "money-advice-e1");
     assert_eq!(
         rows[0]["reasons"][1],
-        serde_json::json!({"reason": "same_district", "value": "E1"})
+        serde_json::json!({"reason": "distance", "value": {"metres": 905}})
     );
+    assert_eq!(rows[0]["distance_km"], serde_json::json!(0.91));
     // The bot says the same, in Bengali, with the reasons.
     let e = common::engine();
     let mut c = common::Convo::new(e, Some("bn"));
@@ -302,7 +304,7 @@ fn services_match_prints_what_the_bot_would_suggest() {
     let text = c.text();
     assert!(text.contains("Money Advice Whitechapel"), "{text}");
     assert!(
-        text.contains("আপনার কাছে (E1) · আপনার ভাষায় কথা বলে · বিনামূল্যে"),
+        text.contains("প্রায় 900 মিটার দূরে · আপনার ভাষায় কথা বলে · বিনামূল্যে"),
         "{text}"
     );
     let shown: Vec<_> = rows
@@ -329,7 +331,9 @@ fn services_match_prints_what_the_bot_would_suggest() {
         text.lines()
             .next()
             .is_some_and(|l| l.starts_with("money     money-advice-e1")
-                && l.ends_with("Money Advice Whitechapel (need money, in E1, speaks bn, free)")),
+                && l.ends_with(
+                    "Money Advice Whitechapel (need money, 0.9 km away, speaks bn, free)"
+                )),
         "{text}"
     );
     let o = signpost(

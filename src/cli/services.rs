@@ -54,6 +54,7 @@ pub fn services_action(
                             "phone": f.service.phone,
                             "website": f.service.website,
                             "reasons": f.reasons,
+                            "distance_km": f.distance_km.map(|km| (km * 100.0).round() / 100.0),
                         })
                     })
                     .collect();

@@ -94,6 +94,7 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "reason-anywhere",
     "reason-language",
     "reason-free",
+    "distance-away",
     "did-you-mean",
     "picks-understood",
     "validation-gave-up",

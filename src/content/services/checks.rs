@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::directory::Directory;
+use super::entry::Service;
 use crate::content::problem::{Problem, ProblemKind};
+use crate::geo::{self, Position};
 use crate::validate::{uk_phone, uk_postcode};
 
 /// Entries not reviewed for longer than this are reported by `check`.
@@ -84,9 +86,45 @@ impl Directory {
                 )),
                 _ => {}
             }
+            for msg in place_warnings(s) {
+                problems.push(Problem::warning(
+                    &path,
+                    line,
+                    ProblemKind::InvalidField,
+                    msg,
+                ));
+            }
         }
         problems
     }
+}
+
+/// What keeps a service from being placed, or placed where it says: a postcode the table of
+/// postcode sectors does not know, or a latitude and longitude outside Great Britain or given
+/// alone.
+fn place_warnings(s: &Service) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(pc) = &s.postcode
+        && uk_postcode(pc).is_some()
+        && geo::locate(pc).is_none()
+    {
+        out.push(format!(
+            "service \"{}\": postcode \"{pc}\" is not in the table of GB postcode sectors and districts, so its distance cannot be measured",
+            s.id
+        ));
+    }
+    match (s.latitude, s.longitude) {
+        (Some(lat), Some(lon)) if Position::in_gb(lat, lon).is_none() => out.push(format!(
+            "service \"{}\": latitude {lat}, longitude {lon} is outside Great Britain (swapped?), so it is placed by its postcode",
+            s.id
+        )),
+        (Some(_), None) | (None, Some(_)) => out.push(format!(
+            "service \"{}\": give both latitude and longitude, or neither",
+            s.id
+        )),
+        (Some(_), Some(_)) | (None, None) => {}
+    }
+    out
 }
 
 /// True for an outward postcode ("district") such as `E1`, `E1W`, `E14`, `SW1A`.

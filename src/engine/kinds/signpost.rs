@@ -120,6 +120,18 @@ impl Signpost<'_> {
                 .iter()
                 .filter_map(|r| match r {
                     Reason::Need(_) => None,
+                    Reason::Distance { metres } => {
+                        let said = crate::geo::Spoken::of(f64::from(*metres) / 1000.0);
+                        Some(turn.fmt(
+                            "distance-away",
+                            &[
+                                ("metres", Arg::Num(f64::from(said.metres))),
+                                ("km", Arg::Num(f64::from(said.km))),
+                                ("quarters", Arg::Num(f64::from(said.quarters))),
+                                ("miles", Arg::Num(f64::from(said.miles))),
+                            ],
+                        ))
+                    }
                     Reason::SameDistrict(d) => {
                         Some(turn.fmt("reason-near", &[("district", Arg::Str(d.clone()))]))
                     }
