@@ -180,3 +180,45 @@ async fn the_record_page_shows_each_suggested_services_opening_time() {
         "{page}"
     );
 }
+
+#[test]
+fn check_warns_of_an_opening_time_it_cannot_read_at_its_entry() {
+    let content = common::copy_content();
+    let file = content.path().join("services/directory.toml");
+    common::edit(
+        &file,
+        "opening = \"Monday to Friday 9:00-17:00\"",
+        "opening = \"MO 10:00-12:00; 9-5 most days\"",
+    );
+    let entry = common::line_of(&file, "opening = \"MO 10:00-12:00; 9-5 most days\"");
+    let path = content.path().display().to_string();
+    let o = common::run(
+        &content.path().join("s.db"),
+        &["check"],
+        b"",
+        &[("SIGNPOST_CONTENT", &path)],
+    );
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(o.status.code(), Some(0), "a warning only: {text}");
+    let warnings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("cannot be read"))
+        .collect();
+    // Only the part it cannot read, at its entry's line (before the opening line).
+    assert_eq!(warnings.len(), 1, "{text}");
+    assert!(
+        warnings[0].starts_with("services/directory.toml:")
+            && warnings[0].contains("warning[invalid-field]")
+            && warnings[0].contains("opening \"9-5 most days\" cannot be read"),
+        "{text}"
+    );
+    let line: usize = warnings[0]
+        .split(':')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        (entry - 25..entry).contains(&line),
+        "{line} vs {entry}: {text}"
+    );
+}

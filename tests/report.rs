@@ -223,8 +223,16 @@ fn the_report_in_json_has_the_contracts_keys_and_suppresses_small_counts() {
             .all(|t| t == "<5" || t == "5+" || t.as_u64() == Some(0)),
         "{totals:?}"
     );
-    assert_eq!(totals.iter().filter(|t| *t == "<5").count(), 1, "{totals:?}");
-    assert_eq!(totals.iter().filter(|t| *t == "5+").count(), 1, "{totals:?}");
+    assert_eq!(
+        totals.iter().filter(|t| *t == "<5").count(),
+        1,
+        "{totals:?}"
+    );
+    assert_eq!(
+        totals.iter().filter(|t| *t == "5+").count(),
+        1,
+        "{totals:?}"
+    );
 }
 
 #[test]

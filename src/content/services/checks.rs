@@ -1,10 +1,11 @@
-//! Checks on the entries of a directory that parses: postcodes, phones, areas, ages and how
-//! long ago each entry was reviewed.
+//! Checks on the entries of a directory that parses: postcodes, phones, areas, ages, places,
+//! opening times and how long ago each entry was reviewed.
 
 use chrono::NaiveDate;
 
 use super::directory::Directory;
 use super::entry::Service;
+use super::opening;
 use crate::content::problem::{Problem, ProblemKind};
 use crate::geo::{self, Position};
 use crate::validate::{uk_phone, uk_postcode};
@@ -71,20 +72,31 @@ impl Directory {
                     format!("service \"{}\": min_age {lo} is above max_age {hi}", s.id),
                 );
             }
-            match s.reviewed {
-                Some(d) if (today - d).num_days() > REVIEW_DAYS => problems.push(Problem::warning(
+            if super::review::review_due(s.reviewed, today) {
+                let msg = match s.reviewed {
+                    Some(d) => format!(
+                        "service \"{}\" was last reviewed on {d}, over a year ago: check it is still right",
+                        s.id
+                    ),
+                    None => format!("service \"{}\" has no `reviewed` date", s.id),
+                };
+                problems.push(Problem::warning(&path, line, ProblemKind::Stale, msg));
+            }
+            for part in s
+                .opening
+                .as_deref()
+                .map(opening::unreadable)
+                .unwrap_or_default()
+            {
+                problems.push(Problem::warning(
                     &path,
                     line,
-                    ProblemKind::Stale,
-                    format!("service \"{}\" was last reviewed on {d}, over a year ago: check it is still right", s.id),
-                )),
-                None => problems.push(Problem::warning(
-                    &path,
-                    line,
-                    ProblemKind::Stale,
-                    format!("service \"{}\" has no `reviewed` date", s.id),
-                )),
-                _ => {}
+                    ProblemKind::InvalidField,
+                    format!(
+                        "service \"{}\": opening \"{part}\" cannot be read, so it is shown as written in every language (write days and hours, like \"TU,TH 10:00-14:00\" or \"Monday to Friday 9:00-17:00\")",
+                        s.id
+                    ),
+                ));
             }
             for msg in place_warnings(s) {
                 problems.push(Problem::warning(
