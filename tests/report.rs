@@ -213,26 +213,21 @@ fn the_report_in_json_has_the_contracts_keys_and_suppresses_small_counts() {
         ])
     );
     assert_eq!(r["unmet_unrecorded"], "<5");
-    // Every week's cell of fewer than 5 reads "<5"; the weeks add up to the total, so the one
-    // week of 6 beside it reads "5+".
+    // Every week's cell of fewer than 5 reads "<5". The weeks add up to a total, so beside a
+    // lone "<5" the smallest other week reads "5+" (which weeks the fixture's days fall in
+    // depends on today's weekday).
     let totals = r["weekly"]["totals"].as_array().expect("totals");
     assert_eq!(totals.len(), 12);
     assert!(
         totals
             .iter()
-            .all(|t| t == "<5" || t == "5+" || t.as_u64() == Some(0)),
+            .all(|t| t == "<5" || t == "5+" || t.as_u64().is_some_and(|n| n == 0 || n >= 5)),
         "{totals:?}"
     );
-    assert_eq!(
-        totals.iter().filter(|t| *t == "<5").count(),
-        1,
-        "{totals:?}"
-    );
-    assert_eq!(
-        totals.iter().filter(|t| *t == "5+").count(),
-        1,
-        "{totals:?}"
-    );
+    let few = totals.iter().filter(|t| *t == "<5").count();
+    let withheld = totals.iter().filter(|t| *t == "5+").count();
+    assert!(few >= 1, "{totals:?}");
+    assert_eq!(withheld, usize::from(few == 1), "{totals:?}");
 }
 
 #[test]
