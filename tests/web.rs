@@ -695,7 +695,8 @@ async fn the_report_shows_a_team_its_own_numbers_and_escapes_what_was_typed() {
     );
     assert!(report.body.contains("<svg"), "charts drawn on the server");
     assert!(!report.body.contains("<script"), "typed outcomes are text");
-    assert!(report.body.contains("&#60;script&#62;") || report.body.contains("&lt;script&gt;"));
+    // An outcome fewer than 5 referrals share could name someone: it is counted under "other".
+    assert!(!report.body.contains("alert(1)"), "{}", report.body);
     // A prescriber cannot widen it to every team.
     let wide = web.get("/report?team=east", &amina).await;
     assert!(

@@ -235,7 +235,10 @@ pub fn build(conn: &Connection, filter: &Filter, now: DateTime<Utc>) -> Result<R
 /// The weeks `weekly` shows: up to `now`'s, the last [`WEEKS`], or from `since`'s (at most
 /// [`MAX_WEEKS`]); none when `since` is after `now`'s week.
 fn week_range(since: Option<NaiveDate>, now: DateTime<Utc>) -> query::Weeks {
-    let monday = |d: NaiveDate| d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+    let monday = |d: NaiveDate| {
+        d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+            .unwrap_or(d)
+    };
     let last = monday(now.date_naive());
     let weeks = match since.map(monday) {
         None => WEEKS,

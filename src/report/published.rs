@@ -55,6 +55,14 @@ impl Count {
         }
     }
 
+    /// Hidden: a shown count other than 0 becomes [`Count::Withheld`].
+    fn withheld(self) -> Count {
+        match self {
+            Count::Exact(0) | Count::Few | Count::Withheld => self,
+            Count::Exact(_) => Count::Withheld,
+        }
+    }
+
     /// Not shown as a number.
     pub fn hidden(self) -> bool {
         self.exact().is_none()
@@ -278,15 +286,22 @@ pub struct Published {
 impl Report {
     /// The report as it may be shown, small counts suppressed.
     pub fn publish(&self) -> Published {
-        let mut by_outcome = Shown::ranked(&self.by_outcome.0);
-        // "other" (the outcomes past the top ten) stays last.
-        if self
+        // An outcome is typed by staff: one that few referrals share could name someone, so it
+        // is shown only under "other".
+        let (named, few): (Vec<_>, Vec<_>) = self
             .by_outcome
             .0
-            .last()
-            .is_some_and(|(n, _)| n == OTHER_OUTCOMES)
-            && let Some(i) = by_outcome.0.iter().position(|(n, _)| n == OTHER_OUTCOMES)
-        {
+            .iter()
+            .cloned()
+            .partition(|(name, n)| *n >= SHOWN_FROM && name != OTHER_OUTCOMES);
+        let mut outcomes = named;
+        let other: u64 = few.iter().map(|(_, n)| n).sum();
+        if other > 0 {
+            outcomes.push((OTHER_OUTCOMES.to_string(), other));
+        }
+        let mut by_outcome = Shown::ranked(&outcomes);
+        // "other" (the outcomes past the top ten) stays last.
+        if let Some(i) = by_outcome.0.iter().position(|(n, _)| n == OTHER_OUTCOMES) {
             let other = by_outcome.0.remove(i);
             by_outcome.0.push(other);
         }
@@ -307,7 +322,7 @@ impl Report {
             (false, false) => std::cmp::Ordering::Equal,
         });
         let counts = |v: &[u64]| v.iter().map(|n| Count::of(*n)).collect();
-        Published {
+        let mut published = Published {
             generated_at: self.generated_at.clone(),
             since: self.since,
             team: self.team.clone(),
@@ -335,7 +350,9 @@ impl Report {
             },
             unmet,
             unmet_unrecorded: Count::of(self.unmet_unrecorded),
-        }
+        };
+        published.withhold_repeated_totals();
+        published
     }
 }
 
@@ -352,6 +369,29 @@ fn complete(counts: &[u64]) -> Vec<Count> {
         shown[i] = Count::Withheld;
     }
     shown
+}
+
+impl Published {
+    /// Some totals are shown twice: closed referrals (by status, time to close, the outcomes)
+    /// and claimed ones (by status, the waits). Where the status count is hidden, its repeats
+    /// and the parts adding up to them are hidden too, so one cannot reveal the other.
+    fn withhold_repeated_totals(&mut self) {
+        let closed = self.by_status.get("closed");
+        if closed.hidden() {
+            self.time_to_close.count = closed;
+            for (_, c) in &mut self.by_outcome.0 {
+                *c = c.withheld();
+            }
+            self.by_outcome = std::mem::take(&mut self.by_outcome).hidden_last();
+        }
+        if closed.hidden() || self.by_status.get("claimed").hidden() {
+            let w = &mut self.wait_to_claim;
+            w.count = w.count.withheld();
+            for (_, c) in &mut w.buckets.0 {
+                *c = c.withheld();
+            }
+        }
+    }
 }
 
 fn wait(w: &WaitToClaim) -> ShownWait {

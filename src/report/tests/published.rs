@@ -111,3 +111,66 @@ fn a_lone_suppressed_count_cannot_be_worked_out_from_the_total() {
         0
     );
 }
+
+#[test]
+fn an_outcome_few_share_is_shown_only_under_other() {
+    let mut db = db();
+    let t = now() - chrono::Duration::days(1);
+    for (outcome, n) in [("Linked to service", 6), ("Mrs K moved to Leeds", 1)] {
+        for _ in 0..n {
+            db.add(R {
+                outcome: Some(outcome),
+                claimed_after: Some(60),
+                ..r(t)
+            });
+        }
+    }
+    let shown = db.report(&all()).publish();
+    let names: Vec<&str> = shown.by_outcome.0.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Linked to service", "other"]);
+    let json = serde_json::to_string(&shown).expect("json");
+    assert!(!json.contains("Leeds"), "{json}");
+    assert!(!text::render(&shown).contains("Leeds"));
+}
+
+#[test]
+fn a_hidden_status_count_is_not_given_away_by_the_times_or_outcomes() {
+    let mut db = db();
+    let t = now() - chrono::Duration::days(1);
+    // 20 open, 3 claimed, 7 closed: "Closed 7" beside status counts of 20, <5 and 5+ would
+    // give claimed = 30 - 20 - 7 = 3.
+    for _ in 0..20 {
+        db.add(r(t));
+    }
+    for _ in 0..3 {
+        db.add(R {
+            claimed_after: Some(60),
+            ..r(t)
+        });
+    }
+    for _ in 0..7 {
+        db.add(R {
+            claimed_after: Some(60),
+            outcome: Some("Linked to service"),
+            ..r(t)
+        });
+    }
+    let shown = db.report(&all()).publish();
+    assert_eq!(shown.by_status.get("claimed"), Count::Few);
+    assert_eq!(shown.by_status.get("closed"), Count::Withheld);
+    assert_eq!(shown.time_to_close.count, Count::Withheld);
+    assert_eq!(shown.by_outcome.get("Linked to service"), Count::Withheld);
+    assert_eq!(shown.wait_to_claim.count, Count::Withheld);
+    assert!(
+        shown
+            .wait_to_claim
+            .buckets
+            .0
+            .iter()
+            .all(|(_, c)| c.hidden() || *c == Count::Exact(0)),
+        "{:?}",
+        shown.wait_to_claim.buckets
+    );
+    let json = serde_json::to_string(&shown).expect("json");
+    assert!(!json.contains(":7,") && !json.contains(":7}"), "{json}");
+}
