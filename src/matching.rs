@@ -256,13 +256,14 @@ fn in_order(
 /// The needs in `q` that `found` meets with no service within reach: nothing found for the
 /// need, or only services further than [`REACH_KM`], borough-wide ones with no known place, and
 /// phone or online ones. A service listing the person's district whose place is not known
-/// counts as within reach. Recorded per referral as the directory's gaps.
+/// counts as within reach. A service suggested for one need meets every need it serves (each
+/// service is suggested once). Recorded per referral as the directory's gaps.
 pub fn unmet(q: &Query<'_>, found: &[Suggestion<'_>]) -> Vec<String> {
     q.needs
         .iter()
         .filter(|need| {
             !found.iter().any(|f| {
-                &f.need == *need
+                (&f.need == *need || f.service.needs.contains(need))
                     && (f.distance_km.is_some_and(|km| km <= REACH_KM)
                         || f.reasons
                             .iter()

@@ -239,6 +239,9 @@ fn a_need_is_met_only_by_a_place_within_reach() {
         ["food"],
         "listing their district, place unknown"
     );
+    // One service near them for both needs is suggested once, and meets both.
+    let both = at("both", &["money", "food"], &["borough"], Some("E1 4AA"));
+    assert_eq!(unmet_for(vec![both]), Vec::<String>::new());
 }
 
 #[test]
