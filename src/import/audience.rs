@@ -69,7 +69,27 @@ fn numbers(t: &str) -> Vec<u32> {
 pub(super) fn ages(phrase: &str) -> Option<Bounds> {
     let p = phrase.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| p.contains(w));
-    let n = numbers(&p);
+    // The person asking is usually the adult: a group for parents, carers or families, or one
+    // where children come with an adult, welcomes them whatever the child's age.
+    if has(&[
+        "parent",
+        "carer",
+        "famil",
+        "mum",
+        "dad",
+        "grandparent",
+        "of children",
+        "with children",
+        "accompanied",
+    ]) {
+        return None;
+    }
+    // Ages are read from labels ("Under 18s", "16 to 25", "Aged 50 and over"), not from prose.
+    let n = if p.split_whitespace().count() <= 6 {
+        numbers(&p)
+    } else {
+        Vec::new()
+    };
     let range = p.contains('-') || p.contains('\u{2013}') || p.contains(" to ");
     match n.as_slice() {
         [lo, hi, ..] if range && lo <= hi && *hi <= 120 => return Some((Some(*lo), Some(*hi))),
@@ -87,7 +107,7 @@ pub(super) fn ages(phrase: &str) -> Option<Bounds> {
         "early years",
         "babies",
         "toddler",
-    ]) || has(&["families with young children", "pre-school", "preschool"])
+    ]) || has(&["pre-school", "preschool"])
     {
         Some((None, Some(EARLY_YEARS_MAX)))
     } else if has(&[
@@ -174,7 +194,16 @@ mod tests {
         assert_eq!(ages("Older people"), Some((Some(60), None)));
         assert_eq!(ages("Adults"), Some((Some(18), None)));
         assert_eq!(ages("Children and young people"), Some((None, Some(25))));
-        assert_eq!(ages("Families with young children"), Some((None, Some(5))));
+        // The adult in the chat is welcome at a group for parents, carers or families.
+        assert_eq!(ages("Families with young children"), None);
+        assert_eq!(ages("Parents of children under 5"), None);
+        assert_eq!(ages("Children and families"), None);
+        assert_eq!(ages("Under 18s must be accompanied by an adult"), None);
+        // Ages come from labels, not prose.
+        assert_eq!(
+            ages("Open to everyone, though most who come are over 50 and retired"),
+            None
+        );
         assert_eq!(ages("Families"), None);
         assert_eq!(ages("Carers"), None);
         assert_eq!(ages("Young adults"), Some((Some(18), None)));

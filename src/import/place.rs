@@ -1,4 +1,4 @@
-//! Where a record's service happens: the first usable address and position of its locations,
+//! Where a record's service happens: the address and position of its first usable location,
 //! the areas it serves (location districts, `service_areas`), and whether it is in person,
 //! by phone or online (`attending_type`, `deliverable_type`, virtual locations).
 
@@ -7,10 +7,6 @@ use serde_json::Value;
 use super::record::{array, text};
 use crate::content::services::is_district;
 use crate::validate::{postcode_district, uk_postcode};
-
-/// Latitudes and longitudes a place in Great Britain or Northern Ireland can have.
-const LATITUDES: std::ops::RangeInclusive<f64> = 49.8..=60.95;
-const LONGITUDES: std::ops::RangeInclusive<f64> = -8.7..=1.8;
 
 /// The place fields of a directory entry.
 #[derive(Debug, Default, PartialEq)]
@@ -74,7 +70,7 @@ fn number(v: Option<&Value>) -> Option<f64> {
 fn position(loc: &Value) -> Option<(f64, f64)> {
     let lat = number(loc.get("latitude"))?;
     let lon = number(loc.get("longitude"))?;
-    (LATITUDES.contains(&lat) && LONGITUDES.contains(&lon)).then_some((lat, lon))
+    crate::geo::Position::in_gb(lat, lon).map(|p| (p.lat, p.lon))
 }
 
 /// How a record says it is delivered: (in person, by phone or online).
@@ -112,16 +108,16 @@ pub(super) fn place(s: &Value, extra_location: Option<&Value>) -> Place {
         }
     };
     for loc in &locations {
-        if p.latitude.is_none()
-            && let Some((lat, lon)) = position(loc)
-        {
+        // The address and the position shown come from one location: the first with either.
+        let first = p.latitude.is_none() && p.postcode.is_none();
+        if first && let Some((lat, lon)) = position(loc) {
             p.latitude = Some(lat);
             p.longitude = Some(lon);
         }
         for a in array(loc, "addresses").chain(array(loc, "physical_addresses")) {
             if let Some(pc) = text(a.get("postal_code")).and_then(|p| uk_postcode(&p)) {
                 add(&mut local, postcode_district(&pc).to_string());
-                if p.postcode.is_none() {
+                if first && p.postcode.is_none() {
                     p.address = text(a.get("address_1")).map(|l| match text(a.get("city")) {
                         Some(c) => format!("{l}, {c}"),
                         None => l,
@@ -178,6 +174,23 @@ mod tests {
         assert_eq!(at(json!(0), json!(0)), None);
         assert_eq!(at(json!(-0.02), json!(51.51)), None, "swapped");
         assert_eq!(at(json!(51.51), Value::Null), None);
+    }
+
+    #[test]
+    fn address_and_position_come_from_one_location() {
+        let locs = json!([
+            {"latitude": 51.52, "longitude": -0.03},
+            {"latitude": 51.50, "longitude": -0.01,
+             "physical_addresses": [{"address_1": "2 Dock Road", "postal_code": "E14 9AB"}]}
+        ]);
+        let p = place(&json!({"locations": locs}), None);
+        assert_eq!((p.latitude, p.longitude), (Some(51.52), Some(-0.03)));
+        assert_eq!(p.postcode, None, "not the second venue's address");
+        assert_eq!(
+            p.areas,
+            ["E14"],
+            "the second venue's district is still served"
+        );
     }
 
     #[test]
