@@ -202,7 +202,9 @@ impl Link {
                     link.practice = Some(Ods::parse(value).filter(|o| o.as_str() == value)?);
                 }
                 "s" if link.source.is_none() => {
-                    link.source = Some(Source::parse(value).filter(|s| !s.is_reserved())?);
+                    // A kept name (a hand-made link) is dropped, not the practice beside it.
+                    let source = Source::parse(value)?;
+                    link.source = (!source.is_reserved()).then_some(source);
                 }
                 _ => return None,
             }
@@ -297,8 +299,15 @@ mod tests {
                 Link::new(&p, None, Some(reserved)),
                 Err(LinkError::ReservedSource(reserved.to_string()))
             );
-            // A payload carrying one (hand-made) is not a link signpost makes.
+            // A payload carrying one (hand-made) keeps its practice, not the source.
             assert_eq!(Link::parse(&format!("v1_s{reserved}")), None);
+            assert_eq!(
+                Link::parse(&format!("v1_pZ00001_s{reserved}")),
+                Some(Link {
+                    practice: Ods::parse("Z00001"),
+                    source: None
+                })
+            );
         }
         let link = Link::new(&p, Some("Z00001"), None).expect("link");
         assert_eq!(
