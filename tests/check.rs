@@ -770,3 +770,39 @@ fn a_synonym_on_two_buttons_of_one_question_is_a_warning_at_its_line() {
         "{text}"
     );
 }
+
+#[test]
+fn service_fields_an_editor_can_get_wrong() {
+    // Each at the entry's `[[service]]` line, saying what to write instead.
+    for (from, to, expected) in [
+        (
+            "languages = [\"bn\", \"syl\"]",
+            "languages = [\"Bengali\", \"syl\"]",
+            "\"Bengali\" is not a language tag: write the code, like bn",
+        ),
+        (
+            "email = \"hello@talk.example.org\"",
+            "email = \"not an email\"",
+            "email \"not an email\" is not an email address",
+        ),
+        (
+            "website = \"https://talk.example.org\"",
+            "website = \"talk.example.org\"",
+            "website \"talk.example.org\" is not a web address: write it whole, like https://example.org",
+        ),
+        (
+            "reviewed = 2026-01-01",
+            "reviewed = 2099-01-01",
+            "reviewed 2099-01-01 is in the future",
+        ),
+    ] {
+        assert_error_at(
+            "services/directory.toml",
+            from,
+            to,
+            |p| line_of(p, "id = \"talk-together-e1\"") - 1,
+            "invalid-field",
+            expected,
+        );
+    }
+}

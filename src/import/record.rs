@@ -12,7 +12,7 @@ use super::limits::{MAX_NAME_CHARS, TOO_LONG_NAME};
 use super::opening::opening;
 use super::place::place;
 use crate::content::mapping::Mapping;
-use crate::content::services::{Cost, Service};
+use crate::content::services::{Cost, Service, is_language_tag};
 use crate::validate::{group_phone, uk_phone};
 
 pub(super) fn text(v: Option<&Value>) -> Option<String> {
@@ -213,6 +213,7 @@ pub(super) fn convert(
         .filter_map(|l| {
             text(l.get("code"))
                 .map(|c| c.to_lowercase())
+                .filter(|c| is_language_tag(c))
                 .or_else(|| text(l.get("name")).and_then(|n| language_tag(&n)))
                 .or_else(|| text(l.get("language")).and_then(|n| language_tag(&n)))
         })

@@ -55,6 +55,9 @@ impl Directory {
                     );
                 }
             }
+            for msg in entry_problems(s, today) {
+                err(ProblemKind::InvalidField, msg);
+            }
             if s.areas.is_empty() {
                 err(
                     ProblemKind::InvalidField,
@@ -108,6 +111,70 @@ impl Directory {
             }
         }
         problems
+    }
+}
+
+/// Fields an editor can get wrong without breaking the file: a language that is not a tag
+/// ("Bengali" for `bn`), an email or website that is not one, a review date in the future.
+fn entry_problems(s: &Service, today: NaiveDate) -> Vec<String> {
+    let mut out = Vec::new();
+    let id = &s.id;
+    for tag in s.languages.iter().chain(s.translations.keys()) {
+        if !is_language_tag(tag) {
+            out.push(format!(
+                "service \"{id}\": \"{tag}\" is not a language tag: write the code, like bn, syl, so, ur, ar, pl, zh or tr"
+            ));
+        }
+    }
+    if let Some(e) = &s.email
+        && !is_email(e)
+    {
+        out.push(format!(
+            "service \"{id}\": email \"{e}\" is not an email address (like hello@example.org)"
+        ));
+    }
+    if let Some(w) = &s.website {
+        let web = url::Url::parse(w).ok().filter(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| h.contains('.'))
+        });
+        if web.is_none() {
+            out.push(format!(
+                "service \"{id}\": website \"{w}\" is not a web address: write it whole, like https://example.org"
+            ));
+        }
+    }
+    if let Some(d) = s.reviewed
+        && d > today
+    {
+        out.push(format!(
+            "service \"{id}\": reviewed {d} is in the future: write the day it was checked"
+        ));
+    }
+    out
+}
+
+/// A BCP 47 tag whose language is a 2 or 3 letter code (`bn`, `syl`, `zh-Hans`, `pt-BR`).
+pub fn is_language_tag(tag: &str) -> bool {
+    tag.parse::<unic_langid::LanguageIdentifier>()
+        .is_ok_and(|l| (2..=3).contains(&l.language.as_str().len()))
+        && tag
+            .split('-')
+            .next()
+            .is_some_and(|l| l.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// One `@` between a name and a domain with a dot, no spaces.
+fn is_email(e: &str) -> bool {
+    match e.split_once('@') {
+        Some((name, domain)) => {
+            !name.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !e.chars().any(char::is_whitespace)
+        }
+        None => false,
     }
 }
 

@@ -9,7 +9,7 @@ pub mod opening;
 mod places;
 mod review;
 
-pub use checks::{REVIEW_DAYS, is_district};
+pub use checks::{REVIEW_DAYS, is_district, is_language_tag};
 pub use directory::Directory;
 pub use entry::{Access, Cost, Service, base_language, cost_rank};
 pub use file::{MAPPING_FILE, to_toml};
