@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod error;
 mod link;
+mod parsers;
 mod people;
 mod prescribers;
 mod queue;

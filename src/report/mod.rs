@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use crate::store::{Status, StoreError, stamp};
 
 pub mod charts;
+mod count;
 mod figures;
 mod published;
 mod query;
