@@ -347,27 +347,15 @@ fn check_warns_of_services_it_cannot_place() {
         "postcode = \"E14 6LN\"\nlatitude = 51.5",
     );
     let unknown = common::line_of(&file, "postcode = \"ZZ9 1AA\"");
-    let path = content.path().display().to_string();
-    let o = common::run(
-        &content.path().join("s.db"),
-        &["check"],
-        b"",
-        &[("SIGNPOST_CONTENT", &path)],
-    );
-    let text = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert_eq!(o.status.code(), Some(0), "warnings only: {text}");
+    let (code, text) = common::check_content(content.path());
+    assert_eq!(code, Some(0), "warnings only: {text}");
     let warnings: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("warning[invalid-field]"))
         .collect();
     assert_eq!(warnings.len(), 3, "{text}");
     // Each at the line of its entry's id, before its postcode.
-    let at = |l: &str| {
-        l.split(':')
-            .nth(1)
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(0)
-    };
+    let at = common::problem_line;
     assert!(
         warnings[0].starts_with("services/directory.toml:")
             && warnings[0].ends_with(

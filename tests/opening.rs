@@ -191,15 +191,8 @@ fn check_warns_of_an_opening_time_it_cannot_read_at_its_entry() {
         "opening = \"MO 10:00-12:00; 9-5 most days\"",
     );
     let entry = common::line_of(&file, "opening = \"MO 10:00-12:00; 9-5 most days\"");
-    let path = content.path().display().to_string();
-    let o = common::run(
-        &content.path().join("s.db"),
-        &["check"],
-        b"",
-        &[("SIGNPOST_CONTENT", &path)],
-    );
-    let text = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert_eq!(o.status.code(), Some(0), "a warning only: {text}");
+    let (code, text) = common::check_content(content.path());
+    assert_eq!(code, Some(0), "a warning only: {text}");
     let warnings: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("cannot be read"))
@@ -212,11 +205,7 @@ fn check_warns_of_an_opening_time_it_cannot_read_at_its_entry() {
             && warnings[0].contains("opening \"9-5 most days\" cannot be read"),
         "{text}"
     );
-    let line: usize = warnings[0]
-        .split(':')
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let line = common::problem_line(warnings[0]);
     assert!(
         (entry - 25..entry).contains(&line),
         "{line} vs {entry}: {text}"

@@ -105,6 +105,30 @@ pub fn line_of(path: &Path, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("{needle:?} not in {}", path.display()))
 }
 
+/// `signpost check` on a content folder: its exit code and what it printed.
+pub fn check_content(content: &Path) -> (Option<i32>, String) {
+    let path = content.display().to_string();
+    let o = run(
+        &content.join("s.db"),
+        &["check"],
+        b"",
+        &[("SIGNPOST_CONTENT", &path)],
+    );
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+/// The line a problem printed as `file:line: ...` names (0 when it names none).
+pub fn problem_line(problem: &str) -> usize {
+    problem
+        .split(':')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// The 1-based line of the last line containing `needle`.
 pub fn last_line_of(path: &Path, needle: &str) -> usize {
     let s = std::fs::read_to_string(path).expect("read");
