@@ -401,7 +401,7 @@ fn invalid_language_folder() {
     let out = check(dir.path());
     let text = stdout(&out);
     assert!(
-        text.contains("locales/not a tag:1: error[invalid-language]"),
+        text.contains("locales/not a tag/: error[invalid-language]"),
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));

@@ -141,9 +141,8 @@ impl Content {
                 }
             }
             if lang.reviewed.is_none() {
-                problems.push(Problem::warning(
+                problems.push(Problem::folder_warning(
                     &Path::new("locales").join(&lang.tag),
-                    0,
                     ProblemKind::InvalidField,
                     "say at the top of the file whether a native speaker has reviewed it: `# Status: reviewed` or `# Status: draft`",
                 ));
@@ -154,6 +153,7 @@ impl Content {
             if let Some(base) = self.locales.get(default) {
                 for (id, info) in &lang.messages {
                     let Some(base_info) = base.messages.get(id) else {
+                        problems.push(not_in_default(id, info, base));
                         continue;
                     };
                     for v in info.variables.difference(&base_info.variables) {
@@ -195,4 +195,27 @@ impl Content {
             }
         }
     }
+}
+
+/// A translated message the default language does not have: never shown, and most likely a
+/// misspelt or renamed id whose real message is then missing.
+fn not_in_default(id: &str, info: &locales::MessageInfo, base: &locales::Language) -> Problem {
+    let closest = base
+        .messages
+        .keys()
+        .map(|k| (strsim::jaro_winkler(id, k), k))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| format!(" (did you mean \"{k}\"?)"))
+        .unwrap_or_default();
+    Problem::warning(
+        &info.path,
+        info.line,
+        ProblemKind::UnknownMessage,
+        format!(
+            "message \"{id}\" is not in {}{closest}; signpost never shows it: rename it to the \
+             {} id it translates, or remove it",
+            base.tag, base.tag
+        ),
+    )
 }

@@ -71,9 +71,8 @@ impl Content {
                 rule_files.extend(f);
             }
         } else {
-            problems.push(Problem::error(
+            problems.push(Problem::folder_error(
                 &rules_dir,
-                0,
                 ProblemKind::MissingCrisisRules,
                 "the crisis rules folder is missing; signpost will not run without it",
             ));
@@ -109,9 +108,8 @@ impl Content {
             .position(|f| f.id == ENTRY_FLOW)
             .or((flows.len() == 1).then_some(0));
         if entry.is_none() && !problems.iter().any(Problem::is_error) {
-            problems.push(Problem::error(
+            problems.push(Problem::folder_error(
                 Path::new("dialogues"),
-                0,
                 ProblemKind::InvalidField,
                 format!("no flow has id \"{ENTRY_FLOW}\", so there is nowhere to start"),
             ));
@@ -158,9 +156,8 @@ fn read_files(
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
             .collect(),
         Err(e) => {
-            problems.push(Problem::error(
+            problems.push(Problem::folder_error(
                 Path::new(sub),
-                0,
                 ProblemKind::Unreadable,
                 format!("cannot read: {e}"),
             ));

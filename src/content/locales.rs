@@ -10,6 +10,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use super::problem::{Problem, ProblemKind, line_of};
+use super::services::is_language_tag;
 
 /// The language every message must exist in, and that others fall back to.
 pub const DEFAULT_LANGUAGE: &str = "en-GB";
@@ -77,9 +78,8 @@ impl Locales {
         let entries = match fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::error(
+                problems.push(Problem::folder_error(
                     rel,
-                    0,
                     ProblemKind::Unreadable,
                     format!("cannot read the locales folder: {e}"),
                 ));
@@ -98,14 +98,13 @@ impl Locales {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let lang_rel = rel.join(&tag);
-            let langid: LanguageIdentifier = match tag.parse() {
+            let langid = match folder_tag(&tag) {
                 Ok(l) => l,
-                Err(_) => {
-                    problems.push(Problem::error(
+                Err(message) => {
+                    problems.push(Problem::folder_error(
                         &lang_rel,
-                        0,
                         ProblemKind::InvalidLanguage,
-                        format!("\"{tag}\" is not a BCP-47 language tag (like en-GB, bn, ar)"),
+                        message,
                     ));
                     continue;
                 }
@@ -115,10 +114,10 @@ impl Locales {
             }
         }
         languages.sort_by_key(|l| (l.tag != DEFAULT_LANGUAGE, l.tag.clone()));
+        same_names(&languages, &mut problems);
         if !languages.iter().any(|l| l.tag == DEFAULT_LANGUAGE) {
-            problems.push(Problem::error(
+            problems.push(Problem::folder_error(
                 rel,
-                0,
                 ProblemKind::MissingMessage,
                 format!(
                     "there is no {DEFAULT_LANGUAGE} folder; every other language falls back to it"
@@ -197,6 +196,42 @@ fn to_fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> Option<FluentArgs<'a>> {
     Some(fa)
 }
 
+/// A folder's name as a language: a canonical BCP-47 tag with a 2 or 3 letter language
+/// (`bn`, `en-GB`, `zh-Hans`), or what to do.
+fn folder_tag(tag: &str) -> Result<LanguageIdentifier, String> {
+    let parsed = tag.parse::<LanguageIdentifier>();
+    match parsed {
+        Ok(l) if is_language_tag(tag) && l == tag => Ok(l),
+        Ok(l) if is_language_tag(&l.to_string()) => Err(format!(
+            "\"{tag}\" is not written as a BCP-47 language tag: rename the folder \"{l}\""
+        )),
+        Ok(_) | Err(_) => Err(format!(
+            "\"{tag}\" is not a BCP-47 language tag: name the folder with the language's 2 or 3 \
+             letter code, then a region or script if needed (like pl, bn, en-GB, zh-Hans)"
+        )),
+    }
+}
+
+/// Two folders whose `language-name` is the same would show one language twice in the picker.
+fn same_names(languages: &[Language], problems: &mut Vec<Problem>) {
+    for (i, lang) in languages.iter().enumerate() {
+        if let Some(first) = languages[..i].iter().find(|l| l.name == lang.name)
+            && let Some(info) = lang.messages.get("language-name")
+        {
+            problems.push(Problem::error(
+                &info.path,
+                info.line,
+                ProblemKind::DuplicateId,
+                format!(
+                    "{} and {} are both called \"{}\": the language picker would show it twice; \
+                     keep one folder per language",
+                    first.tag, lang.tag, lang.name
+                ),
+            ));
+        }
+    }
+}
+
 fn load_language(
     dir: &Path,
     rel: &Path,
@@ -219,9 +254,8 @@ fn load_language(
             .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
             .collect(),
         Err(e) => {
-            problems.push(Problem::error(
+            problems.push(Problem::folder_error(
                 rel,
-                0,
                 ProblemKind::Unreadable,
                 format!("cannot read: {e}"),
             ));
@@ -269,7 +303,7 @@ fn load_language(
         for entry in resource.entries() {
             if let ast::Entry::Message(m) = entry {
                 let id = m.id.name.to_string();
-                let line = find_id_line(&source, &id);
+                let line = entry_line(&resource, &source, m.id.name);
                 if let Some(prev) = messages.get(&id).cloned() {
                     problems.push(Problem::error(
                         &file_rel,
@@ -336,17 +370,13 @@ fn load_language(
     })
 }
 
-fn find_id_line(source: &str, id: &str) -> usize {
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id)
-            && rest.trim_start().starts_with('=')
-        {
-            return line_of(source, offset);
-        }
-        offset += line.len();
-    }
-    0
+/// The line of a message's id in `source`: the entry's own line, so a duplicate is reported
+/// where it is, not where the id first appears.
+fn entry_line(resource: &FluentResource, source: &str, id: &str) -> usize {
+    (id.as_ptr() as usize)
+        .checked_sub(resource.source().as_ptr() as usize)
+        .filter(|&offset| offset <= source.len())
+        .map_or(0, |offset| line_of(source, offset))
 }
 
 fn collect_vars(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {

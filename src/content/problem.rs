@@ -41,6 +41,8 @@ pub enum ProblemKind {
     LabelTooLong,
     /// An answer a node needs that is not saved on every path before it.
     MissingRequirement,
+    /// A translation's message id that the default language does not have.
+    UnknownMessage,
     /// A message id used by a dialogue that a language lacks.
     MissingMessage,
     /// A translation using a variable the English message does not have.
@@ -82,6 +84,7 @@ impl ProblemKind {
             ProblemKind::PayloadTooLong => "payload-too-long",
             ProblemKind::LabelTooLong => "label-too-long",
             ProblemKind::MissingRequirement => "missing-requirement",
+            ProblemKind::UnknownMessage => "unknown-message",
             ProblemKind::MissingMessage => "missing-message",
             ProblemKind::UnknownVariable => "unknown-variable",
             ProblemKind::MissingVariable => "missing-variable",
@@ -102,8 +105,10 @@ impl ProblemKind {
 pub struct Problem {
     /// The file, relative to the content folder where possible.
     pub path: PathBuf,
-    /// 1-based line, or 0 when the problem is about the whole file.
+    /// 1-based line, or 0 when the problem is about the whole file or folder.
     pub line: usize,
+    /// About a folder (shown as `folder/:`, with no line).
+    pub folder: bool,
     /// Error or warning.
     pub severity: Severity,
     /// The stable kind.
@@ -118,6 +123,7 @@ impl Problem {
         Problem {
             path: path.to_path_buf(),
             line,
+            folder: false,
             severity: Severity::Error,
             kind,
             message: message.into(),
@@ -137,6 +143,22 @@ impl Problem {
         }
     }
 
+    /// An error about a whole folder.
+    pub fn folder_error(path: &Path, kind: ProblemKind, message: impl Into<String>) -> Self {
+        Problem {
+            folder: true,
+            ..Problem::error(path, 0, kind, message)
+        }
+    }
+
+    /// A warning about a whole folder.
+    pub fn folder_warning(path: &Path, kind: ProblemKind, message: impl Into<String>) -> Self {
+        Problem {
+            folder: true,
+            ..Problem::warning(path, 0, kind, message)
+        }
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -149,6 +171,16 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        if self.folder {
+            let path = self.path.display().to_string();
+            let slash = if path.ends_with('/') { "" } else { "/" };
+            return write!(
+                f,
+                "{path}{slash}: {level}[{}]: {}",
+                self.kind.name(),
+                self.message
+            );
+        }
         write!(
             f,
             "{}:{}: {}[{}]: {}",

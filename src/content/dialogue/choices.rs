@@ -67,6 +67,7 @@ pub(super) fn read(
             label: c.label.clone(),
             next,
             clear: c.clear.clone(),
+            line: cline,
         });
     }
     if out.is_empty() {

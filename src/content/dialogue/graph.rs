@@ -113,6 +113,7 @@ pub(super) fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
         .iter()
         .filter_map(|n| n.kind.saves().map(str::to_string))
         .collect();
+    check_clears(flow, &all, problems);
     let mut saved_in: BTreeMap<&str, BTreeSet<String>> = flow
         .nodes
         .iter()
@@ -176,6 +177,40 @@ pub(super) fn check_graph(flow: &Flow, problems: &mut Vec<Problem>) {
                     n.line,
                     ProblemKind::MissingRequirement,
                     format!("node \"{}\" needs the answer \"{key}\", but {hint}", n.id),
+                ));
+            }
+        }
+    }
+}
+
+/// A choice's `clear` must name answers some node saves: a misspelt one would forget nothing.
+fn check_clears(flow: &Flow, all: &BTreeSet<String>, problems: &mut Vec<Problem>) {
+    for n in &flow.nodes {
+        let choices = match &n.kind {
+            NodeKind::Choice { choices, .. } | NodeKind::MultiChoice { choices, .. } => choices,
+            NodeKind::Message { .. }
+            | NodeKind::Text { .. }
+            | NodeKind::Practice { .. }
+            | NodeKind::Switch { .. }
+            | NodeKind::Signpost { .. }
+            | NodeKind::QueueCallback { .. }
+            | NodeKind::Summary { .. }
+            | NodeKind::End => continue,
+        };
+        for c in choices {
+            for key in c.clear.iter().filter(|k| !all.contains(*k)) {
+                let known: Vec<&str> = all.iter().map(String::as_str).collect();
+                problems.push(Problem::error(
+                    &flow.path,
+                    c.line,
+                    ProblemKind::MissingRequirement,
+                    format!(
+                        "choice \"{}\" of node \"{}\" clears the answer \"{key}\", but no node saves it; \
+                         answers saved: {}",
+                        c.id,
+                        n.id,
+                        known.join(", ")
+                    ),
                 ));
             }
         }

@@ -92,6 +92,8 @@ pub struct Choice {
     pub next: Option<String>,
     /// Answers to forget when this is picked (they no longer apply).
     pub clear: Vec<String>,
+    /// Line of its id in the dialogue file.
+    pub line: usize,
 }
 
 /// A built-in or custom check of a typed answer.
