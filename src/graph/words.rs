@@ -1,5 +1,5 @@
 //! The words a drawing shows: a Fluent message in one language with its variables as
-//! `{ $name }` placeholders, shortened and wrapped to fit a box.
+//! `{$name}` placeholders, shortened and wrapped to fit a box.
 
 use crate::content::locales::{Arg, DEFAULT_LANGUAGE, Locales, strip_isolation};
 
@@ -14,7 +14,7 @@ pub const LABEL_CHARS: usize = 60;
 pub const LINE_CHARS: usize = 36;
 
 /// Message `id` in `lang` (falling back to the default language), on one line, with each
-/// variable shown as `{ $name }` rather than a value.
+/// variable shown as `{$name}` rather than a value.
 pub fn message(locales: &Locales, lang: &str, id: &str) -> String {
     let variables = [lang, DEFAULT_LANGUAGE]
         .iter()
@@ -24,7 +24,7 @@ pub fn message(locales: &Locales, lang: &str, id: &str) -> String {
     let placeholders: Vec<(String, Arg)> = variables
         .into_iter()
         .map(|v| {
-            let shown = format!("{{ ${v} }}");
+            let shown = format!("{{${v}}}");
             (v, Arg::Str(shown))
         })
         .collect();
