@@ -154,16 +154,20 @@ impl RenderBackend for Canvas<'_> {
 
     fn draw_circle(&mut self, _: Point, _: Point, _: &StyleAttr, _: Option<String>) {}
 
-    fn draw_text(&mut self, xy: Point, text: &str, look: &StyleAttr) {
+    fn draw_text(&mut self, xy: Point, text: &str, _look: &StyleAttr) {
         let lines: Vec<&str> = text.lines().collect();
         if self.open {
             text_lines(&mut self.body, xy.x, xy.y, &lines, LINE_HEIGHT, "text");
             self.body.push_str("</g>\n");
             self.open = false;
         } else {
-            let colour = look.line_color.to_web_color();
-            // Web colours come as #rrggbbaa; the first seven characters are the colour.
-            let colour = colour.get(..7).unwrap_or("#000000");
+            // An arrow's label: coloured as its arrow (found by its words, as `layout-rs`
+            // draws labels apart from their arrows).
+            let colour = self
+                .arrows
+                .iter()
+                .find(|a| a.label_lines().join("\n") == text)
+                .map_or("#1f2937", |a| a.way.pen().0);
             self.labels
                 .push_str(&format!("<g class=\"label\" fill=\"{colour}\">\n"));
             text_lines(

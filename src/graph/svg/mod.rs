@@ -75,7 +75,8 @@ pub fn render(d: &Drawing) -> String {
         let (Some(from), Some(to)) = (handle(&a.from), handle(&a.to)) else {
             continue;
         };
-        let look = StyleAttr::new(Color::fast(a.way.pen().0), 1, None, 0, LABEL_FONT);
+        // Only the font size is used: it sizes the label's room.
+        let look = StyleAttr::new(Color::fast("black"), 1, None, 0, LABEL_FONT);
         let mut line = Line::new(
             LineEndKind::None,
             LineEndKind::Arrow,
