@@ -1,5 +1,5 @@
 //! A drawing as a Mermaid flowchart (top down): blocks named `n0`, `n1`... in order, each
-//! with its id in its label; the crisis interrupt and the legend as subgraphs; marks as classes.
+//! with its id in its label (Mermaid wraps the words); the crisis interrupt and the legend as subgraphs; marks as classes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -29,9 +29,10 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// A mark's class name as Mermaid reads it (no `-`).
+/// A mark's class name as Mermaid reads it: no `-`, and never a keyword such as `end`
+/// (`mark_end`, `mark_any_step`).
 fn class(mark: Mark) -> String {
-    mark.class().replace('-', "_")
+    format!("mark_{}", mark.class().replace('-', "_"))
 }
 
 /// The label in the brackets that give a block with this mark its shape.
@@ -50,7 +51,7 @@ fn block(out: &mut String, indent: &str, name: &str, b: &Block) {
     let _ = writeln!(
         out,
         "{indent}{name}{}:::{}",
-        shaped(b.mark, &b.lines().join("\n")),
+        shaped(b.mark, &b.paragraphs().join("\n")),
         class(b.mark)
     );
 }
@@ -122,7 +123,7 @@ fn legend(out: &mut String) {
         let _ = writeln!(
             out,
             "    legend_{}{}:::{}",
-            class(m),
+            m.class().replace('-', "_"),
             shaped(m, m.meaning()),
             class(m)
         );

@@ -177,14 +177,21 @@ impl Block {
         format!("{} · {}", self.key, self.kind)
     }
 
+    /// Heading, text and notes, a line each (for formats that wrap text themselves).
+    pub fn paragraphs(&self) -> Vec<String> {
+        let mut lines = vec![self.heading()];
+        if !self.text.is_empty() {
+            lines.push(self.text.clone());
+        }
+        lines.extend(self.notes.iter().cloned());
+        lines
+    }
+
     /// Heading, text and notes, each wrapped to the width of a box.
     pub fn lines(&self) -> Vec<String> {
         let mut lines = vec![self.heading()];
-        if !self.text.is_empty() {
-            lines.extend(words::wrap(&self.text, words::LINE_CHARS));
-        }
-        for n in &self.notes {
-            lines.extend(words::wrap(n, words::LINE_CHARS));
+        for p in self.paragraphs().iter().skip(1) {
+            lines.extend(words::wrap(p, words::LINE_CHARS));
         }
         lines
     }

@@ -197,7 +197,8 @@ pub fn parse_mermaid(text: &str) -> Parsed {
                 p.crisis.insert(key.clone());
             }
             let flat = label.lines().collect::<Vec<_>>().join(" ");
-            p.blocks.insert(key, (c[3].replace('_', "-"), flat));
+            let class = c[3].trim_start_matches("mark_").replace('_', "-");
+            p.blocks.insert(key, (class, flat));
         } else if let Some(c) = edge.captures(line) {
             p.arrows.push(Edge {
                 from: c[1].to_string(),
