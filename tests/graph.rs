@@ -187,6 +187,17 @@ fn mermaid_draws_every_kind_with_its_words_and_every_arrow_with_its_label() {
     // The characters Mermaid would read as markup are entity codes.
     assert!(text.contains("Fish #amp; chips #lt;b#gt;today#lt;/b#gt;: #quot;tea#quot; #124;"));
     assert!(text.contains("rice #35; 1 \\ #96;code#96;"), "{text}");
+    // Every class used is defined, and none is a word Mermaid reserves (`end` closes a
+    // subgraph).
+    let classes = regex::Regex::new(r":::(\w+)").expect("regex");
+    for c in classes.captures_iter(&text) {
+        assert!(text.contains(&format!("classDef {} ", &c[1])), "{}", &c[1]);
+        assert!(
+            !["end", "subgraph", "graph", "class"].contains(&&c[1]),
+            "{}",
+            &c[1]
+        );
+    }
     let p = parse_mermaid(&text);
     assert_fixture_drawn(&p, "dotted");
     assert_eq!(p.block("crisis:any-step").0, "any-step");
