@@ -229,8 +229,6 @@ pub struct Drawing {
     pub flow: String,
     /// The language of the words.
     pub lang: String,
-    /// Whether that language is written right to left.
-    pub rtl: bool,
     /// The key of the box a conversation starts at.
     pub start: String,
     /// The flow's boxes, in file order.
@@ -278,7 +276,6 @@ impl Drawing {
         Ok(Drawing {
             flow: flow.id.clone(),
             lang: tag.to_string(),
-            rtl: locales.get(tag).is_some_and(|l| l.rtl),
             start: flow.start.clone(),
             steps,
             crisis,
