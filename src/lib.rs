@@ -15,6 +15,7 @@ pub mod crisis;
 pub mod deeplink;
 pub mod engine;
 pub mod geo;
+pub mod graph;
 pub mod import;
 pub mod matching;
 pub mod privacy;

@@ -168,6 +168,30 @@ pub enum Command {
         #[command(subcommand)]
         action: ServicesAction,
     },
+    /// Draw the dialogue: every step with its words, every button and branch, the consent
+    /// question, where the referral is made and the crisis interrupt
+    Graph {
+        /// Graphviz DOT, a Mermaid flowchart, or an SVG picture (laid out without Graphviz)
+        #[arg(long, value_enum, default_value = "dot")]
+        format: GraphFormat,
+        /// The language of the words shown (en-GB, bn, ar...)
+        #[arg(long, value_name = "TAG", default_value = "en-GB")]
+        lang: String,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// The formats `signpost graph` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT (`dot -Tpng`)
+    Dot,
+    /// A Mermaid flowchart (GitHub and GitLab draw it in Markdown)
+    Mermaid,
+    /// An SVG picture
+    Svg,
 }
 
 #[derive(Subcommand)]

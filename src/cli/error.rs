@@ -59,6 +59,8 @@ pub enum CliError {
     #[error(transparent)]
     Web(#[from] signpost::web::WebError),
     #[error(transparent)]
+    Graph(#[from] signpost::graph::GraphError),
+    #[error(transparent)]
     Account(#[from] signpost::app::accounts::AccountError),
     #[error("cannot read the password: {0}")]
     Password(io::Error),

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod error;
+mod graph;
 mod link;
 mod parsers;
 mod people;
@@ -39,7 +40,8 @@ impl Cli {
             | Command::Web { .. }
             | Command::Prescribers { .. }
             | Command::Report { .. }
-            | Command::Link { .. } => false,
+            | Command::Link { .. }
+            | Command::Graph { .. } => false,
         }
     }
 }
@@ -175,6 +177,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Report { since, team, json } => report::report(&db, since, team, json),
         Command::Prescribers { action } => {
             prescribers::prescribers_action(&db, &content_dir, action)
+        }
+        Command::Graph { format, lang, out } => {
+            graph::graph(&content_dir, format, &lang, out.as_deref())
         }
     }
 }
