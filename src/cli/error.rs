@@ -59,6 +59,8 @@ pub enum CliError {
     #[error(transparent)]
     Web(#[from] signpost::web::WebError),
     #[error(transparent)]
+    Translations(#[from] signpost::translations::TranslationError),
+    #[error(transparent)]
     Account(#[from] signpost::app::accounts::AccountError),
     #[error("cannot read the password: {0}")]
     Password(io::Error),

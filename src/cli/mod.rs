@@ -11,6 +11,7 @@ mod prescribers;
 mod queue;
 mod report;
 mod services;
+mod translations;
 
 use std::io;
 use std::process::ExitCode;
@@ -39,7 +40,8 @@ impl Cli {
             | Command::Web { .. }
             | Command::Prescribers { .. }
             | Command::Report { .. }
-            | Command::Link { .. } => false,
+            | Command::Link { .. }
+            | Command::Translations { .. } => false,
         }
     }
 }
@@ -176,6 +178,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Prescribers { action } => {
             prescribers::prescribers_action(&db, &content_dir, action)
         }
+        Command::Translations { action } => match action {
+            args::TranslationsAction::Export { lang } => translations::export(&content_dir, &lang),
+            args::TranslationsAction::Import { file, lang } => {
+                translations::import(&content_dir, &file, lang.as_deref())
+            }
+        },
     }
 }
 

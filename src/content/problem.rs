@@ -63,6 +63,8 @@ pub enum ProblemKind {
     SharedSynonym,
     /// A text longer than Telegram accepts (the bot's description, a command's description).
     TooLong,
+    /// A reviewed translation whose English or own text changed since its review.
+    NeedsReview,
 }
 
 impl ProblemKind {
@@ -93,6 +95,7 @@ impl ProblemKind {
             ProblemKind::MissingCrisisRules => "missing-crisis-rules",
             ProblemKind::SharedSynonym => "shared-synonym",
             ProblemKind::TooLong => "too-long",
+            ProblemKind::NeedsReview => "needs-review",
         }
     }
 }
