@@ -71,7 +71,9 @@ pub fn import(
     let mut refusals = Vec::new();
     for record in records {
         let record = record.map_err(csv_error)?;
-        let line = record.position().map_or(0, |p| p.line());
+        let (csv_row, line) = record
+            .position()
+            .map_or((0, 0), |p| (p.record() + 1, p.line()));
         let cell = |i: usize| restore(record.get(i).unwrap_or_default()).to_string();
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -79,13 +81,14 @@ pub fn import(
         let id = cell(0).trim().to_string();
         let mut refuse = |reason: String| {
             refusals.push(Refusal {
+                row: csv_row,
                 line,
                 id: id.clone(),
                 reason,
             })
         };
-        if let Some(first) = seen.insert(id.clone(), line) {
-            refuse(format!("already given on line {first}"));
+        if let Some(first) = seen.insert(id.clone(), csv_row) {
+            refuse(format!("already given on row {first}"));
             continue;
         }
         let Some(row) = by_id.get(&id) else {
@@ -96,6 +99,7 @@ pub fn import(
         };
         match check_row(content, row, &[cell(1), cell(2), cell(3), cell(4)]) {
             Ok((text, reviewed, note)) => accepted.push(Accepted {
+                csv_row,
                 line,
                 row: **row,
                 text,
@@ -107,7 +111,7 @@ pub fn import(
     }
     refusals.extend(missing_values(&accepted, &catalogue));
     if !refusals.is_empty() {
-        refusals.sort_by_key(|r| r.line);
+        refusals.sort_by_key(|r| r.row);
         return Err(TranslationError::Refused {
             path: path.to_path_buf(),
             refusals,
@@ -251,6 +255,7 @@ fn missing_values(accepted: &[Accepted<'_>], catalogue: &Catalogue) -> Vec<Refus
         .filter(|a| a.row.message.value.is_some())
         .filter(|a| !values.contains(a.row.message.id.as_str()))
         .map(|a| Refusal {
+            row: a.csv_row,
             line: a.line,
             id: a.row.id(),
             reason: format!(

@@ -36,7 +36,9 @@ pub fn translation_header(tag: &str) -> String {
 /// A row of a CSV that import will not take, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// The CSV's line (1-based, as a text editor counts; the header is line 1).
+    /// The spreadsheet's row (the header is row 1).
+    pub row: u64,
+    /// The CSV file's line where the row starts (later than `row` after cells of several lines).
     pub line: u64,
     /// The row's id, as written.
     pub id: String,
@@ -46,7 +48,11 @@ pub struct Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}: {}", self.line, self.id, self.reason)
+        write!(f, "row {}", self.row)?;
+        if self.line != self.row {
+            write!(f, " (line {} of the file)", self.line)?;
+        }
+        write!(f, ": {}: {}", self.id, self.reason)
     }
 }
 

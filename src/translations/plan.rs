@@ -17,6 +17,8 @@ use crate::content::review::{Catalogue, Mark, REVIEW_FILE, Reviews, Row, Status,
 /// A row that passed every check.
 #[derive(Debug, Clone)]
 pub struct Accepted<'a> {
+    /// Its spreadsheet row.
+    pub csv_row: u64,
     /// Its CSV line.
     pub line: u64,
     /// The row it is.
@@ -156,7 +158,7 @@ pub fn apply(
         }
     }
     for (id, parts) in &new_messages {
-        insert_message(&mut targets, catalogue, &order, id, parts)?;
+        insert_message(&mut targets, catalogue, &order, id, parts);
     }
     let mut files = Vec::new();
     for t in targets.into_values() {
@@ -219,9 +221,9 @@ fn insert_message(
     order: &BTreeMap<&str, usize>,
     id: &str,
     parts: &[(Option<&str>, &str)],
-) -> Result<(), TranslationError> {
+) {
     let Some(english_file) = catalogue.english.iter().find(|f| f.message(id).is_some()) else {
-        return Ok(());
+        return;
     };
     let mut rendered = match parts.iter().find(|(p, _)| p.is_none()) {
         Some((_, v)) => render_value(id, v),
@@ -242,9 +244,9 @@ fn insert_message(
     let k = ids.iter().position(|i| *i == id).unwrap_or(0);
     let present = |i: &&str| existing.and_then(|f| f.message(i));
     let t = target(targets, catalogue, &english_file.name);
-    let (range, text) = if let Some(before) = ids[..k].iter().rev().find_map(|i| present(i)) {
+    let (range, text) = if let Some(before) = ids[..k].iter().rev().find_map(present) {
         (before.span.end..before.span.end, format!("\n{rendered}"))
-    } else if let Some(after) = ids[k + 1..].iter().find_map(|i| present(i)) {
+    } else if let Some(after) = ids[k + 1..].iter().find_map(present) {
         (
             after.comment_start..after.comment_start,
             format!("{rendered}\n"),
@@ -267,7 +269,6 @@ fn insert_message(
         t.expect
             .push((id.to_string(), part.map(str::to_string), text.to_string()));
     }
-    Ok(())
 }
 
 /// The file's text with its edits made, checked: every edited text reads back as given, every
