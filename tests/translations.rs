@@ -491,3 +491,37 @@ fn a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised_and_restored_exact
         "read back exactly: nothing to write"
     );
 }
+
+#[test]
+fn review_marks_written_by_the_first_version_keep_loading() {
+    // tests/fixtures/review/v1/pl.toml: written by `translations import` (schema 1) on the
+    // frozen fixture content, marking language-pick and crisis-help reviewed, with notes.
+    let dir = common::copy_fixture();
+    let d = dir.path();
+    let marks = d.join("locales/pl/review.toml");
+    std::fs::copy(
+        common::bundled().join("tests/fixtures/review/v1/pl.toml"),
+        &marks,
+    )
+    .expect("copy");
+    let [reviewed, _, changed, _, _] = counts(d, "pl");
+    assert_eq!((reviewed, changed), (2, 0));
+    let table = rows(&export(d, "pl"));
+    let crisis = row(&table, "crisis-help");
+    assert_eq!(
+        (crisis[3].as_str(), crisis[4].as_str()),
+        ("reviewed", "checked with the crisis team")
+    );
+    assert_eq!(row(&table, "help")[4], "too formal?", "a note on a draft");
+
+    // A file from a newer signpost is reported, and the bot still starts.
+    common::edit(&marks, "schema = 1", "schema = 2");
+    let (code, text) = common::check_content(d);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains(
+            "locales/pl/review.toml:4: warning[unsupported-schema]: schema 2 is not supported"
+        ),
+        "{text}"
+    );
+}
