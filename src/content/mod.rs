@@ -2,6 +2,7 @@
 //! validated together (`signpost check`).
 
 pub mod bot_profile;
+mod catalogue;
 pub mod crisis;
 mod cross_check;
 pub mod dialogue;
