@@ -25,5 +25,6 @@ pub mod reference;
 pub mod report;
 pub mod store;
 pub mod telegram;
+pub mod translations;
 pub mod validate;
 pub mod web;

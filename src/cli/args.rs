@@ -181,6 +181,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Translations reviewed in a spreadsheet: export one language as CSV, import it back
+    Translations {
+        #[command(subcommand)]
+        action: TranslationsAction,
+    },
 }
 
 /// The formats `signpost graph` writes.
@@ -192,6 +197,28 @@ pub enum GraphFormat {
     Mermaid,
     /// An SVG picture
     Svg,
+}
+
+#[derive(Subcommand)]
+pub enum TranslationsAction {
+    /// Write one language's texts as CSV (UTF-8 with a byte-order mark) to standard output:
+    /// id, English, translation, status, reviewer note, context; one row per message and per
+    /// attribute, in English's order
+    Export {
+        /// The language's tag (bn, ar, pl...)
+        #[arg(long, value_name = "TAG")]
+        lang: String,
+    },
+    /// Read a reviewed CSV back into the language's .ftl files and review marks; nothing is
+    /// written if any row is refused
+    Import {
+        /// The CSV, as export wrote it and a spreadsheet saved it
+        file: PathBuf,
+        /// Refuse the file unless it is for this language [default: the language its header
+        /// names]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

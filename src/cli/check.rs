@@ -48,12 +48,20 @@ pub fn check(
     if languages && let Some(c) = &content {
         writeln!(
             out,
-            "{:<9} {:<12} {:>10} {:>7}  STATUS",
-            "LANGUAGE", "NAME", "TRANSLATED", "MISSING"
+            "{:<9} {:<12} {:>8} {:>6} {:>8} {:>8} {:>6}",
+            "LANGUAGE", "NAME", "REVIEWED", "DRAFT", "CHANGED", "MISSING", "TOTAL"
         )?;
-        for (tag, name, have, missing, status) in c.language_table() {
-            writeln!(out, "{tag:<9} {name:<12} {have:>10} {missing:>7}  {status}")?;
+        for l in c.language_table() {
+            writeln!(
+                out,
+                "{:<9} {:<12} {:>8} {:>6} {:>8} {:>8} {:>6}",
+                l.tag, l.name, l.reviewed, l.draft, l.changed, l.missing, l.total
+            )?;
         }
+        writeln!(
+            out,
+            "(texts: every message and attribute; DRAFT includes CHANGED, reviewed once but changed since)"
+        )?;
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;

@@ -61,6 +61,8 @@ pub enum CliError {
     #[error(transparent)]
     Graph(#[from] signpost::graph::GraphError),
     #[error(transparent)]
+    Translations(#[from] signpost::translations::TranslationError),
+    #[error(transparent)]
     Account(#[from] signpost::app::accounts::AccountError),
     #[error("cannot read the password: {0}")]
     Password(io::Error),

@@ -12,6 +12,7 @@ mod prescribers;
 mod queue;
 mod report;
 mod services;
+mod translations;
 
 use std::io;
 use std::process::ExitCode;
@@ -42,6 +43,7 @@ impl Cli {
             | Command::Report { .. }
             | Command::Link { .. }
             | Command::Graph { .. } => false,
+            Command::Translations { .. } => false,
         }
     }
 }
@@ -181,6 +183,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Graph { format, lang, out } => {
             graph::graph(&content_dir, format, &lang, out.as_deref())
         }
+        Command::Translations { action } => match action {
+            args::TranslationsAction::Export { lang } => translations::export(&content_dir, &lang),
+            args::TranslationsAction::Import { file, lang } => {
+                translations::import(&content_dir, &file, lang.as_deref())
+            }
+        },
     }
 }
 

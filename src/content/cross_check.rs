@@ -140,13 +140,6 @@ impl Content {
                     }
                 }
             }
-            if lang.reviewed.is_none() {
-                problems.push(Problem::folder_warning(
-                    &Path::new("locales").join(&lang.tag),
-                    ProblemKind::InvalidField,
-                    "say at the top of the file whether a native speaker has reviewed it: `# Status: reviewed` or `# Status: draft`",
-                ));
-            }
             if lang.tag == default {
                 continue;
             }

@@ -128,6 +128,7 @@ impl Content {
         };
         if let Some(c) = &content {
             c.cross_check(&mut problems);
+            problems.extend(c.check_reviews());
             c.check_synonyms(&mut problems);
             problems.extend(super::bot_profile::check(&c.locales));
             problems.extend(c.directory.check_entries(chrono::Utc::now().date_naive()));

@@ -38,8 +38,8 @@ pub struct Language {
     pub name: String,
     /// Written right to left.
     pub rtl: bool,
-    /// Whether a native speaker has reviewed it, from a `# Status: reviewed` or
-    /// `# Status: draft` line at the top of its files.
+    /// What the `# Status: reviewed` / `# Status: draft` lines at the top of its files say, still
+    /// read from older content; review marks per message (`content::review`) are the truth.
     pub reviewed: Option<bool>,
     bundle: FluentBundle<FluentResource>,
     /// Messages by id.
@@ -379,7 +379,7 @@ fn entry_line(resource: &FluentResource, source: &str, id: &str) -> usize {
         .map_or(0, |offset| line_of(source, offset))
 }
 
-fn collect_vars(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+pub(crate) fn collect_vars(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
     for el in &p.elements {
         if let ast::PatternElement::Placeable { expression } = el {
             collect_expr(expression, out);

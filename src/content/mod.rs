@@ -2,14 +2,18 @@
 //! validated together (`signpost check`).
 
 pub mod bot_profile;
+mod catalogue;
 pub mod crisis;
 mod cross_check;
 pub mod dialogue;
+pub mod ftl_source;
 mod load;
 pub mod locales;
 pub mod mapping;
 pub mod practices;
 pub mod problem;
+pub mod review;
+mod review_check;
 pub mod services;
 mod synonyms;
 
@@ -21,6 +25,7 @@ pub use dialogue::{Flow, Node, NodeKind};
 pub use locales::{Arg, Locales};
 pub use practices::Practices;
 pub use problem::{Problem, ProblemKind, Severity};
+pub use review_check::LanguageCounts;
 pub use services::{Directory, Service};
 
 /// The flow a conversation starts in when several are shipped.
@@ -186,33 +191,5 @@ impl Content {
         ids.extend(self.crisis.message_ids().into_iter().map(str::to_string));
         ids.extend(engine_messages().map(str::to_string));
         ids
-    }
-
-    /// One row per language for `check --languages`: tag, own name, messages translated,
-    /// missing, and whether a native speaker reviewed it.
-    pub fn language_table(&self) -> Vec<(String, String, usize, usize, &'static str)> {
-        let used = self.used_messages();
-        self.locales
-            .languages
-            .iter()
-            .map(|l| {
-                let have = used
-                    .iter()
-                    .filter(|id| l.messages.contains_key(*id))
-                    .count();
-                let status = match l.reviewed {
-                    Some(true) => "reviewed",
-                    Some(false) => "draft",
-                    None => "unknown",
-                };
-                (
-                    l.tag.clone(),
-                    l.name.clone(),
-                    have,
-                    used.len() - have,
-                    status,
-                )
-            })
-            .collect()
     }
 }

@@ -65,6 +65,8 @@ pub enum ProblemKind {
     SharedSynonym,
     /// A text longer than Telegram accepts (the bot's description, a command's description).
     TooLong,
+    /// A reviewed translation whose English or own text changed since its review.
+    NeedsReview,
 }
 
 impl ProblemKind {
@@ -96,6 +98,7 @@ impl ProblemKind {
             ProblemKind::MissingCrisisRules => "missing-crisis-rules",
             ProblemKind::SharedSynonym => "shared-synonym",
             ProblemKind::TooLong => "too-long",
+            ProblemKind::NeedsReview => "needs-review",
         }
     }
 }

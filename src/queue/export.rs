@@ -18,9 +18,10 @@ use crate::store::{self, QueueItem, StoreError};
 
 /// A cell a spreadsheet could run as a formula gets a leading `'`: one that starts with
 /// `= + - @`, tab or CR, also when written in full-width or compatibility forms (NFKC) or
-/// after invisible characters or spaces.
+/// after invisible characters or spaces. A cell that already starts with `'` gets one more, so
+/// [`restore`] gives back exactly what was neutralised.
 pub fn neutralise(cell: &str) -> String {
-    let formula = matches!(cell.chars().next(), Some('\t' | '\r'))
+    let formula = matches!(cell.chars().next(), Some('\t' | '\r' | '\''))
         || matches!(
             cell.nfkc().find(|c| !invisible(*c)),
             Some('=' | '+' | '-' | '@')
@@ -30,6 +31,11 @@ pub fn neutralise(cell: &str) -> String {
     } else {
         cell.to_string()
     }
+}
+
+/// A cell read back from a CSV that [`neutralise`] wrote: its leading `'`, if any, removed.
+pub fn restore(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
 }
 
 /// Spaces, controls, and characters shown as nothing: format characters (Unicode category Cf),

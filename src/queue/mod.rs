@@ -18,7 +18,9 @@ mod staff;
 mod stats;
 mod xlsx;
 
-pub use export::{Cell, Table, csv_header, export_csv, export_table, export_table_of, neutralise};
+pub use export::{
+    Cell, Table, csv_header, export_csv, export_table, export_table_of, neutralise, restore,
+};
 pub use record::{describe, fields, fields_as_read, note_line, record_text};
 pub use staff::{display_name, remember_name};
 pub use stats::{Stats, duration_text, plural, stats};

@@ -1,0 +1,306 @@
+//! `translations import`: a reviewed CSV read and checked row by row. Any refused row stops the
+//! whole import with every refusal listed, so a file is taken whole or not at all.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::plan::{self, Accepted};
+use super::{Refusal, TranslationError};
+use crate::content::Content;
+use crate::content::ftl_source::{FtlFile, render_attribute, render_value, tidy};
+use crate::content::locales::{DEFAULT_LANGUAGE, collect_vars};
+use crate::content::review::{Catalogue, Row};
+use crate::queue::restore;
+
+pub use plan::{Outcome, Report};
+
+/// Reads a reviewed CSV for language `lang` (or the language its header names) and writes its
+/// translations and review marks, dated `today`. Nothing is written when any row is refused.
+pub fn import(
+    content: &Content,
+    path: &Path,
+    lang: Option<&str>,
+    today: NaiveDate,
+) -> Result<Report, TranslationError> {
+    let bytes = fs::read(path).map_err(|source| TranslationError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| TranslationError::NotUtf8(path.into()))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let csv_error = |source| TranslationError::Csv {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .into_records();
+    let header: Vec<String> = match records.next() {
+        Some(r) => r.map_err(csv_error)?.iter().map(str::to_string).collect(),
+        None => Vec::new(),
+    };
+    let file_tag = header_language(&header).ok_or_else(|| TranslationError::NoHeader {
+        path: path.to_path_buf(),
+        found: header.clone(),
+    })?;
+    let tag = match (file_tag, lang) {
+        (Some(f), Some(asked)) if f != asked => {
+            return Err(TranslationError::WrongLanguage {
+                path: path.to_path_buf(),
+                file: f,
+                asked: asked.to_string(),
+            });
+        }
+        (Some(f), _) => f,
+        (None, Some(asked)) => asked.to_string(),
+        (None, None) => return Err(TranslationError::NoLanguage(path.to_path_buf())),
+    };
+    if tag == DEFAULT_LANGUAGE {
+        return Err(TranslationError::Source(tag));
+    }
+    let catalogue = Catalogue::read(&content.root.join("locales"), Path::new("locales"), &tag)?;
+    let rows = catalogue.rows();
+    let by_id: BTreeMap<String, &Row<'_>> = rows.iter().map(|r| (r.id(), r)).collect();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    let mut accepted = Vec::new();
+    let mut refusals = Vec::new();
+    for record in records {
+        let record = record.map_err(csv_error)?;
+        let (csv_row, line) = record
+            .position()
+            .map_or((0, 0), |p| (p.record() + 1, p.line()));
+        let cell = |i: usize| restore(record.get(i).unwrap_or_default()).to_string();
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let id = cell(0).trim().to_string();
+        let mut refuse = |reason: String| {
+            refusals.push(Refusal {
+                row: csv_row,
+                line,
+                id: id.clone(),
+                reason,
+            })
+        };
+        if let Some(first) = seen.insert(id.clone(), csv_row) {
+            refuse(format!("already given on row {first}"));
+            continue;
+        }
+        let Some(row) = by_id.get(&id) else {
+            refuse(format!(
+                "{DEFAULT_LANGUAGE} has no message or attribute with this id"
+            ));
+            continue;
+        };
+        match check_row(content, row, &[cell(1), cell(2), cell(3), cell(4)]) {
+            Ok((text, reviewed, note)) => accepted.push(Accepted {
+                csv_row,
+                line,
+                row: **row,
+                text,
+                reviewed,
+                note,
+            }),
+            Err(reason) => refuse(reason),
+        }
+    }
+    refusals.extend(missing_values(&accepted, &catalogue));
+    if !refusals.is_empty() {
+        refusals.sort_by_key(|r| r.row);
+        return Err(TranslationError::Refused {
+            path: path.to_path_buf(),
+            refusals,
+        });
+    }
+    plan::apply(content, &catalogue, &accepted, today)
+}
+
+/// The language the header names (`Some(None)` when its translation column names none), or
+/// `None` when the first line is not the header.
+fn header_language(header: &[String]) -> Option<Option<String>> {
+    let cell = |i: usize| header.get(i).map(|c| restore(c).trim().to_lowercase());
+    let named = |i: usize, name: &str| cell(i).as_deref() == Some(name);
+    if !(named(0, "id") && named(1, "english") && named(3, "status") && named(4, "reviewer note")) {
+        return None;
+    }
+    let translation = header.get(2).map(|c| c.trim())?;
+    let rest = translation
+        .get(..11)
+        .filter(|t| t.eq_ignore_ascii_case("translation"))
+        .map(|_| translation[11..].trim())?;
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let tag = rest.strip_prefix('(')?.strip_suffix(')')?.trim();
+    Some(Some(tag.to_string()))
+}
+
+/// One row's cells (English, translation, status, note) checked against the current texts: the
+/// translation to write (`None` when left empty), whether it is approved, and the note.
+fn check_row(
+    content: &Content,
+    row: &Row<'_>,
+    cells: &[String; 4],
+) -> Result<(Option<String>, bool, Option<String>), String> {
+    let [english, translation, status, note] = cells;
+    if tidy(english) != tidy(row.english) {
+        return Err(format!(
+            "the English has changed since this file was exported; it now reads {:?}. Export again, so the reviewer sees the sentence they approve",
+            row.english
+        ));
+    }
+    let reviewed = match status.trim().to_lowercase().as_str() {
+        "reviewed" => true,
+        "draft" | "changed" | "needs-review" | "needs review" | "missing" | "" => false,
+        other => {
+            return Err(format!(
+                "status {other:?} is not one of reviewed, draft, changed, missing"
+            ));
+        }
+    };
+    let text = tidy(translation);
+    let note = Some(tidy(note)).filter(|n| !n.is_empty());
+    if text.is_empty() {
+        if let Some((file, m)) = row.translated.filter(|_| row.text.is_some()) {
+            return Err(format!(
+                "the translation is empty; to remove a translation, delete it from {}:{}",
+                file.rel.display(),
+                m.line_of(row.part)
+            ));
+        }
+        if reviewed {
+            return Err("marked reviewed, but there is no translation".to_string());
+        }
+        return Ok((None, false, note));
+    }
+    check_fluent(content, row, &text)?;
+    Ok((Some(text), reviewed, note))
+}
+
+/// Refuses a translation that is not valid Fluent, uses a variable English does not have, or
+/// would not read back as written.
+fn check_fluent(content: &Content, row: &Row<'_>, text: &str) -> Result<(), String> {
+    let id = &row.message.id;
+    let source = match row.part {
+        None => format!("{}\n", render_value(id, text)),
+        Some(name) => format!("{id} =\n{}\n", render_attribute(name, text)),
+    };
+    let resource = match fluent_syntax::parser::parse(source.as_str()) {
+        Ok(r) => r,
+        Err((_, errors)) => {
+            let what = errors
+                .first()
+                .map(|e| e.kind.to_string())
+                .unwrap_or_default();
+            return Err(format!(
+                "not valid Fluent ({what}); write {{ $name }} for a variable, and {{\"{{\"}} for a brace"
+            ));
+        }
+    };
+    let message = match resource.body.as_slice() {
+        [fluent_syntax::ast::Entry::Message(m)] if m.id.name == id.as_str() => m,
+        _ => return Err("not valid Fluent: it must be one text, not several entries".to_string()),
+    };
+    let pattern = match row.part {
+        None => message.value.as_ref(),
+        Some(name) => message
+            .attributes
+            .iter()
+            .find(|a| a.id.name == name)
+            .map(|a| &a.value),
+    };
+    let Some(pattern) = pattern else {
+        return Err("not valid Fluent: nothing to show".to_string());
+    };
+    let mut used = BTreeSet::new();
+    collect_vars(pattern, &mut used);
+    let english = content
+        .locales
+        .get(DEFAULT_LANGUAGE)
+        .and_then(|l| l.messages.get(id))
+        .map(|m| m.variables.clone())
+        .unwrap_or_default();
+    if let Some(v) = used.difference(&english).next() {
+        return Err(format!(
+            "uses ${v}, which the {DEFAULT_LANGUAGE} message does not have; signpost would not fill it in"
+        ));
+    }
+    let back = FtlFile::parse("check.ftl", PathBuf::new(), source);
+    let read = back.messages.first().and_then(|m| m.text(row.part));
+    if read != Some(text) {
+        return Err(format!(
+            "cannot be written back exactly (it would read {read:?}); check its indentation"
+        ));
+    }
+    Ok(())
+}
+
+/// Attributes given for a message the language lacks, without its value: refused, as the
+/// message would be shown in English while seeming translated.
+fn missing_values(accepted: &[Accepted<'_>], catalogue: &Catalogue) -> Vec<Refusal> {
+    let values: BTreeSet<&str> = accepted
+        .iter()
+        .filter(|a| a.row.part.is_none() && a.text.is_some())
+        .map(|a| a.row.message.id.as_str())
+        .collect();
+    accepted
+        .iter()
+        .filter(|a| a.row.part.is_some() && a.text.is_some())
+        .filter(|a| catalogue.translated(&a.row.message.id).is_none())
+        .filter(|a| a.row.message.value.is_some())
+        .filter(|a| !values.contains(a.row.message.id.as_str()))
+        .map(|a| Refusal {
+            row: a.csv_row,
+            line: a.line,
+            id: a.row.id(),
+            reason: format!(
+                "message {} is not translated yet: translate it (row {}) in the same file",
+                a.row.message.id, a.row.message.id
+            ),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn the_header_names_the_language() {
+        let h = header(&[
+            "id",
+            "English",
+            "translation (pl)",
+            "status",
+            "reviewer note",
+        ]);
+        assert_eq!(header_language(&h), Some(Some("pl".to_string())));
+        let h = header(&[
+            "ID",
+            "english",
+            "Translation",
+            "Status",
+            "Reviewer note",
+            "x",
+        ]);
+        assert_eq!(header_language(&h), Some(None));
+        let h = header(&["help", "Hello", "Cześć", "draft", ""]);
+        assert_eq!(header_language(&h), None);
+    }
+
+    #[test]
+    fn a_neutralised_cell_is_restored_exactly() {
+        for cell in ["=1+1", "'=1+1", "''x", "plain", "-5 km", "'"] {
+            assert_eq!(restore(&crate::queue::neutralise(cell)), cell);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Translations reviewed in a spreadsheet: one language exported as CSV (id, English,
+//! translation, status, reviewer note, context), and the reviewed CSV imported back into the
+//! language's `.ftl` files and its review marks (`content::review`).
+
+pub mod export;
+pub mod import;
+mod plan;
+mod splice;
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::content::Problem;
+use crate::content::review::CatalogueError;
+
+pub use export::export;
+pub use import::{Outcome, Report, import};
+
+/// The CSV's columns, in order. The translation column's header also names the language:
+/// `translation (pl)`.
+pub const COLUMNS: [&str; 6] = [
+    "id",
+    "English",
+    "translation",
+    "status",
+    "reviewer note",
+    "context",
+];
+
+/// The translation column's header for language `tag`.
+pub fn translation_header(tag: &str) -> String {
+    format!("translation ({tag})")
+}
+
+/// A row of a CSV that import will not take, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The spreadsheet's row (the header is row 1).
+    pub row: u64,
+    /// The CSV file's line where the row starts (later than `row` after cells of several lines).
+    pub line: u64,
+    /// The row's id, as written.
+    pub id: String,
+    /// What is wrong, for a person.
+    pub reason: String,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "row {}", self.row)?;
+        if self.line != self.row {
+            write!(f, " (line {} of the file)", self.line)?;
+        }
+        write!(f, ": {}: {}", self.id, self.reason)
+    }
+}
+
+/// Exporting or importing failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TranslationError {
+    /// The content could not be loaded.
+    #[error("the content has errors; run `signpost check`:\n{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Content(Vec<Problem>),
+    /// The language's or English's files could not be read.
+    #[error(transparent)]
+    Catalogue(#[from] CatalogueError),
+    /// English is the source, not a translation.
+    #[error(
+        "{0} is the source language, reviewed by definition: edit its .ftl files, and export the other languages"
+    )]
+    Source(String),
+    /// The CSV file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The file is not UTF-8.
+    #[error("{0} is not UTF-8 text: save it from the spreadsheet as \"CSV UTF-8\"")]
+    NotUtf8(PathBuf),
+    /// The CSV cannot be parsed.
+    #[error("{path}: not CSV signpost can read: {source}")]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: csv::Error,
+    },
+    /// The first row is not the header export writes.
+    #[error(
+        "{path}: the first line must be the header `translations export` writes (id, English, translation (TAG), status, reviewer note); found {found:?}"
+    )]
+    NoHeader {
+        /// The file.
+        path: PathBuf,
+        /// What the first line held.
+        found: Vec<String>,
+    },
+    /// The header does not say the language, and `--lang` was not given.
+    #[error("{0}: its translation column does not name a language: say which with --lang TAG")]
+    NoLanguage(PathBuf),
+    /// The file is for another language than `--lang`.
+    #[error("{path} holds {file} translations, not {asked}: nothing was written")]
+    WrongLanguage {
+        /// The file.
+        path: PathBuf,
+        /// The language its header names.
+        file: String,
+        /// The language asked for.
+        asked: String,
+    },
+    /// Rows were refused; nothing was written.
+    #[error("{path}: {} row(s) refused, so nothing was written (fix them and import the whole file again):\n{}", .refusals.len(), .refusals.iter().map(|r| format!("  {r}")).collect::<Vec<_>>().join("\n"))]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Every refused row.
+        refusals: Vec<Refusal>,
+    },
+    /// Writing the CSV failed.
+    #[error("cannot write CSV: {0}")]
+    WriteCsv(#[from] csv::Error),
+    /// Writing the CSV failed.
+    #[error("cannot write: {0}")]
+    Output(#[from] io::Error),
+    /// A file could not be written (files written before it stay written).
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The review marks could not be written.
+    #[error("cannot write the review marks: {0}")]
+    Marks(#[from] toml::ser::Error),
+    /// An edited file did not read back as planned; nothing was written.
+    #[error(
+        "{path}: the edited file does not read back as planned ({what}); nothing was written. Please report this, with the CSV"
+    )]
+    Verify {
+        /// The file.
+        path: PathBuf,
+        /// What differed.
+        what: String,
+    },
+}
