@@ -143,10 +143,11 @@ fn a_polish_spreadsheet_round_trip_writes_the_text_marks_it_reviewed_and_keeps_e
         [
             "id",
             "English",
-            "translation (pl)",
+            "translation",
             "status",
             "reviewer note",
-            "context"
+            "context",
+            "language"
         ]
     );
     assert_eq!(table.len() - 1, total, "one row per message and attribute");
@@ -452,6 +453,23 @@ fn bad_rows_are_refused_by_csv_line_and_nothing_is_written() {
     save(&csv, &table[1..], true);
     let e = common::refused(&import(d, &csv, &[]));
     assert!(e.contains("the first line must be the header"), "{e}");
+    // Rows for two languages in one sheet; a sheet whose language column was deleted, which
+    // imports once --lang says which language it is.
+    let mut mixed = table.clone();
+    let last = mixed.len() - 1;
+    mixed[last][6] = "pl".into();
+    save(&csv, &mixed, true);
+    let e = common::refused(&import(d, &csv, &[]));
+    assert!(
+        e.contains("rows are for more than one language (bn, pl)"),
+        "{e}"
+    );
+    let cut: Vec<Vec<String>> = table.iter().map(|r| r[..6].to_vec()).collect();
+    save(&csv, &cut, true);
+    let e = common::refused(&import(d, &csv, &[]));
+    assert!(e.contains("say which language with --lang TAG"), "{e}");
+    assert_eq!(files(d, "bn"), before, "nothing written");
+    common::ok(&import(d, &csv, &["--lang", "bn"]));
     let e = common::refused(&signpost(d, &["translations", "export", "--lang", "en-GB"]));
     assert!(e.contains("en-GB is the source language"), "{e}");
     assert_eq!(files(d, "bn"), before, "nothing written");

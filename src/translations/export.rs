@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{COLUMNS, TranslationError, translation_header};
+use super::{COLUMNS, TranslationError};
 use crate::content::Content;
 use crate::content::locales::DEFAULT_LANGUAGE;
 use crate::content::review::{Catalogue, Row};
@@ -27,9 +27,7 @@ pub fn export(content: &Content, tag: &str, mut out: impl Write) -> Result<(), T
     let crisis = content.crisis.message_ids();
     out.write_all("\u{FEFF}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
-    let mut header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    header[2] = translation_header(tag);
-    w.write_record(header.iter().map(|c| neutralise(c)))?;
+    w.write_record(COLUMNS)?;
     for row in catalogue.rows() {
         let id = row.id();
         let cells = [
@@ -39,6 +37,7 @@ pub fn export(content: &Content, tag: &str, mut out: impl Write) -> Result<(), T
             row.status.name().to_string(),
             catalogue.reviews.note(&id).unwrap_or_default().to_string(),
             context(&row, crisis.contains(&row.message.id.as_str())),
+            tag.to_string(),
         ];
         w.write_record(cells.iter().map(|c| neutralise(c)))?;
     }

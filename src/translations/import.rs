@@ -44,10 +44,16 @@ pub fn import(
         Some(r) => r.map_err(csv_error)?.iter().map(str::to_string).collect(),
         None => Vec::new(),
     };
-    let file_tag = header_language(&header).ok_or_else(|| TranslationError::NoHeader {
+    let columns = header_columns(&header).ok_or_else(|| TranslationError::NoHeader {
         path: path.to_path_buf(),
         found: header.clone(),
     })?;
+    let records = records.collect::<Result<Vec<_>, _>>().map_err(csv_error)?;
+    let file_tag =
+        file_language(&columns, &records).map_err(|tags| TranslationError::MixedLanguages {
+            path: path.to_path_buf(),
+            tags,
+        })?;
     let tag = match (file_tag, lang) {
         (Some(f), Some(asked)) if f != asked => {
             return Err(TranslationError::WrongLanguage {
@@ -70,7 +76,6 @@ pub fn import(
     let mut accepted = Vec::new();
     let mut refusals = Vec::new();
     for record in records {
-        let record = record.map_err(csv_error)?;
         let (csv_row, line) = record
             .position()
             .map_or((0, 0), |p| (p.record() + 1, p.line()));
@@ -120,24 +125,60 @@ pub fn import(
     plan::apply(content, &catalogue, &accepted, today)
 }
 
-/// The language the header names (`Some(None)` when its translation column names none), or
-/// `None` when the first line is not the header.
-fn header_language(header: &[String]) -> Option<Option<String>> {
+/// Where the header says the language is: its `language` column, or (as files exported before
+/// that column had it) the translation column's header, `translation (pl)`.
+#[derive(Debug, PartialEq, Eq)]
+struct Columns {
+    /// The `language` column's index, when the sheet kept it.
+    language: Option<usize>,
+    /// A language named by the translation column's header (`translation (pl)`).
+    named: Option<String>,
+}
+
+/// The header's [`Columns`], or `None` when the first line is not the header.
+fn header_columns(header: &[String]) -> Option<Columns> {
     let cell = |i: usize| header.get(i).map(|c| restore(c).trim().to_lowercase());
     let named = |i: usize, name: &str| cell(i).as_deref() == Some(name);
     if !(named(0, "id") && named(1, "english") && named(3, "status") && named(4, "reviewer note")) {
         return None;
     }
-    let translation = header.get(2).map(|c| c.trim())?;
+    let translation = header.get(2).map(|c| restore(c).trim().to_string())?;
     let rest = translation
         .get(..11)
         .filter(|t| t.eq_ignore_ascii_case("translation"))
-        .map(|_| translation[11..].trim())?;
-    if rest.is_empty() {
-        return Some(None);
+        .and_then(|_| translation.get(11..))?
+        .trim();
+    let named_tag = match rest {
+        "" => None,
+        r => Some(r.strip_prefix('(')?.strip_suffix(')')?.trim().to_string()),
+    };
+    let language = (5..header.len()).find(|&i| named(i, "language"));
+    Some(Columns {
+        language,
+        named: named_tag,
+    })
+}
+
+/// The one language the rows name in their `language` column (or the header names), `None`
+/// when nothing names one, or every tag named when rows disagree.
+fn file_language(
+    columns: &Columns,
+    records: &[csv::StringRecord],
+) -> Result<Option<String>, Vec<String>> {
+    let mut tags: BTreeSet<String> = columns.named.iter().cloned().collect();
+    if let Some(i) = columns.language {
+        tags.extend(
+            records
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| restore(c).trim().to_string())
+                .filter(|c| !c.is_empty()),
+        );
     }
-    let tag = rest.strip_prefix('(')?.strip_suffix(')')?.trim();
-    Some(Some(tag.to_string()))
+    match tags.len() {
+        0 | 1 => Ok(tags.into_iter().next()),
+        _ => Err(tags.into_iter().collect()),
+    }
 }
 
 /// One row's cells (English, translation, status, note) checked against the current texts: the
@@ -275,26 +316,50 @@ mod tests {
     }
 
     #[test]
-    fn the_header_names_the_language() {
+    fn the_language_comes_from_its_column_or_an_older_header() {
         let h = header(&[
+            "id",
+            "English",
+            "translation",
+            "status",
+            "reviewer note",
+            "context",
+            "language",
+        ]);
+        let columns = header_columns(&h).expect("a header");
+        assert_eq!(columns.language, Some(6));
+        let row =
+            |tag: &str| csv::StringRecord::from(vec!["help", "Hi", "Cześć", "draft", "", "", tag]);
+        assert_eq!(
+            file_language(&columns, &[row("pl"), row(""), row("pl")]),
+            Ok(Some("pl".to_string()))
+        );
+        assert_eq!(
+            file_language(&columns, &[row("pl"), row("bn")]),
+            Err(vec!["bn".to_string(), "pl".to_string()])
+        );
+        assert_eq!(file_language(&columns, &[row("")]), Ok(None));
+        let older = header(&[
             "id",
             "English",
             "translation (pl)",
             "status",
             "reviewer note",
         ]);
-        assert_eq!(header_language(&h), Some(Some("pl".to_string())));
-        let h = header(&[
-            "ID",
-            "english",
-            "Translation",
-            "Status",
-            "Reviewer note",
-            "x",
-        ]);
-        assert_eq!(header_language(&h), Some(None));
-        let h = header(&["help", "Hello", "Cześć", "draft", ""]);
-        assert_eq!(header_language(&h), None);
+        let columns = header_columns(&older).expect("a header");
+        assert_eq!(file_language(&columns, &[]), Ok(Some("pl".to_string())));
+        let h = header(&["ID", "english", "Translation", "Status", "Reviewer note"]);
+        assert_eq!(
+            header_columns(&h),
+            Some(Columns {
+                language: None,
+                named: None
+            })
+        );
+        assert_eq!(
+            header_columns(&header(&["help", "Hello", "Cześć", "draft", ""])),
+            None
+        );
     }
 
     #[test]

@@ -17,21 +17,18 @@ use crate::content::review::CatalogueError;
 pub use export::export;
 pub use import::{Outcome, Report, import};
 
-/// The CSV's columns, in order. The translation column's header also names the language:
-/// `translation (pl)`.
-pub const COLUMNS: [&str; 6] = [
+/// The CSV's columns, in order: DESIGN's four (id, English, translation, status), then the
+/// reviewer's note, what a reviewer should know, and the language's tag on every row (so a
+/// sorted or filtered sheet still says which language it holds).
+pub const COLUMNS: [&str; 7] = [
     "id",
     "English",
     "translation",
     "status",
     "reviewer note",
     "context",
+    "language",
 ];
-
-/// The translation column's header for language `tag`.
-pub fn translation_header(tag: &str) -> String {
-    format!("translation ({tag})")
-}
 
 /// A row of a CSV that import will not take, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +88,7 @@ pub enum TranslationError {
     },
     /// The first row is not the header export writes.
     #[error(
-        "{path}: the first line must be the header `translations export` writes (id, English, translation (TAG), status, reviewer note); found {found:?}"
+        "{path}: the first line must be the header `translations export` writes (id, English, translation, status, reviewer note, context, language); found {found:?}"
     )]
     NoHeader {
         /// The file.
@@ -99,9 +96,17 @@ pub enum TranslationError {
         /// What the first line held.
         found: Vec<String>,
     },
-    /// The header does not say the language, and `--lang` was not given.
-    #[error("{0}: its translation column does not name a language: say which with --lang TAG")]
+    /// The file does not say the language, and `--lang` was not given.
+    #[error("{0}: its `language` column is empty or missing: say which language with --lang TAG")]
     NoLanguage(PathBuf),
+    /// Rows name different languages.
+    #[error("{path}: rows are for more than one language ({}): import one language's file at a time", .tags.join(", "))]
+    MixedLanguages {
+        /// The file.
+        path: PathBuf,
+        /// The languages named.
+        tags: Vec<String>,
+    },
     /// The file is for another language than `--lang`.
     #[error("{path} holds {file} translations, not {asked}: nothing was written")]
     WrongLanguage {
