@@ -147,7 +147,8 @@ fn a_polish_spreadsheet_round_trip_writes_the_text_marks_it_reviewed_and_keeps_e
             "status",
             "reviewer note",
             "context",
-            "language"
+            "language",
+            "exported"
         ]
     );
     assert_eq!(table.len() - 1, total, "one row per message and attribute");
@@ -464,7 +465,14 @@ fn bad_rows_are_refused_by_csv_line_and_nothing_is_written() {
         e.contains("rows are for more than one language (bn, pl)"),
         "{e}"
     );
-    let cut: Vec<Vec<String>> = table.iter().map(|r| r[..6].to_vec()).collect();
+    let cut: Vec<Vec<String>> = table
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.remove(6);
+            r
+        })
+        .collect();
     save(&csv, &cut, true);
     let e = common::refused(&import(d, &csv, &[]));
     assert!(e.contains("say which language with --lang TAG"), "{e}");
@@ -542,4 +550,85 @@ fn review_marks_written_by_the_first_version_keep_loading() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn an_older_sheet_never_undoes_newer_work_and_a_language_cell_cannot_name_a_folder() {
+    let dir = common::copy_content();
+    let d = dir.path();
+    // Two sheets exported the same day: one to a translator, one to a safety reviewer.
+    let first = rows(&export(d, "pl"));
+    let second = first.clone();
+    let mut a = first.clone();
+    let pick = row_mut(&mut a, "language-pick");
+    pick[2] = "W jakim języku chcesz pisać?".into();
+    pick[3] = "reviewed".into();
+    row_mut(&mut a, "crisis-help")[3] = "reviewed".into();
+    let csv_a = d.join("pl-a.csv");
+    save(&csv_a, &a, true);
+    common::ok(&import(d, &csv_a, &[]));
+
+    // The second sheet approves another text and leaves those two as they were exported: they
+    // keep their new wording and marks.
+    let mut b = second.clone();
+    row_mut(&mut b, "restarted")[3] = "reviewed".into();
+    let csv_b = d.join("pl-b.csv");
+    save(&csv_b, &b, true);
+    let out = common::ok(&import(d, &csv_b, &[]));
+    assert!(
+        out.contains("kept as the files have them")
+            && out.contains("language-pick")
+            && out.contains("crisis-help"),
+        "{out}"
+    );
+    assert!(out.contains("  restarted: marked reviewed"), "{out}");
+    let main = std::fs::read_to_string(d.join("locales/pl/main.ftl")).expect("read");
+    assert!(
+        main.contains("language-pick = W jakim języku chcesz pisać?"),
+        "{main}"
+    );
+    let again = rows(&export(d, "pl"));
+    for id in ["language-pick", "crisis-help", "restarted"] {
+        assert_eq!(row(&again, id)[3], "reviewed", "{id}");
+    }
+
+    // A sheet that changes a text someone changed after it was exported is refused whole.
+    let before = files(d, "pl");
+    let mut c = second.clone();
+    row_mut(&mut c, "language-pick")[2] = "Jaki język?".into();
+    row_mut(&mut c, "cannot-go-back")[3] = "reviewed".into();
+    save(&csv_b, &c, true);
+    let e = common::refused(&import(d, &csv_b, &[]));
+    assert!(
+        refusal(
+            &e,
+            first
+                .iter()
+                .position(|r| r[0] == "language-pick")
+                .expect("row")
+                + 1,
+            "language-pick: this text changed in locales/pl/main.ftl after this sheet was exported"
+        ),
+        "{e}"
+    );
+    assert_eq!(files(d, "pl"), before, "nothing written");
+
+    // A language cell naming a folder is refused before anything is read or written.
+    for bad in ["../dialogues", "/tmp", "en-GB/../pl"] {
+        let mut evil = rows(&export(d, "pl"));
+        for r in evil.iter_mut().skip(1) {
+            r[6] = bad.into();
+        }
+        save(&csv_b, &evil, true);
+        let e = common::refused(&import(d, &csv_b, &[]));
+        assert!(e.contains("is not a shipped language"), "{bad}: {e}");
+    }
+    assert_eq!(files(d, "pl"), before, "nothing written");
+    assert!(!d.join("dialogues/main.ftl").exists());
+    assert!(!d.join("dialogues/review.toml").exists());
+    let e = common::refused(&signpost(
+        d,
+        &["translations", "export", "--lang", "../dialogues"],
+    ));
+    assert!(e.contains("is not a shipped language"), "{e}");
 }

@@ -51,6 +51,13 @@ pub fn import(dir: &Path, file: &Path, lang: Option<&str>) -> Result<ExitCode, C
         let what: Vec<&str> = outcomes.iter().map(|o| o.name()).collect();
         writeln!(out, "  {id}: {}", what.join(", "))?;
     }
+    if !report.kept.is_empty() {
+        writeln!(
+            out,
+            "kept as the files have them (changed there after this sheet was exported, untouched in it): {}",
+            report.kept.join(", ")
+        )?;
+    }
     for path in &report.written {
         writeln!(out, "wrote {}", path.display())?;
     }

@@ -97,7 +97,7 @@ impl CatalogueError {
         match self {
             CatalogueError::Marks(p) => p.clone(),
             CatalogueError::NoLanguage { path, .. } | CatalogueError::Unreadable { path, .. } => {
-                Problem::error(path, 0, problem::ProblemKind::Unreadable, self.to_string())
+                Problem::folder_error(path, problem::ProblemKind::Unreadable, self.to_string())
             }
         }
     }

@@ -154,14 +154,6 @@ impl Problem {
         }
     }
 
-    /// A warning about a whole folder.
-    pub fn folder_warning(path: &Path, kind: ProblemKind, message: impl Into<String>) -> Self {
-        Problem {
-            folder: true,
-            ..Problem::warning(path, 0, kind, message)
-        }
-    }
-
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -38,7 +38,10 @@ impl Content {
             let catalogue = match self.catalogue(&lang.tag) {
                 Ok(c) => c,
                 Err(p) => {
-                    problems.push(Problem::warning(&p.path, p.line, p.kind, p.message));
+                    problems.push(Problem {
+                        severity: super::problem::Severity::Warning,
+                        ..p
+                    });
                     continue;
                 }
             };

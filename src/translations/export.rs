@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{COLUMNS, TranslationError};
+use super::{COLUMNS, TranslationError, shipped, state};
 use crate::content::Content;
 use crate::content::locales::DEFAULT_LANGUAGE;
 use crate::content::review::{Catalogue, Row};
@@ -19,6 +19,7 @@ pub fn export(content: &Content, tag: &str, mut out: impl Write) -> Result<(), T
     if tag == DEFAULT_LANGUAGE {
         return Err(TranslationError::Source(tag.to_string()));
     }
+    shipped(content, tag, std::path::Path::new("--lang"))?;
     let catalogue = Catalogue::read(
         &content.root.join("locales"),
         std::path::Path::new("locales"),
@@ -38,6 +39,7 @@ pub fn export(content: &Content, tag: &str, mut out: impl Write) -> Result<(), T
             catalogue.reviews.note(&id).unwrap_or_default().to_string(),
             context(&row, crisis.contains(&row.message.id.as_str())),
             tag.to_string(),
+            state(&row),
         ];
         w.write_record(cells.iter().map(|c| neutralise(c)))?;
     }

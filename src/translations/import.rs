@@ -12,7 +12,7 @@ use super::{Refusal, TranslationError};
 use crate::content::Content;
 use crate::content::ftl_source::{FtlFile, render_attribute, render_value, tidy};
 use crate::content::locales::{DEFAULT_LANGUAGE, collect_vars};
-use crate::content::review::{Catalogue, Row};
+use crate::content::review::{Catalogue, Row, Status, digest};
 use crate::queue::restore;
 
 pub use plan::{Outcome, Report};
@@ -69,12 +69,14 @@ pub fn import(
     if tag == DEFAULT_LANGUAGE {
         return Err(TranslationError::Source(tag));
     }
+    super::shipped(content, &tag, path)?;
     let catalogue = Catalogue::read(&content.root.join("locales"), Path::new("locales"), &tag)?;
     let rows = catalogue.rows();
     let by_id: BTreeMap<String, &Row<'_>> = rows.iter().map(|r| (r.id(), r)).collect();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
     let mut accepted = Vec::new();
     let mut refusals = Vec::new();
+    let mut kept = Vec::new();
     for record in records {
         let (csv_row, line) = record
             .position()
@@ -102,8 +104,12 @@ pub fn import(
             ));
             continue;
         };
-        match check_row(content, row, &[cell(1), cell(2), cell(3), cell(4)]) {
-            Ok((text, reviewed, note)) => accepted.push(Accepted {
+        match check_row(content, row, &[cell(1), cell(2), cell(3), cell(4)]).and_then(|checked| {
+            let exported = columns.exported.map(cell).unwrap_or_default();
+            since_export(row, &exported, checked)
+        }) {
+            Ok(None) => kept.push(id.clone()),
+            Ok(Some((text, reviewed, note))) => accepted.push(Accepted {
                 csv_row,
                 line,
                 row: **row,
@@ -122,7 +128,48 @@ pub fn import(
             refusals,
         });
     }
-    plan::apply(content, &catalogue, &accepted, today)
+    let mut report = plan::apply(content, &catalogue, &accepted, today)?;
+    report.kept = kept;
+    Ok(report)
+}
+
+/// A row's checked cells: the translation to write (`None` when left empty), whether it is
+/// approved, and the note.
+type Checked = (Option<String>, bool, Option<String>);
+
+/// A row checked against what it held when exported (its `exported` cell). When the language's
+/// files changed since (another import, a hand edit), a row the reviewer left as exported is
+/// kept as the files have it (`None`), and a row they changed is refused: an older sheet never
+/// undoes newer work.
+fn since_export(
+    row: &Row<'_>,
+    exported: &str,
+    checked: Checked,
+) -> Result<Option<Checked>, String> {
+    let exported = exported.trim();
+    let Some((status, text_digest)) = exported.split_once(':') else {
+        return Err(
+            "its `exported` cell is empty or edited; export again and leave that column as it is"
+                .to_string(),
+        );
+    };
+    if exported == super::state(row) {
+        return Ok(Some(checked));
+    }
+    let (text, reviewed, _) = &checked;
+    let untouched = digest(text.as_deref().unwrap_or_default()) == text_digest
+        && *reviewed == (status == Status::Reviewed.name());
+    if untouched {
+        return Ok(None);
+    }
+    let place = row.translated.map_or_else(
+        || "the language's files".to_string(),
+        |(f, _)| f.rel.display().to_string(),
+    );
+    Err(format!(
+        "this text changed in {place} after this sheet was exported (now {}); export again and make the change there",
+        row.status.name()
+    ))
 }
 
 /// Where the header says the language is: its `language` column, or (as files exported before
@@ -133,6 +180,8 @@ struct Columns {
     language: Option<usize>,
     /// A language named by the translation column's header (`translation (pl)`).
     named: Option<String>,
+    /// The `exported` column's index, when the sheet kept it.
+    exported: Option<usize>,
 }
 
 /// The header's [`Columns`], or `None` when the first line is not the header.
@@ -153,9 +202,11 @@ fn header_columns(header: &[String]) -> Option<Columns> {
         r => Some(r.strip_prefix('(')?.strip_suffix(')')?.trim().to_string()),
     };
     let language = (5..header.len()).find(|&i| named(i, "language"));
+    let exported = (5..header.len()).find(|&i| named(i, "exported"));
     Some(Columns {
         language,
         named: named_tag,
+        exported,
     })
 }
 
@@ -187,7 +238,7 @@ fn check_row(
     content: &Content,
     row: &Row<'_>,
     cells: &[String; 4],
-) -> Result<(Option<String>, bool, Option<String>), String> {
+) -> Result<Checked, String> {
     let [english, translation, status, note] = cells;
     if tidy(english) != tidy(row.english) {
         return Err(format!(
@@ -353,7 +404,8 @@ mod tests {
             header_columns(&h),
             Some(Columns {
                 language: None,
-                named: None
+                named: None,
+                exported: None
             })
         );
         assert_eq!(

@@ -18,9 +18,10 @@ pub use export::export;
 pub use import::{Outcome, Report, import};
 
 /// The CSV's columns, in order: DESIGN's four (id, English, translation, status), then the
-/// reviewer's note, what a reviewer should know, and the language's tag on every row (so a
-/// sorted or filtered sheet still says which language it holds).
-pub const COLUMNS: [&str; 7] = [
+/// reviewer's note, what a reviewer should know, the language's tag on every row (so a sorted
+/// or filtered sheet still says which language it holds), and what the row held when exported
+/// (so an older sheet cannot undo newer work).
+pub const COLUMNS: [&str; 8] = [
     "id",
     "English",
     "translation",
@@ -28,7 +29,18 @@ pub const COLUMNS: [&str; 7] = [
     "reviewer note",
     "context",
     "language",
+    "exported",
 ];
+
+/// What a row held in the language's files: its status and a digest of its translation
+/// (`draft:1a2b...`), written by export and compared by import.
+pub fn state(row: &crate::content::review::Row<'_>) -> String {
+    format!(
+        "{}:{}",
+        row.status.name(),
+        crate::content::review::digest(row.text.unwrap_or_default())
+    )
+}
 
 /// A row of a CSV that import will not take, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +111,16 @@ pub enum TranslationError {
     /// The file does not say the language, and `--lang` was not given.
     #[error("{0}: its `language` column is empty or missing: say which language with --lang TAG")]
     NoLanguage(PathBuf),
+    /// The language named is not one of the shipped languages.
+    #[error("{path}: \"{tag}\" is not a shipped language (locales/: {}); nothing was written", .shipped.join(", "))]
+    UnknownLanguage {
+        /// The file, or `--lang`.
+        path: PathBuf,
+        /// The tag named.
+        tag: String,
+        /// The shipped tags.
+        shipped: Vec<String>,
+    },
     /// Rows name different languages.
     #[error("{path}: rows are for more than one language ({}): import one language's file at a time", .tags.join(", "))]
     MixedLanguages {
@@ -152,4 +174,26 @@ pub enum TranslationError {
         /// What differed.
         what: String,
     },
+}
+
+/// Refuses a tag that is not a shipped language (a CSV's cell must never name a folder of its
+/// own choosing, such as `../dialogues`).
+pub(crate) fn shipped(
+    content: &crate::content::Content,
+    tag: &str,
+    path: &std::path::Path,
+) -> Result<(), TranslationError> {
+    if content.locales.get(tag).is_some() {
+        return Ok(());
+    }
+    Err(TranslationError::UnknownLanguage {
+        path: path.to_path_buf(),
+        tag: tag.to_string(),
+        shipped: content
+            .locales
+            .languages
+            .iter()
+            .map(|l| l.tag.clone())
+            .collect(),
+    })
 }

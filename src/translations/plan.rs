@@ -70,6 +70,9 @@ pub struct Report {
     pub changed: Vec<(String, Vec<Outcome>)>,
     /// Rows left as they were.
     pub unchanged: usize,
+    /// Rows left as the files have them: changed there after the sheet was exported, and not
+    /// touched in the sheet.
+    pub kept: Vec<String>,
     /// Files written, relative to the content folder.
     pub written: Vec<PathBuf>,
 }
