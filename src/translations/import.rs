@@ -234,11 +234,7 @@ fn file_language(
 
 /// One row's cells (English, translation, status, note) checked against the current texts: the
 /// translation to write (`None` when left empty), whether it is approved, and the note.
-fn check_row(
-    content: &Content,
-    row: &Row<'_>,
-    cells: &[String; 4],
-) -> Result<Checked, String> {
+fn check_row(content: &Content, row: &Row<'_>, cells: &[String; 4]) -> Result<Checked, String> {
     let [english, translation, status, note] = cells;
     if tidy(english) != tidy(row.english) {
         return Err(format!(

@@ -13,9 +13,11 @@ pub struct Edit {
     pub order: usize,
 }
 
-/// `source` with every edit made. Insertions at the same place keep their `order`, before a
-/// replacement starting there; overlapping replacements are refused.
+/// `source` with every edit made, its lines ending as the file's do (CRLF or LF). Insertions at
+/// the same place keep their `order`, before a replacement starting there; overlapping
+/// replacements are refused.
 pub fn apply(source: &str, mut edits: Vec<Edit>) -> Result<String, String> {
+    let crlf = source.contains("\r\n");
     edits.sort_by_key(|e| (e.range.start, e.range.end, e.order));
     let mut out = String::with_capacity(source.len() + 256);
     let mut at = 0;
@@ -30,7 +32,11 @@ pub fn apply(source: &str, mut edits: Vec<Edit>) -> Result<String, String> {
             .get(at..e.range.start)
             .ok_or_else(|| format!("byte {} is inside a character", e.range.start))?;
         out.push_str(keep);
-        out.push_str(&e.text);
+        if crlf {
+            out.push_str(&e.text.replace("\r\n", "\n").replace('\n', "\r\n"));
+        } else {
+            out.push_str(&e.text);
+        }
         at = e.range.end;
     }
     out.push_str(source.get(at..).unwrap_or_default());
@@ -77,5 +83,16 @@ mod tests {
     #[test]
     fn overlapping_edits_are_refused() {
         assert!(apply("abcdef", vec![edit(0..3, "x", 0), edit(2..4, "y", 0)]).is_err());
+    }
+
+    #[test]
+    fn a_windows_file_keeps_its_line_ends() {
+        let source = "a = 1\r\nb = 2\r\n";
+        let out = apply(
+            source,
+            vec![edit(4..5, "x\n    y", 0), edit(12..12, "\nc = 3", 1)],
+        )
+        .expect("apply");
+        assert_eq!(out, "a = x\r\n    y\r\nb = 2\r\nc = 3\r\n");
     }
 }
