@@ -10,7 +10,9 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use super::problem::{Problem, ProblemKind, line_of};
-use super::services::is_language_tag;
+
+mod folders;
+use folders::{folder_tag, same_names};
 
 /// The language every message must exist in, and that others fall back to.
 pub const DEFAULT_LANGUAGE: &str = "en-GB";
@@ -194,42 +196,6 @@ fn to_fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> Option<FluentArgs<'a>> {
         }
     }
     Some(fa)
-}
-
-/// A folder's name as a language: a canonical BCP-47 tag with a 2 or 3 letter language
-/// (`bn`, `en-GB`, `zh-Hans`), or what to do.
-fn folder_tag(tag: &str) -> Result<LanguageIdentifier, String> {
-    let parsed = tag.parse::<LanguageIdentifier>();
-    match parsed {
-        Ok(l) if is_language_tag(tag) && l == tag => Ok(l),
-        Ok(l) if is_language_tag(&l.to_string()) => Err(format!(
-            "\"{tag}\" is not written as a BCP-47 language tag: rename the folder \"{l}\""
-        )),
-        Ok(_) | Err(_) => Err(format!(
-            "\"{tag}\" is not a BCP-47 language tag: name the folder with the language's 2 or 3 \
-             letter code, then a region or script if needed (like pl, bn, en-GB, zh-Hans)"
-        )),
-    }
-}
-
-/// Two folders whose `language-name` is the same would show one language twice in the picker.
-fn same_names(languages: &[Language], problems: &mut Vec<Problem>) {
-    for (i, lang) in languages.iter().enumerate() {
-        if let Some(first) = languages[..i].iter().find(|l| l.name == lang.name)
-            && let Some(info) = lang.messages.get("language-name")
-        {
-            problems.push(Problem::error(
-                &info.path,
-                info.line,
-                ProblemKind::DuplicateId,
-                format!(
-                    "{} and {} are both called \"{}\": the language picker would show it twice; \
-                     keep one folder per language",
-                    first.tag, lang.tag, lang.name
-                ),
-            ));
-        }
-    }
 }
 
 fn load_language(
