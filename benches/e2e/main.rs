@@ -1,19 +1,23 @@
 //! End to end, in one run: a fake Bot API on 127.0.0.1 (the tests' own, no artificial delay),
-//! then the bare teloxide echo bot (`examples/echo_bot.rs`) and the release `signpost serve` on a
+//! the bare teloxide echo bot (`examples/echo_bot.rs`) and the release `signpost serve` on a
 //! fresh database, each driven by the same simulated residents.
 //!
 //! ```sh
-//! cargo bench --bench e2e                        # 1,000 residents, 10,000 conversations
-//! cargo bench --bench e2e -- --residents 200 --conversations 2000
+//! cargo bench --bench e2e                                # the curve: 300, 1,000, 3,000, 10,000
+//! cargo bench --bench e2e -- --residents 1000            # one size, three runs
+//! cargo bench --bench e2e -- --residents 300,3000 --runs 3 --open 1000 --conversations 2000
+//! cargo bench --bench e2e -- --only signpost             # one bot (for profiling)
+//! E2E_SIGNPOST=/path/to/older/signpost cargo bench --bench e2e   # another build of signpost
 //! ```
 //!
-//! Printed for each bot: time from start to its first `getUpdates`; closed loop (every
-//! resident acts the moment the bot answers; run three times with new residents, the median
-//! run reported): steps per second, Bot API calls by method, CPU per step, how busy the
-//! machine was, and step latency; open loop (residents pause about a second between steps,
-//! like people): step latency; peak RSS; and the RSS of a fresh bot with `--conversations`
-//! conversations left open. Latency runs from the update being available in the fake to the
-//! first reply reaching it.
+//! Printed: the curve, a row per size of the closed loop (every resident acts the moment the
+//! bot answers; the two bots take turns run by run, each run with new residents, the median
+//! run reported): steps per second of each bot and their ratio, p99 step latency, bot CPU per
+//! step and how busy the machine was. Then, for each bot: time from start to its first
+//! `getUpdates`; the open loop (residents pause about a second between steps, like people):
+//! step latency; peak RSS; the RSS of a fresh bot with `--conversations` conversations left
+//! open; Bot API calls per referral by method. Latency runs from the update being available in
+//! the fake to the first reply reaching it.
 
 #[path = "../../tests/fake_bot_api/mod.rs"]
 mod fake_bot_api;
@@ -75,7 +79,13 @@ impl Kind {
 }
 
 struct Options {
-    residents: usize,
+    /// Closed-loop sizes, in residents (`--residents 300,1000`); the curve has one row each.
+    sizes: Vec<usize>,
+    /// Closed-loop runs per size and bot, the two bots taking turns (`--runs`); the median run
+    /// is reported.
+    runs: usize,
+    /// Residents of the open loop (`--open`).
+    open: usize,
     conversations: usize,
     /// Only this bot (`--only signpost` or `--only echo`), for profiling.
     only: Option<String>,
@@ -83,21 +93,34 @@ struct Options {
 
 fn options() -> Options {
     let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str, default: usize| {
+    let text = |flag: &str| {
         args.iter()
             .position(|a| a == flag)
             .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
+            .cloned()
+    };
+    let value = |flag: &str, default: usize| {
+        text(flag)
+            .and_then(|v| v.replace('_', "").parse().ok())
             .unwrap_or(default)
     };
+    let sizes: Vec<usize> = text("--residents")
+        .map(|v| {
+            v.split(',')
+                .filter_map(|n| n.trim().replace('_', "").parse().ok())
+                .filter(|n| *n > 0)
+                .collect()
+        })
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| vec![300, 1000, 3000, 10_000]);
+    // One size alone: three runs, as the single-size bench always did.
+    let runs = value("--runs", if sizes.len() == 1 { 3 } else { 1 }).max(1);
     Options {
-        residents: value("--residents", 1000),
+        open: value("--open", 1000),
+        sizes,
+        runs,
         conversations: value("--conversations", 10_000),
-        only: args
-            .iter()
-            .position(|a| a == "--only")
-            .and_then(|i| args.get(i + 1))
-            .cloned(),
+        only: text("--only"),
     }
 }
 
@@ -117,24 +140,17 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut results = Vec::new();
-    for kind in [Kind::Echo, Kind::Signpost] {
-        if opts
-            .only
-            .as_deref()
-            .is_some_and(|o| !kind.name().starts_with(o))
-        {
-            continue;
-        }
-        match runtime.block_on(measure(kind, &opts)) {
-            Ok(r) => results.push((kind, r)),
-            Err(e) => {
-                eprintln!("e2e: {} failed: {e}", kind.name());
-                std::process::exit(1);
-            }
+    let kinds: Vec<Kind> = [Kind::Echo, Kind::Signpost]
+        .into_iter()
+        .filter(|k| opts.only.as_deref().is_none_or(|o| k.name().starts_with(o)))
+        .collect();
+    match runtime.block_on(measure(&kinds, &opts)) {
+        Ok(results) => report(&opts, &results),
+        Err(e) => {
+            eprintln!("e2e: {e}");
+            std::process::exit(1);
         }
     }
-    report(&opts, &results);
 }
 
 /// A bot process under load, with the fake it talks to.
@@ -176,7 +192,10 @@ async fn launch(kind: Kind) -> Result<Running, String> {
     let db = dir.path().join("bench.db");
     let mut cmd = match kind {
         Kind::Signpost => {
-            let mut c = Command::new(env!("CARGO_BIN_EXE_signpost"));
+            // Another build of signpost (an older commit, say) in its place: `E2E_SIGNPOST`.
+            let bin = std::env::var_os("E2E_SIGNPOST")
+                .unwrap_or_else(|| env!("CARGO_BIN_EXE_signpost").into());
+            let mut c = Command::new(bin);
             c.args(["serve", "--db"]).arg(&db);
             c
         }
@@ -242,89 +261,111 @@ async fn launch(kind: Kind) -> Result<Running, String> {
 /// Figures for one bot.
 struct Figures {
     startup: Duration,
-    /// Steps/s of each closed-loop run, slowest first; the median one is reported.
-    closed_runs: Vec<f64>,
-    closed_steps_per_sec: f64,
-    closed_calls_per_sec: f64,
-    /// Bot API calls per referral in the closed loop, by method.
-    calls_per_referral: BTreeMap<String, f64>,
-    /// Share of the machine's CPU time busy during the closed loop (all processes).
-    machine_busy: f64,
-    cpu_per_step: f64,
-    closed: Vec<Duration>,
+    /// The closed loop at each size, in the order of [`Options::sizes`].
+    curve: Vec<Size>,
     open: Vec<Duration>,
     open_offered: f64,
     peak_rss_kb: u64,
     open_conversations_rss_kb: u64,
 }
 
-async fn measure(kind: Kind, opts: &Options) -> Result<Figures, String> {
-    let run = launch(kind).await?;
-    eprintln!(
-        "{}: up, first getUpdates after {:?}",
-        kind.name(),
-        run.startup
-    );
-    // Warm-up: a few residents, not counted.
-    crowd(&run, kind, 20, 900_000, REFERRAL.len(), None).await?;
+/// The closed loop at one size: every run (slowest first) and the median one.
+struct Size {
+    residents: usize,
+    runs: Vec<f64>,
+    median: ClosedRun,
+}
 
-    // The closed loop three times, each with new residents; the median run is reported.
-    let mut runs = Vec::new();
-    for first_chat in [0, 300_000, 400_000] {
-        runs.push(closed_loop(&run, kind, opts.residents, first_chat).await?);
+async fn measure(kinds: &[Kind], opts: &Options) -> Result<Vec<(Kind, Figures)>, String> {
+    let mut bots = Vec::new();
+    for &kind in kinds {
+        let run = launch(kind).await?;
+        eprintln!(
+            "{}: up, first getUpdates after {:?}",
+            kind.name(),
+            run.startup
+        );
+        // Warm-up: a few residents, not counted.
+        crowd(&run, kind, 20, 900_000, REFERRAL.len(), None).await?;
+        bots.push((kind, run));
     }
-    let all: Vec<String> = runs
-        .iter()
-        .map(|r| format!("{:.0}", r.steps_per_sec))
-        .collect();
-    eprintln!("{}: closed loop {} steps/s", kind.name(), all.join(" / "));
-    runs.sort_by(|a, b| a.steps_per_sec.total_cmp(&b.steps_per_sec));
-    let closed_runs: Vec<f64> = runs.iter().map(|r| r.steps_per_sec).collect();
-    let ClosedRun {
-        steps_per_sec: closed_steps_per_sec,
-        calls_per_sec: closed_calls_per_sec,
-        calls_per_referral,
-        machine_busy,
-        cpu_per_step,
-        latencies: closed,
-    } = runs.swap_remove(1);
-
-    let t = Instant::now();
-    let open = crowd(
-        &run,
-        kind,
-        opts.residents,
-        100_000,
-        REFERRAL.len(),
-        Some(Duration::from_secs(1)),
-    )
-    .await?;
-    let open_offered = open.len() as f64 / t.elapsed().as_secs_f64();
-    eprintln!("{}: open loop done", kind.name());
-    let peak_rss_kb = status_kb(run.child.id(), "VmHWM").unwrap_or(0);
-    let startup = run.startup;
-    drop(run);
+    // The closed loop at each size, the bots taking turns run by run so the machine's noise
+    // falls on both; each run has new residents.
+    let mut curves: Vec<Vec<Size>> = kinds.iter().map(|_| Vec::new()).collect();
+    let mut first_chat = 1_000_000;
+    for &size in &opts.sizes {
+        let mut runs: Vec<Vec<ClosedRun>> = kinds.iter().map(|_| Vec::new()).collect();
+        for _ in 0..opts.runs {
+            for ((kind, run), mine) in bots.iter().zip(&mut runs) {
+                let r = closed_loop(run, *kind, size, first_chat).await?;
+                first_chat += 1_000_000;
+                eprintln!(
+                    "{}: {size} residents, closed loop {:.0} steps/s, {:.0} µs CPU per step",
+                    kind.name(),
+                    r.steps_per_sec,
+                    r.cpu_per_step
+                );
+                mine.push(r);
+            }
+        }
+        for (mut mine, curve) in runs.into_iter().zip(&mut curves) {
+            mine.sort_by(|a, b| a.steps_per_sec.total_cmp(&b.steps_per_sec));
+            let all = mine.iter().map(|r| r.steps_per_sec).collect();
+            let median = mine.swap_remove(mine.len() / 2);
+            curve.push(Size {
+                residents: size,
+                runs: all,
+                median,
+            });
+        }
+    }
+    // The open loop, one bot after the other.
+    let mut opens = Vec::new();
+    for (kind, run) in &bots {
+        let t = Instant::now();
+        let open = crowd(
+            run,
+            *kind,
+            opts.open,
+            100_000,
+            REFERRAL.len(),
+            Some(Duration::from_secs(1)),
+        )
+        .await?;
+        let offered = open.len() as f64 / t.elapsed().as_secs_f64();
+        eprintln!("{}: open loop done", kind.name());
+        opens.push((
+            open,
+            offered,
+            status_kb(run.child.id(), "VmHWM").unwrap_or(0),
+        ));
+    }
+    let startups: Vec<Duration> = bots.iter().map(|(_, r)| r.startup).collect();
+    drop(bots);
 
     // What holding conversations costs, apart from the history of the runs above: a fresh
     // bot on a fresh database.
-    let fresh = launch(kind).await?;
-    crowd(&fresh, kind, opts.conversations, 200_000, OPENING, None).await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let open_conversations_rss_kb = status_kb(fresh.child.id(), "VmRSS").unwrap_or(0);
-    Ok(Figures {
-        startup,
-        closed_runs,
-        closed_steps_per_sec,
-        closed_calls_per_sec,
-        calls_per_referral,
-        machine_busy,
-        cpu_per_step,
-        closed,
-        open,
-        open_offered,
-        peak_rss_kb,
-        open_conversations_rss_kb,
-    })
+    let mut results = Vec::new();
+    for (((&kind, curve), (open, open_offered, peak_rss_kb)), startup) in
+        kinds.iter().zip(curves).zip(opens).zip(startups)
+    {
+        let fresh = launch(kind).await?;
+        crowd(&fresh, kind, opts.conversations, 200_000, OPENING, None).await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let open_conversations_rss_kb = status_kb(fresh.child.id(), "VmRSS").unwrap_or(0);
+        results.push((
+            kind,
+            Figures {
+                startup,
+                curve,
+                open,
+                open_offered,
+                peak_rss_kb,
+                open_conversations_rss_kb,
+            },
+        ));
+    }
+    Ok(results)
 }
 
 /// One closed-loop run: every resident acts the moment the bot answers.
@@ -585,45 +626,89 @@ fn machine() -> String {
 fn report(opts: &Options, results: &[(Kind, Figures)]) {
     println!();
     println!(
-        "e2e: {} residents x {} steps; {} open conversations; {}",
-        opts.residents,
+        "e2e: {} steps a referral; closed loop at {} residents ({} run(s) each, median); open \
+         loop {} residents; {} open conversations; {}",
         REFERRAL.len(),
+        opts.sizes
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        opts.runs,
+        opts.open,
         opts.conversations,
         machine()
     );
+    let echo = results
+        .iter()
+        .find(|(k, _)| *k == Kind::Echo)
+        .map(|(_, f)| f);
+    let sp = results
+        .iter()
+        .find(|(k, _)| *k == Kind::Signpost)
+        .map(|(_, f)| f);
+    println!(
+        "{:>9} | {:>21} | {:>21} | {:>5} | {:>17} | {:>17} | {:>10}",
+        "residents",
+        "echo steps/s",
+        "signpost steps/s",
+        "ratio",
+        "p99 echo / sp",
+        "CPU/step echo / sp",
+        "busy"
+    );
+    for (i, size) in opts.sizes.iter().enumerate() {
+        let (e, s) = (
+            echo.and_then(|f| f.curve.get(i)),
+            sp.and_then(|f| f.curve.get(i)),
+        );
+        let rate = |x: Option<&Size>| {
+            x.map_or("-".to_string(), |x| {
+                let runs: Vec<String> = x.runs.iter().map(|v| format!("{v:.0}")).collect();
+                format!("{:.0} ({})", x.median.steps_per_sec, runs.join("/"))
+            })
+        };
+        let p99 = |x: Option<&Size>| {
+            x.map_or("-".to_string(), |x| {
+                let mut v = x.median.latencies.clone();
+                v.sort();
+                format!("{:.0}", percentile(&v, 0.99).as_secs_f64() * 1000.0)
+            })
+        };
+        let cpu = |x: Option<&Size>| {
+            x.map_or("-".to_string(), |x| format!("{:.0}", x.median.cpu_per_step))
+        };
+        let busy = |x: Option<&Size>| {
+            x.map_or("-".to_string(), |x| {
+                format!("{:.0}%", x.median.machine_busy * 100.0)
+            })
+        };
+        let ratio = match (e, s) {
+            (Some(e), Some(s)) => format!("{:.2}", s.median.steps_per_sec / e.median.steps_per_sec),
+            _ => "-".into(),
+        };
+        println!(
+            "{:>9} | {:>21} | {:>21} | {:>5} | {:>17} | {:>17} | {:>10}",
+            size,
+            rate(e),
+            rate(s),
+            ratio,
+            format!("{} / {} ms", p99(e), p99(s)),
+            format!("{} / {} µs", cpu(e), cpu(s)),
+            format!("{} / {}", busy(e), busy(s)),
+        );
+    }
+    println!();
     println!("{:<44} {:>26} {:>26}", "", "echo bot", "signpost");
     let row = |label: &str, f: &dyn Fn(&Figures) -> String| {
-        let cells: Vec<String> = results.iter().map(|(_, r)| f(r)).collect();
-        println!(
-            "{:<44} {:>26} {:>26}",
-            label,
-            cells.first().cloned().unwrap_or_default(),
-            cells.get(1).cloned().unwrap_or_default()
-        );
+        let cell = |x: Option<&Figures>| x.map(f).unwrap_or_default();
+        println!("{:<44} {:>26} {:>26}", label, cell(echo), cell(sp));
     };
     row("start to first getUpdates", &|r| ms(r.startup));
-    row("closed loop: steps/s (median of 3)", &|r| {
-        format!("{:.0}", r.closed_steps_per_sec)
-    });
-    row("closed loop: the 3 runs, steps/s", &|r| {
-        let runs: Vec<String> = r.closed_runs.iter().map(|v| format!("{v:.0}")).collect();
-        runs.join(" / ")
-    });
-    row("closed loop: Bot API calls/s", &|r| {
-        format!("{:.0}", r.closed_calls_per_sec)
-    });
-    row("closed loop: bot CPU per step", &|r| {
-        format!("{:.0} µs", r.cpu_per_step)
-    });
-    row("closed loop: machine CPU busy", &|r| {
-        format!("{:.0}%", r.machine_busy * 100.0)
-    });
-    row("closed loop: latency median / p99 / max", &|r| {
-        spread(r.closed.clone())
-    });
-    row("open loop: offered steps/s", &|r| {
-        format!("{:.0}", r.open_offered)
-    });
+    row(
+        &format!("open loop ({}): offered steps/s", opts.open),
+        &|r| format!("{:.0}", r.open_offered),
+    );
     row("open loop: latency median / p99 / max", &|r| {
         spread(r.open.clone())
     });
@@ -635,23 +720,32 @@ fn report(opts: &Options, results: &[(Kind, Figures)]) {
         &|r| format!("{:.1} MB", r.open_conversations_rss_kb as f64 / 1024.0),
     );
     for (kind, r) in results {
-        let total: f64 = r.calls_per_referral.values().sum();
-        let each: Vec<String> = r
+        let Some(size) = r.curve.first() else {
+            continue;
+        };
+        let total: f64 = size.median.calls_per_referral.values().sum();
+        let each: Vec<String> = size
+            .median
             .calls_per_referral
             .iter()
             .map(|(m, n)| format!("{m} {n:.1}"))
             .collect();
         println!(
-            "{}: Bot API calls per referral {total:.1} ({})",
+            "{}: Bot API calls per referral {total:.1} ({}); calls/s {:.0} at {} residents",
             kind.name(),
-            each.join(", ")
+            each.join(", "),
+            size.median.calls_per_sec,
+            size.residents
         );
     }
-    if let [(_, echo), (_, sp)] = results {
+    if let (Some(e), Some(s)) = (echo, sp) {
+        let mut ep: Vec<Duration> = e.open.clone();
+        let mut spp: Vec<Duration> = s.open.clone();
+        ep.sort();
+        spp.sort();
         println!(
-            "throughput ratio signpost / echo bot: {:.2} in steps, {:.2} in Bot API calls",
-            sp.closed_steps_per_sec / echo.closed_steps_per_sec,
-            sp.closed_calls_per_sec / echo.closed_calls_per_sec
+            "open loop p99 signpost / echo bot: {:.2}",
+            percentile(&spp, 0.99).as_secs_f64() / percentile(&ep, 0.99).as_secs_f64().max(1e-9)
         );
     }
 }

@@ -96,8 +96,36 @@ pub fn answer(
     hint: Hint<'_>,
     now: DateTime<Utc>,
 ) -> Result<Answer, StoreError> {
-    let mut session = store::load_session(conn, who.channel, who.user)?
-        .unwrap_or_else(|| engine.new_session(None));
+    let session = store::load_session(conn, who.channel, who.user)?;
+    answer_to(conn, engine, who, session, (said, hint), now)
+}
+
+/// [`question`] then [`answer`], reading the conversation once: the question `who` was
+/// shown before `said`, and the answer.
+pub fn answer_after_question(
+    conn: &Connection,
+    engine: &Engine,
+    who: Resident<'_>,
+    said: Said,
+    hint: Hint<'_>,
+    now: DateTime<Utc>,
+) -> Result<(Option<Reply>, Answer), StoreError> {
+    let session = store::load_session(conn, who.channel, who.user)?;
+    let before = session.as_ref().and_then(|s| current(engine, s).pop());
+    let answer = answer_to(conn, engine, who, session, (said, hint), now)?;
+    Ok((before, answer))
+}
+
+/// [`answer`] for the conversation as stored (`None`: none yet).
+fn answer_to(
+    conn: &Connection,
+    engine: &Engine,
+    who: Resident<'_>,
+    stored: Option<Session>,
+    (said, hint): (Said, Hint<'_>),
+    now: DateTime<Utc>,
+) -> Result<Answer, StoreError> {
+    let mut session = stored.unwrap_or_else(|| engine.new_session(None));
     match hint {
         Hint::App(a) if session.lang.is_none() => session.lang_hint = Some(a.to_string()),
         // Chosen on opening the front door, or for a conversation without a language of its

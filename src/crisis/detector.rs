@@ -85,6 +85,12 @@ pub struct Detector {
 impl Detector {
     /// Compiles the rules of every language.
     pub fn new<'a>(specs: impl IntoIterator<Item = &'a LanguageSpec>) -> Detector {
+        Detector::from_specs(specs.into_iter().cloned())
+    }
+
+    /// Compiles the rules of every language, taking them: their phrases become the detector's,
+    /// so loading never holds two copies.
+    pub fn from_specs(specs: impl IntoIterator<Item = LanguageSpec>) -> Detector {
         let mut d = Detector {
             langs: Vec::new(),
             rules: Vec::new(),
@@ -99,42 +105,49 @@ impl Detector {
             let lang = d.langs.len();
             let v = spec.view.index();
             d.langs.push(Lang {
-                tag: spec.tag.clone(),
+                tag: spec.tag,
                 view: spec.view,
-                lists: d.vocab.number_lists(&spec.lists),
+                lists: d.vocab.number_lists(spec.lists),
             });
-            for x in &spec.exceptions {
-                let patterns = x.phrases.iter().map(|p| d.add(lang, p, v, true)).collect();
+            for x in spec.exceptions {
+                let patterns = x
+                    .phrases
+                    .into_iter()
+                    .map(|p| d.add(lang, p, v, true))
+                    .collect();
                 d.exceptions.push(Exception {
                     lang,
-                    why: x.why.clone(),
+                    why: x.why,
                     patterns,
                 });
             }
-            for r in &spec.rules {
-                let shape = match &r.shape {
-                    Shape::Any(phrases) => {
-                        Compiled::Any(phrases.iter().map(|p| d.add(lang, p, v, false)).collect())
-                    }
+            for r in spec.rules {
+                let shape = match r.shape {
+                    Shape::Any(phrases) => Compiled::Any(
+                        phrases
+                            .into_iter()
+                            .map(|p| d.add(lang, p, v, false))
+                            .collect(),
+                    ),
                     Shape::All {
                         parts,
                         near,
                         enough,
                     } => Compiled::All {
                         parts: parts
-                            .iter()
-                            .map(|(p, w)| (d.add(lang, p, v, false), *w))
+                            .into_iter()
+                            .map(|(p, w)| (d.add(lang, p, v, false), w))
                             .collect(),
-                        near: *near,
-                        enough: *enough,
+                        near,
+                        enough,
                     },
                 };
                 d.rules.push(Rule {
                     lang,
-                    id: r.id.clone(),
+                    id: r.id,
                     kind: r.kind,
                     ask: r.ask,
-                    why: r.why.clone(),
+                    why: r.why,
                     shape,
                 });
             }
@@ -142,17 +155,21 @@ impl Detector {
         for index in d.rule_index.iter_mut().chain(&mut d.except_index) {
             index.finish();
         }
+        d.patterns.shrink_to_fit();
+        d.rule_of.shrink_to_fit();
+        d.vocab.shrink_to_fit();
         d
     }
 
-    fn add(&mut self, lang: usize, p: &Phrase, v: usize, exception: bool) -> u32 {
+    fn add(&mut self, lang: usize, p: Phrase, v: usize, exception: bool) -> u32 {
         let id = self.patterns.len() as u32;
         let index = if exception {
             &mut self.except_index[v]
         } else {
             &mut self.rule_index[v]
         };
-        let seq = self.vocab.number(&p.seq);
+        let mut seq = p.seq;
+        self.vocab.number(&mut seq);
         index.add(id, &seq, &self.langs[lang].lists);
         self.patterns.push(Pattern { lang, seq });
         self.rule_of.push((!exception).then_some(self.rules.len()));

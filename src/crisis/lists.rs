@@ -119,47 +119,48 @@ impl Vocab {
         self.0.get(word).copied().unwrap_or(Vocab::UNKNOWN)
     }
 
+    /// Gives back spare room, once every word is numbered.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
     fn intern(&mut self, word: &str) -> u32 {
         let next = self.0.len() as u32;
         *self.0.entry(word.to_string()).or_insert(next)
     }
 
-    /// `seq` with its exact words numbered.
-    pub fn number(&mut self, seq: &Seq) -> Seq {
-        seq.iter()
-            .map(|part| match part {
-                Part::Words(tests) => Part::Words(
-                    tests
-                        .iter()
-                        .map(|t| match t {
-                            WordTest::Exact(w) => WordTest::Word {
+    /// Numbers the exact words of `seq`, in place.
+    pub fn number(&mut self, seq: &mut Seq) {
+        for part in seq.iter_mut() {
+            match part {
+                Part::Words(tests) => {
+                    for t in tests.iter_mut() {
+                        if let WordTest::Exact(w) = t {
+                            *t = WordTest::Word {
                                 id: self.intern(w),
                                 chars: w.chars().count() as u32,
-                            },
-                            other => other.clone(),
-                        })
-                        .collect(),
-                ),
-                Part::Any(alts) => Part::Any(alts.iter().map(|a| self.number(a)).collect()),
-                Part::Optional(alts) => {
-                    Part::Optional(alts.iter().map(|a| self.number(a)).collect())
+                            };
+                        }
+                    }
                 }
-                Part::List(k) => Part::List(*k),
-                Part::Gap(n) => Part::Gap(*n),
-            })
-            .collect()
+                Part::Any(alts) | Part::Optional(alts) => {
+                    for a in alts.iter_mut() {
+                        self.number(a);
+                    }
+                }
+                Part::List(_) | Part::Gap(_) => {}
+            }
+        }
     }
 
     /// `lists` with their exact words numbered, indexed again by first word.
-    pub fn number_lists(&mut self, lists: &Lists) -> Lists {
-        Lists {
-            seqs: lists
-                .seqs
-                .iter()
-                .map(|list| list.iter().map(|seq| self.number(seq)).collect())
-                .collect(),
-            by_first: Vec::new(),
+    pub fn number_lists(&mut self, mut lists: Lists) -> Lists {
+        for list in &mut lists.seqs {
+            for seq in list.iter_mut() {
+                self.number(seq);
+            }
         }
-        .indexed()
+        lists.by_first = Vec::new();
+        lists.indexed()
     }
 }

@@ -12,9 +12,17 @@ use super::trie::Trie;
 /// Values by word test. [`WordIndex::finish`] it before looking up.
 #[derive(Debug, Clone)]
 pub struct WordIndex<T> {
-    exact: FxHashMap<String, Vec<T>>,
     /// `(word number, value)`, sorted once finished.
     ids: Vec<(u32, T)>,
+    /// The other tests, for the few indexes that have any (a detector holds thousands of
+    /// indexes, most of numbered words alone).
+    other: Option<Box<Other<T>>>,
+}
+
+/// Values by the tests other than numbered words.
+#[derive(Debug, Clone)]
+struct Other<T> {
+    exact: FxHashMap<String, Vec<T>>,
     /// Starts of words, byte by byte (`kill*`).
     prefix: Trie<T>,
     /// Ends of words, byte by byte from the last (`*suicide`).
@@ -28,8 +36,16 @@ pub struct WordIndex<T> {
 impl<T> Default for WordIndex<T> {
     fn default() -> WordIndex<T> {
         WordIndex {
-            exact: FxHashMap::default(),
             ids: Vec::new(),
+            other: None,
+        }
+    }
+}
+
+impl<T> Default for Other<T> {
+    fn default() -> Other<T> {
+        Other {
+            exact: FxHashMap::default(),
             prefix: Trie::default(),
             suffix: Trie::default(),
             contains: BTreeMap::new(),
@@ -41,12 +57,17 @@ impl<T> Default for WordIndex<T> {
 impl<T: Copy + Ord> WordIndex<T> {
     /// Stores `value` for the words that pass `test`.
     pub fn insert(&mut self, test: WordTest, value: T) {
+        if let WordTest::Word { id, .. } = test {
+            self.ids.push((id, value));
+            return;
+        }
+        let other = self.other.get_or_insert_default();
         match test {
-            WordTest::Exact(s) => self.exact.entry(s).or_default().push(value),
-            WordTest::Word { id, .. } => self.ids.push((id, value)),
-            WordTest::Prefix(s) => self.prefix.insert(s.bytes(), value),
-            WordTest::Suffix(s) => self.suffix.insert(s.bytes().rev(), value),
-            WordTest::Contains(s) => self.contains.entry(s).or_default().push(value),
+            WordTest::Exact(s) => other.exact.entry(s).or_default().push(value),
+            WordTest::Word { .. } => {}
+            WordTest::Prefix(s) => other.prefix.insert(s.bytes(), value),
+            WordTest::Suffix(s) => other.suffix.insert(s.bytes().rev(), value),
+            WordTest::Contains(s) => other.contains.entry(s).or_default().push(value),
         }
     }
 
@@ -54,6 +75,36 @@ impl<T: Copy + Ord> WordIndex<T> {
     pub fn finish(&mut self) {
         self.ids.sort_unstable();
         self.ids.dedup();
+        // Thousands of these live as long as the bot: no spare room.
+        self.ids.shrink_to_fit();
+        if let Some(other) = &mut self.other {
+            other.finish();
+        }
+    }
+
+    /// Adds the values stored for `word` (numbered `id`) to `out`.
+    pub fn lookup(&self, word: &str, id: u32, out: &mut Vec<T>) {
+        let from = self.ids.partition_point(|&(w, _)| w < id);
+        out.extend(
+            self.ids[from..]
+                .iter()
+                .take_while(|&&(w, _)| w == id)
+                .map(|&(_, v)| v),
+        );
+        if let Some(other) = &self.other {
+            other.lookup(word, out);
+        }
+    }
+}
+
+impl<T: Copy + Ord> Other<T> {
+    fn finish(&mut self) {
+        self.exact.shrink_to_fit();
+        for values in self.exact.values_mut() {
+            values.shrink_to_fit();
+        }
+        self.prefix.finish();
+        self.suffix.finish();
         if self.contains.is_empty() {
             return;
         }
@@ -71,15 +122,7 @@ impl<T: Copy + Ord> WordIndex<T> {
         }
     }
 
-    /// Adds the values stored for `word` (numbered `id`) to `out`.
-    pub fn lookup(&self, word: &str, id: u32, out: &mut Vec<T>) {
-        let from = self.ids.partition_point(|&(w, _)| w < id);
-        out.extend(
-            self.ids[from..]
-                .iter()
-                .take_while(|&&(w, _)| w == id)
-                .map(|&(_, v)| v),
-        );
+    fn lookup(&self, word: &str, out: &mut Vec<T>) {
         if !self.exact.is_empty()
             && let Some(values) = self.exact.get(word)
         {

@@ -45,6 +45,12 @@ impl Bucket {
         }
     }
 
+    /// Full again by `now`.
+    fn full_by(&self, now: Instant) -> bool {
+        let earned = now.saturating_duration_since(self.at).as_secs_f64() * self.per_sec;
+        self.tokens + earned >= self.burst
+    }
+
     fn half_full(&self) -> bool {
         self.tokens >= self.burst / 2.0
     }
@@ -82,6 +88,12 @@ impl Flood {
         }
     }
 
+    /// True when, by `now`, the chat has rested long enough to be as a new chat: both
+    /// allowances full again (so its state can be forgotten).
+    pub fn rested(&self, now: Instant) -> bool {
+        self.messages.full_by(now) && self.presses.full_by(now)
+    }
+
     /// True the first time in a flood: the person is told once, not once per update.
     pub fn tell(&mut self) -> bool {
         !std::mem::replace(&mut self.told, true)
@@ -108,5 +120,18 @@ mod tests {
         let later = t + Duration::from_secs(10);
         assert_eq!((0..100).filter(|_| f.allow(false, later)).count(), 30);
         assert_eq!((0..100).filter(|_| f.allow(true, later)).count(), 10);
+    }
+
+    #[test]
+    fn a_chat_is_rested_once_both_allowances_are_full_again() {
+        let mut f = Flood::new();
+        let t = Instant::now();
+        assert!(f.rested(t));
+        assert!(f.allow(true, t));
+        assert!(!f.rested(t));
+        // One message back each second; presses were not touched.
+        assert!(f.rested(t + Duration::from_secs(1)));
+        assert!(f.allow(false, t));
+        assert!(!f.rested(t + Duration::from_millis(100)));
     }
 }

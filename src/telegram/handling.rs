@@ -93,10 +93,8 @@ fn answer(
         Event::Contact { own, .. } => Said::Contact { own: own.clone() },
     };
     // Whether the keyboard sharing the number is up, to take it away once the question is left.
-    let offered = resident::question(conn, engine, who)?
-        .as_ref()
-        .is_some_and(render::offers_contact);
-    let answer = resident::answer(conn, engine, who, said, hint, now)?;
+    let (before, answer) = resident::answer_after_question(conn, engine, who, said, hint, now)?;
+    let offered = before.as_ref().is_some_and(render::offers_contact);
     Ok(match ev {
         Event::Button {
             query,

@@ -50,8 +50,6 @@ use setup::{listen_for_signals, register_profile, reqwest_url, token_shape};
 
 /// Seconds Telegram may hold a long poll open (teloxide's HTTP client gives up after 17).
 pub const POLL_TIMEOUT_SECS: u32 = 10;
-/// A chat's worker stops after this long without updates.
-const WORKER_IDLE: Duration = Duration::from_secs(60);
 /// Longest wait between retries when Telegram is failing.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 

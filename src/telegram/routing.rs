@@ -1,101 +1,137 @@
 //! Routing: one worker per chat, so a chat's updates are handled in order and chats run side
-//! by side; each worker keeps its chat within the flood limits.
+//! by side; each chat is kept within the flood limits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use chrono::Utc;
-use tokio::sync::mpsc;
 use tokio_util::task::TaskTracker;
 
 use super::event::Event;
 use super::flood::Flood;
 use super::handling::{handle, skip_flooded};
 use super::sending::{apologise, keep_left, perform};
-use super::{Job, Shared, WORKER_IDLE, checkpoint};
+use super::{Job, Shared, checkpoint};
 use crate::store;
 
-/// One worker per chat, so a chat's updates are handled in order and chats run side by side.
+/// One worker per chat with work in hand, so a chat's updates are handled in order and chats
+/// run side by side. A chat with nothing to do has no worker: only its flood state is kept,
+/// until it has rested long enough to be as a new chat's (so an open conversation costs a
+/// few bytes, and a new step costs the same however many are open).
 pub(super) struct Router {
     shared: Arc<Shared>,
-    /// Jobs are boxed: a channel allocates 32 slots at once, and an idle chat should cost
-    /// little (10,000 open conversations fit in the memory goal this way).
-    workers: Mutex<HashMap<i64, mpsc::UnboundedSender<Box<Job>>>>,
+    chats: Arc<Mutex<Chats>>,
     pub(super) tracker: TaskTracker,
+}
+
+/// Chats with work in hand or a flood state still to keep.
+#[derive(Default)]
+struct Chats {
+    by_chat: HashMap<i64, Chat>,
+    /// Rested chats are swept out once the map has doubled since the last sweep.
+    sweep_at: usize,
+}
+
+/// One chat: its jobs in order, whether a worker is on them, and its flood state.
+struct Chat {
+    jobs: VecDeque<Job>,
+    working: bool,
+    flood: Flood,
+}
+
+/// What a worker does with a job: run it, or skip it as flooding (telling the person when
+/// `tell`).
+enum Verdict {
+    Run,
+    Flooded { tell: bool },
 }
 
 impl Router {
     pub(super) fn new(shared: Arc<Shared>) -> Router {
         Router {
             shared,
-            workers: Mutex::new(HashMap::new()),
+            chats: Arc::default(),
             tracker: TaskTracker::new(),
         }
     }
 
     pub(super) fn route(&self, chat: i64, job: Job) {
-        let Ok(mut workers) = self.workers.lock() else {
-            tracing::error!("worker map poisoned");
+        let Ok(mut chats) = self.chats.lock() else {
+            tracing::error!("chat map poisoned");
             return;
         };
-        let job = Box::new(job);
-        let job = match workers.get(&chat) {
-            Some(tx) => match tx.send(job) {
-                Ok(()) => return,
-                Err(mpsc::error::SendError(job)) => job,
-            },
-            None => job,
-        };
-        if workers.len() > 1024 {
-            workers.retain(|_, tx| !tx.is_closed());
+        if chats.by_chat.len() >= chats.sweep_at {
+            let now = Instant::now();
+            chats
+                .by_chat
+                .retain(|_, c| c.working || !c.jobs.is_empty() || !c.flood.rested(now));
+            chats.sweep_at = (chats.by_chat.len() * 2).max(1024);
         }
-        let (tx, rx) = mpsc::unbounded_channel();
-        // The receiver is fresh, so this send cannot fail.
-        let _ = tx.send(job);
-        workers.insert(chat, tx);
-        self.tracker.spawn(worker(self.shared.clone(), chat, rx));
+        let entry = chats.by_chat.entry(chat).or_insert_with(|| Chat {
+            jobs: VecDeque::new(),
+            working: false,
+            flood: Flood::new(),
+        });
+        entry.jobs.push_back(job);
+        if !entry.working {
+            entry.working = true;
+            self.tracker
+                .spawn(worker(self.shared.clone(), self.chats.clone(), chat));
+        }
     }
 
     pub(super) fn close(&self) {
-        if let Ok(mut w) = self.workers.lock() {
-            w.clear();
+        if let Ok(mut c) = self.chats.lock() {
+            c.by_chat.clear();
         }
     }
 }
 
-/// A chat's worker. While idle it holds only its channel and flood state: the work itself is
-/// boxed, so the waiting future stays small.
-async fn worker(shared: Arc<Shared>, chat: i64, mut rx: mpsc::UnboundedReceiver<Box<Job>>) {
-    let mut flood = Flood::new();
+/// A chat's worker: runs its jobs in order, and stops when there are none left (a job routed
+/// after that starts a new worker; both happen under the map's lock, so never two at once).
+async fn worker(shared: Arc<Shared>, chats: Arc<Mutex<Chats>>, chat: i64) {
     loop {
-        let job = tokio::select! {
-            _ = shared.stop.cancelled() => return,
-            j = tokio::time::timeout(WORKER_IDLE, rx.recv()) => j,
-        };
-        match job {
-            Ok(Some(job)) => Box::pin(run_job(&shared, chat, *job, &mut flood)).await,
-            Ok(None) => return,
-            Err(_) => {
-                // Idle: refuse new jobs, then finish any that slipped in.
-                rx.close();
-                while let Ok(job) = rx.try_recv() {
-                    Box::pin(run_job(&shared, chat, *job, &mut flood)).await;
-                }
+        let next = {
+            let Ok(mut chats) = chats.lock() else {
+                tracing::error!("chat map poisoned");
                 return;
+            };
+            let Some(c) = chats.by_chat.get_mut(&chat) else {
+                // Closed: the jobs left resume from the inbox on the next start.
+                return;
+            };
+            match c.jobs.pop_front() {
+                None => {
+                    c.working = false;
+                    return;
+                }
+                Some(job) => {
+                    let verdict = match &job {
+                        Job::Update(_, ev) if !c.flood.allow(ev.is_message(), Instant::now()) => {
+                            Verdict::Flooded {
+                                tell: c.flood.tell(),
+                            }
+                        }
+                        Job::Update(..) | Job::Outbox(..) => Verdict::Run,
+                    };
+                    (job, verdict)
+                }
             }
-        }
+        };
+        let (job, verdict) = next;
+        Box::pin(run_job(&shared, chat, job, verdict)).await;
     }
 }
 
-async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
+async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, verdict: Verdict) {
     if shared.stop.is_cancelled() {
         return;
     }
-    let (outbox, actions) = match job {
-        Job::Outbox(id, actions) => (id, actions),
-        Job::Update(update_id, ev) if !flood.allow(ev.is_message(), std::time::Instant::now()) => {
+    let (outbox, actions) = match (job, verdict) {
+        (Job::Outbox(id, actions), Verdict::Run | Verdict::Flooded { .. }) => (id, actions),
+        (Job::Update(update_id, ev), Verdict::Flooded { tell }) => {
             let engine = shared.engine.clone();
-            let tell = flood.tell();
             let result = shared
                 .store
                 .call(move |c| skip_flooded(c, &engine, update_id, &ev, tell, Utc::now()))
@@ -109,7 +145,7 @@ async fn run_job(shared: &Arc<Shared>, chat: i64, job: Job, flood: &mut Flood) {
                 }
             }
         }
-        Job::Update(update_id, ev) => {
+        (Job::Update(update_id, ev), Verdict::Run) => {
             let engine = shared.engine.clone();
             let staff = shared.staff.clone();
             let lang_hint = ev.lang().map(str::to_string);

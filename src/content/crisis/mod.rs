@@ -218,17 +218,21 @@ pub fn parse_replies(path: &Path, source: &str) -> Result<Replies, Problem> {
 
 /// Builds the interrupt from its replies and every language's rule file.
 pub fn build(replies: Replies, files: Vec<RuleFile>) -> Crisis {
-    let detector = Detector::new(files.iter().map(|f| &f.spec));
+    let mut paths = BTreeMap::new();
+    let mut examples = Vec::new();
+    let mut specs = Vec::with_capacity(files.len());
+    for f in files {
+        paths.insert(f.spec.tag.clone(), f.path);
+        examples.extend(f.examples);
+        specs.push(f.spec);
+    }
     Crisis {
         resume: replies.resume,
         self_route: replies.self_route,
         danger_route: replies.danger_route,
         ask: replies.ask,
-        detector,
-        files: files
-            .iter()
-            .map(|f| (f.spec.tag.clone(), f.path.clone()))
-            .collect(),
-        examples: files.into_iter().flat_map(|f| f.examples).collect(),
+        detector: Detector::from_specs(specs),
+        files: paths,
+        examples,
     }
 }
