@@ -184,6 +184,8 @@ fn mermaid_draws_every_kind_with_its_words_and_every_arrow_with_its_label() {
     let dir = fixture();
     let text = stdout(&graph(dir.path(), &["--format", "mermaid"]));
     assert!(text.contains("\nflowchart TD\n"), "{text}");
+    // The title is a quoted YAML string, whatever the flow is called.
+    assert!(text.starts_with("---\ntitle: \"The "), "{text}");
     // The characters Mermaid would read as markup are entity codes.
     assert!(text.contains("Fish #amp; chips #lt;b#gt;today#lt;/b#gt;: #quot;tea#quot; #124;"));
     assert!(text.contains("rice #35; 1 \\ #96;code#96;"), "{text}");

@@ -65,8 +65,9 @@ pub fn render(d: &Drawing) -> String {
         .collect();
     let name = |key: &str| names.get(key).cloned().unwrap_or_default();
     let mut out = String::new();
-    // Flow ids and language tags are plain words, so the title needs no YAML quoting.
-    let _ = writeln!(out, "---\ntitle: {}\n---", d.title());
+    // A JSON string is a YAML double-quoted scalar: a flow id with `:` or `#` cannot break it.
+    let title = serde_json::to_string(&d.title()).unwrap_or_default();
+    let _ = writeln!(out, "---\ntitle: {title}\n---");
     let _ = writeln!(out, "flowchart TD");
     let _ = writeln!(out, "  start((start)) --> {}", name(&d.start));
     for b in &d.steps {
