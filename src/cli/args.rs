@@ -215,8 +215,8 @@ pub enum TranslationsAction {
     Import {
         /// The CSV, as export wrote it and a spreadsheet saved it
         file: PathBuf,
-        /// Refuse the file unless it is for this language [default: the language its header
-        /// names]
+        /// Refuse the file unless it is for this language [default: the language its
+        /// `language` column names]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
     },

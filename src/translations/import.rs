@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::header::{file_language, header_columns};
 use super::plan::{self, Accepted};
 use super::{Refusal, TranslationError};
 use crate::content::Content;
@@ -17,7 +18,7 @@ use crate::queue::restore;
 
 pub use plan::{Outcome, Report};
 
-/// Reads a reviewed CSV for language `lang` (or the language its header names) and writes its
+/// Reads a reviewed CSV for language `lang` (or the language its `language` column names) and writes its
 /// translations and review marks, dated `today`. Nothing is written when any row is refused.
 pub fn import(
     content: &Content,
@@ -172,66 +173,6 @@ fn since_export(
     ))
 }
 
-/// Where the header says the language is: its `language` column, or (as files exported before
-/// that column had it) the translation column's header, `translation (pl)`.
-#[derive(Debug, PartialEq, Eq)]
-struct Columns {
-    /// The `language` column's index, when the sheet kept it.
-    language: Option<usize>,
-    /// A language named by the translation column's header (`translation (pl)`).
-    named: Option<String>,
-    /// The `exported` column's index, when the sheet kept it.
-    exported: Option<usize>,
-}
-
-/// The header's [`Columns`], or `None` when the first line is not the header.
-fn header_columns(header: &[String]) -> Option<Columns> {
-    let cell = |i: usize| header.get(i).map(|c| restore(c).trim().to_lowercase());
-    let named = |i: usize, name: &str| cell(i).as_deref() == Some(name);
-    if !(named(0, "id") && named(1, "english") && named(3, "status") && named(4, "reviewer note")) {
-        return None;
-    }
-    let translation = header.get(2).map(|c| restore(c).trim().to_string())?;
-    let rest = translation
-        .get(..11)
-        .filter(|t| t.eq_ignore_ascii_case("translation"))
-        .and_then(|_| translation.get(11..))?
-        .trim();
-    let named_tag = match rest {
-        "" => None,
-        r => Some(r.strip_prefix('(')?.strip_suffix(')')?.trim().to_string()),
-    };
-    let language = (5..header.len()).find(|&i| named(i, "language"));
-    let exported = (5..header.len()).find(|&i| named(i, "exported"));
-    Some(Columns {
-        language,
-        named: named_tag,
-        exported,
-    })
-}
-
-/// The one language the rows name in their `language` column (or the header names), `None`
-/// when nothing names one, or every tag named when rows disagree.
-fn file_language(
-    columns: &Columns,
-    records: &[csv::StringRecord],
-) -> Result<Option<String>, Vec<String>> {
-    let mut tags: BTreeSet<String> = columns.named.iter().cloned().collect();
-    if let Some(i) = columns.language {
-        tags.extend(
-            records
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| restore(c).trim().to_string())
-                .filter(|c| !c.is_empty()),
-        );
-    }
-    match tags.len() {
-        0 | 1 => Ok(tags.into_iter().next()),
-        _ => Err(tags.into_iter().collect()),
-    }
-}
-
 /// One row's cells (English, translation, status, note) checked against the current texts: the
 /// translation to write (`None` when left empty), whether it is approved, and the note.
 fn check_row(content: &Content, row: &Row<'_>, cells: &[String; 4]) -> Result<Checked, String> {
@@ -357,58 +298,6 @@ fn missing_values(accepted: &[Accepted<'_>], catalogue: &Catalogue) -> Vec<Refus
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn header(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| c.to_string()).collect()
-    }
-
-    #[test]
-    fn the_language_comes_from_its_column_or_an_older_header() {
-        let h = header(&[
-            "id",
-            "English",
-            "translation",
-            "status",
-            "reviewer note",
-            "context",
-            "language",
-        ]);
-        let columns = header_columns(&h).expect("a header");
-        assert_eq!(columns.language, Some(6));
-        let row =
-            |tag: &str| csv::StringRecord::from(vec!["help", "Hi", "Cześć", "draft", "", "", tag]);
-        assert_eq!(
-            file_language(&columns, &[row("pl"), row(""), row("pl")]),
-            Ok(Some("pl".to_string()))
-        );
-        assert_eq!(
-            file_language(&columns, &[row("pl"), row("bn")]),
-            Err(vec!["bn".to_string(), "pl".to_string()])
-        );
-        assert_eq!(file_language(&columns, &[row("")]), Ok(None));
-        let older = header(&[
-            "id",
-            "English",
-            "translation (pl)",
-            "status",
-            "reviewer note",
-        ]);
-        let columns = header_columns(&older).expect("a header");
-        assert_eq!(file_language(&columns, &[]), Ok(Some("pl".to_string())));
-        let h = header(&["ID", "english", "Translation", "Status", "Reviewer note"]);
-        assert_eq!(
-            header_columns(&h),
-            Some(Columns {
-                language: None,
-                named: None,
-                exported: None
-            })
-        );
-        assert_eq!(
-            header_columns(&header(&["help", "Hello", "Cześć", "draft", ""])),
-            None
-        );
-    }
 
     #[test]
     fn a_neutralised_cell_is_restored_exactly() {

@@ -3,6 +3,7 @@
 //! language's `.ftl` files and its review marks (`content::review`).
 
 pub mod export;
+mod header;
 pub mod import;
 mod plan;
 mod splice;
@@ -134,7 +135,7 @@ pub enum TranslationError {
     WrongLanguage {
         /// The file.
         path: PathBuf,
-        /// The language its header names.
+        /// The language its `language` column names.
         file: String,
         /// The language asked for.
         asked: String,
