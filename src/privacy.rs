@@ -42,10 +42,10 @@ pub fn take_forget_ask(
     channel: Channel,
     user: &str,
 ) -> Result<bool, StoreError> {
-    Ok(conn.execute(
-        "DELETE FROM forget_asks WHERE channel = ?1 AND user_id = ?2",
-        params![channel.as_str(), user],
-    )? > 0)
+    Ok(conn
+        .prepare_cached("DELETE FROM forget_asks WHERE channel = ?1 AND user_id = ?2")?
+        .execute(params![channel.as_str(), user])?
+        > 0)
 }
 
 /// What [`forget`] erased.

@@ -21,25 +21,35 @@ pub enum DecodeError {
     Newer(u64),
 }
 
-/// A session as stored: its fields and `"v"`.
+/// A session as stored: `"v"`, then its fields.
 pub fn encode_session(session: &Session) -> Result<String, serde_json::Error> {
-    let mut value = serde_json::to_value(session)?;
-    if let Some(fields) = value.as_object_mut() {
-        fields.insert("v".into(), SESSION_VERSION.into());
+    #[derive(serde::Serialize)]
+    struct Stored<'a> {
+        v: u64,
+        #[serde(flatten)]
+        session: &'a Session,
     }
-    serde_json::to_string(&value)
+    serde_json::to_string(&Stored {
+        v: SESSION_VERSION,
+        session,
+    })
 }
 
 /// A stored session, of any version this signpost ever wrote.
 pub fn decode_session(text: &str) -> Result<Session, DecodeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::Json(e.classify()))?;
-    let version = value
-        .get("v")
-        .and_then(serde_json::Value::as_u64)
+    /// Only the version: read first, without building the rest.
+    #[derive(serde::Deserialize)]
+    struct Version {
+        #[serde(default)]
+        v: Option<u64>,
+    }
+    let version = serde_json::from_str::<Version>(text)
+        .map_err(|e| DecodeError::Json(e.classify()))?
+        .v
         .unwrap_or(1);
     match version {
-        1 | 2 => serde_json::from_value(value).map_err(|e| DecodeError::Json(e.classify())),
+        // `Session` ignores fields it does not know, `"v"` among them.
+        1 | 2 => serde_json::from_str(text).map_err(|e| DecodeError::Json(e.classify())),
         newer => Err(DecodeError::Newer(newer)),
     }
 }
@@ -67,6 +77,10 @@ mod tests {
         let s = decode_session(r#"{"started":true,"flow":"f","node":"name"}"#).expect("v1");
         assert_eq!(s.node, "name");
         assert!(s.started && s.aside.is_none() && s.answers.is_empty());
+        // Version 2 as written until issue 20: keys sorted, so `"v"` comes last.
+        let s = decode_session(r#"{"answers":{},"node":"name","started":true,"v":2}"#)
+            .expect("v2, sorted");
+        assert_eq!(s.node, "name");
         assert!(matches!(
             decode_session(r#"{"v":3,"started":true}"#),
             Err(DecodeError::Newer(3))

@@ -209,12 +209,14 @@ pub(super) fn insert(
         .consent_at
         .as_deref()
         .map(|c| Timestamp::parse(c).map_or_else(|| c.to_string(), |t| t.to_string()));
-    let result = tx.execute(
-        "INSERT INTO referrals (reference, created_at, channel, user_id, language, priority,
+    let result = tx
+        .prepare_cached(
+            "INSERT INTO referrals (reference, created_at, channel, user_id, language, priority,
                                 answers, needs, services, consent_at, notice_version,
                                 team, practice, source, referred_by, unmet)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
+        )?
+        .execute(params![
             r.reference,
             stamp(r.created_at),
             channel,
@@ -231,8 +233,7 @@ pub(super) fn insert(
             r.source,
             r.referred_by,
             r.unmet.as_ref().map(serde_json::to_string).transpose()?,
-        ],
-    );
+        ]);
     match result {
         Err(e)
             if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
