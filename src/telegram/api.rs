@@ -1,6 +1,8 @@
 //! The Bot API calls signpost makes, over a plain `Bot` or one wrapped in teloxide's `Throttle`
 //! (which keeps within Telegram's limits and retries after a 429).
 
+use std::sync::Arc;
+
 use teloxide::Bot;
 use teloxide::RequestError;
 use teloxide::adaptors::Throttle;
@@ -14,6 +16,7 @@ use teloxide::types::{
     AllowedUpdate, BotCommand, ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton,
     InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId, ReplyMarkup,
 };
+use tokio::sync::Semaphore;
 
 use super::render::Keys;
 use super::updates::PollError;
@@ -29,22 +32,36 @@ fn net_kind<E: std::error::Error>(e: &E) -> String {
     last.unwrap_or_else(|| "request failed".into())
 }
 
-/// A bot, throttled or not.
+/// Most Bot API calls in flight at once (long polling aside). Telegram takes about 30 messages
+/// a second, so more would only wait; each call in flight holds an HTTP connection and its
+/// buffers, so without a bound thousands of chats with work meant hundreds of connections.
+pub const CALLS_IN_FLIGHT: usize = 32;
+
+/// A bot, throttled or not, making at most [`CALLS_IN_FLIGHT`] calls at once.
 #[derive(Clone)]
-pub enum Api {
+pub struct Api {
+    bot: Bots,
+    calls: Arc<Semaphore>,
+}
+
+#[derive(Clone)]
+enum Bots {
     /// Straight to the API (`SIGNPOST_RATE_LIMIT=off`).
     Plain(Bot),
     /// Through teloxide's `Throttle`.
     Throttled(Throttle<Bot>),
 }
 
+/// Runs `$e` with the bot as `$b` once a call may start.
 macro_rules! both {
-    ($self:ident, $b:ident => $e:expr) => {
-        match $self {
-            Api::Plain($b) => $e,
-            Api::Throttled($b) => $e,
+    ($self:ident, $b:ident => $e:expr) => {{
+        // Never closed, so a turn always comes.
+        let _turn = $self.calls.acquire().await;
+        match &$self.bot {
+            Bots::Plain($b) => $e,
+            Bots::Throttled($b) => $e,
         }
-    };
+    }};
 }
 
 fn keyboard(buttons: &[(String, String)]) -> InlineKeyboardMarkup {
@@ -77,14 +94,18 @@ impl Api {
     /// per chat (short bursts aside) and 20 a second overall, a wide margin under Telegram's 30
     /// (requests paced at send time can bunch up in flight on a busy machine).
     pub fn new(bot: Bot, rate_limit: bool) -> Api {
-        if rate_limit {
+        let bot = if rate_limit {
             let limits = Limits {
                 messages_per_sec_overall: 20,
                 ..Limits::default()
             };
-            Api::Throttled(bot.throttle(limits))
+            Bots::Throttled(bot.throttle(limits))
         } else {
-            Api::Plain(bot)
+            Bots::Plain(bot)
+        };
+        Api {
+            bot,
+            calls: Arc::new(Semaphore::new(CALLS_IN_FLIGHT)),
         }
     }
 
@@ -132,9 +153,9 @@ impl Api {
         offset: Option<i64>,
         timeout: u32,
     ) -> Result<String, PollError> {
-        let bot = match self {
-            Api::Plain(b) => b,
-            Api::Throttled(b) => b.inner(),
+        let bot = match &self.bot {
+            Bots::Plain(b) => b,
+            Bots::Throttled(b) => b.inner(),
         };
         let mut body = serde_json::json!({
             "timeout": timeout,

@@ -75,6 +75,31 @@ struct Inner {
     watchers: Vec<tokio::sync::mpsc::UnboundedSender<Call>>,
     /// Chats whose person blocked the bot: sending to them is refused with 403.
     blocked: HashSet<i64>,
+    /// How long every call but `getUpdates` takes to be answered ([`FakeBotApi::answer_after`]).
+    delay: Option<Duration>,
+    /// Calls but `getUpdates` being answered now, and the most there ever were at once.
+    in_flight: usize,
+    max_in_flight: usize,
+}
+
+/// A call counted in flight until dropped.
+struct InFlight(Arc<Shared>);
+
+impl InFlight {
+    fn enter(shared: &Arc<Shared>) -> InFlight {
+        let mut inner = shared.inner.lock().expect("state");
+        inner.in_flight += 1;
+        inner.max_in_flight = inner.max_in_flight.max(inner.in_flight);
+        InFlight(shared.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Ok(mut inner) = self.0.inner.lock() {
+            inner.in_flight -= 1;
+        }
+    }
 }
 
 struct Shared {
@@ -120,6 +145,9 @@ impl FakeBotApi {
                 sends: Vec::new(),
                 watchers: Vec::new(),
                 blocked: HashSet::new(),
+                delay: None,
+                in_flight: 0,
+                max_in_flight: 0,
             }),
             spec,
             methods,
@@ -164,8 +192,6 @@ impl FakeBotApi {
         self.lock().blocked.insert(chat);
     }
 
-    /// Answers 429 past Telegram's limits: over 3 messages a second to one chat, or over 30 a
-    /// second overall.
     /// Stops keeping calls (for long benchmarks: [`FakeBotApi::watch`] still sees them).
     pub fn forget_calls(&self) {
         let mut inner = self.lock();
@@ -173,6 +199,18 @@ impl FakeBotApi {
         inner.calls = Vec::new();
     }
 
+    /// Answers every call but `getUpdates` only after `delay`, as a distant server would.
+    pub fn answer_after(&self, delay: Duration) {
+        self.lock().delay = Some(delay);
+    }
+
+    /// The most calls (`getUpdates` aside) that were ever being answered at once.
+    pub fn max_in_flight(&self) -> usize {
+        self.lock().max_in_flight
+    }
+
+    /// Answers 429 past Telegram's limits: over 3 messages a second to one chat, or over 30 a
+    /// second overall.
     pub fn enforce_limits(&self) {
         self.lock().enforce_limits = true;
     }
@@ -442,6 +480,11 @@ async fn handle(
     }
     if name == "getUpdates" {
         return get_updates(&shared, body, at).await;
+    }
+    let _flight = InFlight::enter(&shared);
+    let delay = shared.inner.lock().expect("state").delay;
+    if let Some(d) = delay {
+        tokio::time::sleep(d).await;
     }
     let blocked = body["chat_id"]
         .as_i64()
