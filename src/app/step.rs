@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::engine::{Buttons, Context, Engine, Input, Outcome, Session};
+use crate::engine::{Buttons, Context, Effect, Engine, Input, Outcome, Session};
 use crate::store::{self, Channel, StoreError};
 
 /// How many references are drawn before giving up (each clash is one in ~900,000).
@@ -38,8 +38,7 @@ pub fn step(
             buttons,
         };
         let outcome = engine.step(session, input.clone(), &ctx);
-        conn.prepare_cached("SAVEPOINT step")?.execute([])?;
-        let stored =
+        let store = || {
             store::commit_step(conn, channel, user, &outcome.session, &outcome.effects, now)
                 .and_then(|()| {
                     super::nudge::after_step(
@@ -50,8 +49,20 @@ pub fn step(
                         waiting.is_some(),
                         now,
                     )
-                });
-        match stored {
+                })
+        };
+        // Only a referral can clash on its reference and be drawn again: other steps need no
+        // savepoint of their own (the caller's transaction holds them).
+        if !outcome
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Queue(_)))
+        {
+            store()?;
+            return Ok(outcome);
+        }
+        conn.prepare_cached("SAVEPOINT step")?.execute([])?;
+        match store() {
             Ok(()) => {
                 conn.prepare_cached("RELEASE step")?.execute([])?;
                 return Ok(outcome);
