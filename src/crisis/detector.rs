@@ -1,9 +1,10 @@
 //! Compiling every language's rules into one [`Detector`]; running it on a message is
 //! [`super::scan`]'s job.
 
+use super::arena::{Arena, Span};
 use super::lists::{Lists, Vocab};
 use super::normalise::View;
-use super::pattern::{Phrase, Seq};
+use super::pattern::Phrase;
 use super::spec::{Kind, LanguageSpec, Shape};
 use super::start_index::Index;
 
@@ -40,19 +41,22 @@ pub(super) struct Rule {
     pub(super) shape: Compiled,
 }
 
-/// A language: its tag, its reading of the text, and its word lists (numbered).
+/// A language: its tag, its reading of the text, its word lists and its rules' and
+/// exceptions' phrases (numbered and packed).
 #[derive(Debug)]
 pub(super) struct Lang {
     pub(super) tag: String,
     pub(super) view: View,
     pub(super) lists: Lists,
+    pub(super) phrases: Arena,
 }
 
-/// A phrase of a rule or an exception, with its language (for its lists).
+/// A phrase of a rule or an exception: its language, and its sequence in that language's
+/// phrases.
 #[derive(Debug)]
 pub(super) struct Pattern {
     pub(super) lang: usize,
-    pub(super) seq: Seq,
+    pub(super) seq: Span,
 }
 
 /// An exception: why, and its patterns.
@@ -108,6 +112,7 @@ impl Detector {
                 tag: spec.tag,
                 view: spec.view,
                 lists: d.vocab.number_lists(spec.lists),
+                phrases: Arena::default(),
             });
             for x in spec.exceptions {
                 let patterns = x
@@ -151,6 +156,7 @@ impl Detector {
                     shape,
                 });
             }
+            d.langs[lang].phrases.shrink_to_fit();
         }
         for index in d.rule_index.iter_mut().chain(&mut d.except_index) {
             index.finish();
@@ -170,7 +176,9 @@ impl Detector {
         };
         let mut seq = p.seq;
         self.vocab.number(&mut seq);
-        index.add(id, &seq, &self.langs[lang].lists);
+        let Lang { lists, phrases, .. } = &mut self.langs[lang];
+        let seq = phrases.pack(&seq);
+        index.add_packed(id, phrases, seq, lists);
         self.patterns.push(Pattern { lang, seq });
         self.rule_of.push((!exception).then_some(self.rules.len()));
         id

@@ -1,28 +1,53 @@
-//! A rule file's word lists as they are matched: each list's phrases indexed by the words
-//! they can start with, and the rules' exact words numbered.
+//! A rule file's word lists as they are matched: packed, each list's phrases indexed by the
+//! words they can start with, and the rules' exact words numbered.
 
+use super::arena::{Arena, Packed, Span};
 use super::pattern::{Part, Seq, WordTest};
 use super::word_index::WordIndex;
 
 /// A rule file's word lists, each parsed once and shared by every phrase naming it.
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
-    /// Each list's phrases.
+    /// Each list's phrases as parsed; [`Lists::indexed`] packs them and empties this.
     pub seqs: Vec<Vec<Seq>>,
+    /// The phrases of every list, once packed.
+    arena: Arena,
+    /// Each list's phrases: sequences of `arena`.
+    packed: Vec<Span>,
     /// Each list's phrases by the words they start with, so a word tries only its own (empty
     /// until [`Lists::indexed`]: a list not indexed matches nothing).
-    pub by_first: Vec<FirstWords>,
+    by_first: Vec<FirstWords>,
 }
 
 impl Lists {
-    /// These lists, each indexed by the words its phrases can start with.
+    /// These lists packed, each indexed by the words its phrases can start with.
     pub fn indexed(mut self) -> Lists {
+        if !self.seqs.is_empty() {
+            let seqs = std::mem::take(&mut self.seqs);
+            self.arena = Arena::default();
+            self.packed = seqs
+                .iter()
+                .map(|list| self.arena.pack_all(list.iter().map(Vec::as_slice)))
+                .collect();
+            self.arena.shrink_to_fit();
+        }
         self.by_first = self
-            .seqs
+            .packed
             .iter()
-            .map(|list| FirstWords::of(list, &self))
+            .map(|&list| FirstWords::of(list, &self))
             .collect();
         self
+    }
+
+    /// The packed phrases of every list.
+    pub(super) fn arena(&self) -> &Arena {
+        &self.arena
+    }
+
+    /// List `k`'s phrases (sequences of [`Lists::arena`]) and their index by first word.
+    pub(super) fn list(&self, k: u32) -> Option<(&[Span], &FirstWords)> {
+        let k = k as usize;
+        Some((self.arena.seqs(*self.packed.get(k)?), self.by_first.get(k)?))
     }
 }
 
@@ -36,13 +61,14 @@ pub struct FirstWords {
 }
 
 impl FirstWords {
-    /// The phrases `seqs` (a list of `lists`) by their first words.
-    pub(super) fn of(seqs: &[Seq], lists: &Lists) -> FirstWords {
+    /// The phrases of list `list` (sequences of `lists`' arena) by their first words.
+    fn of(list: Span, lists: &Lists) -> FirstWords {
         let mut f = FirstWords::default();
-        for (n, seq) in seqs.iter().enumerate() {
+        let arena = lists.arena();
+        for (n, &seq) in arena.seqs(list).iter().enumerate() {
             let n = n as u32;
             let mut tests = Vec::new();
-            if first_tests(seq, lists, &mut tests, 0) || tests.is_empty() {
+            if first_tests(arena, arena.parts(seq), lists, &mut tests, 0) || tests.is_empty() {
                 f.always.push(n);
                 continue;
             }
@@ -51,6 +77,7 @@ impl FirstWords {
             }
         }
         f.words.finish();
+        f.always.shrink_to_fit();
         f
     }
 
@@ -65,41 +92,49 @@ impl FirstWords {
     }
 }
 
-/// The tests a word must pass to be the first of a match of `seq` (or of one after a gap it
-/// opens with), added to `out`. Returns true when a match can also start at any word: a gap
-/// after optional parts, or lists nested too deep to follow.
-pub fn first_tests(seq: &[Part], lists: &Lists, out: &mut Vec<WordTest>, depth: usize) -> bool {
+/// The tests a word must pass to be the first of a match of `seq` (packed in `arena`, or in
+/// `lists`' own), or of one after a gap it opens with, added to `out`. Returns true when a
+/// match can also start at any word: a gap after optional parts, or lists nested too deep to
+/// follow.
+pub fn first_tests(
+    arena: &Arena,
+    seq: &[Packed],
+    lists: &Lists,
+    out: &mut Vec<WordTest>,
+    depth: usize,
+) -> bool {
     if depth > 16 {
         return true;
     }
+    let each = |arena: &Arena, seqs: &[Span], out: &mut Vec<WordTest>| {
+        let mut anywhere = false;
+        for &a in seqs {
+            anywhere |= first_tests(arena, arena.parts(a), lists, out, depth + 1);
+        }
+        anywhere
+    };
     let mut anywhere = false;
     for part in seq {
-        match part {
-            Part::Words(tests) => {
-                out.extend(tests.first().cloned());
-                return anywhere;
+        match *part {
+            Packed::Words(tests) => {
+                out.extend(arena.tests(tests).first().map(|t| arena.word_test(t)));
+                break;
             }
-            Part::Any(alts) => {
-                for a in alts {
-                    anywhere |= first_tests(a, lists, out, depth + 1);
-                }
-                return anywhere;
+            Packed::Any(alts) => {
+                anywhere |= each(arena, arena.seqs(alts), out);
+                break;
             }
-            Part::List(i) => {
-                for a in lists.seqs.get(*i).into_iter().flatten() {
-                    anywhere |= first_tests(a, lists, out, depth + 1);
+            Packed::List(i) => {
+                if let Some((seqs, _)) = lists.list(i) {
+                    anywhere |= each(lists.arena(), seqs, out);
                 }
-                return anywhere;
+                break;
             }
             // An optional part: it, or what follows, can come first.
-            Part::Optional(alts) => {
-                for a in alts {
-                    anywhere |= first_tests(a, lists, out, depth + 1);
-                }
-            }
+            Packed::Optional(alts) => anywhere |= each(arena, arena.seqs(alts), out),
             // Parsing refuses a gap first; after optional parts, the gap can pass over any
             // word. The words after it are still listed: a match must contain one of them.
-            Part::Gap(_) => anywhere = true,
+            Packed::Gap(_) => anywhere = true,
         }
     }
     anywhere
@@ -153,14 +188,13 @@ impl Vocab {
         }
     }
 
-    /// `lists` with their exact words numbered, indexed again by first word.
+    /// `lists` as parsed, with their exact words numbered, then [indexed](Lists::indexed).
     pub fn number_lists(&mut self, mut lists: Lists) -> Lists {
         for list in &mut lists.seqs {
             for seq in list.iter_mut() {
                 self.number(seq);
             }
         }
-        lists.by_first = Vec::new();
         lists.indexed()
     }
 }

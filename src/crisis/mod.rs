@@ -7,6 +7,7 @@
 //! its language, rule and reason, so a clinical safety officer can read why a message fired.
 //! Rules come from `dialogues/crisis/*.toml` (see [`crate::content::crisis`]).
 
+mod arena;
 mod detection;
 mod detector;
 mod lists;
