@@ -151,7 +151,7 @@ impl Arena {
     }
 
     /// True when the text's word `w`, numbered `id` in the rules'
-    /// [`Vocab`](super::lists::Vocab), passes `test`.
+    /// [`Vocab`](super::vocab::Vocab), passes `test`.
     pub fn passes(&self, test: &Test, w: &str, id: u32) -> bool {
         match *test {
             Test::Word { id: n, .. } => id == n,

@@ -2,11 +2,12 @@
 //! [`super::scan`]'s job.
 
 use super::arena::{Arena, Span};
-use super::lists::{Lists, Vocab};
+use super::lists::Lists;
 use super::normalise::View;
 use super::pattern::Phrase;
 use super::spec::{Kind, LanguageSpec, Shape};
 use super::start_index::Index;
+use super::vocab::Vocab;
 
 /// How a compiled rule matches: its phrases by pattern number.
 #[derive(Debug)]

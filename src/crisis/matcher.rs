@@ -4,8 +4,9 @@
 use std::cell::{Cell, RefCell};
 
 use super::arena::{Arena, Packed, Span};
-use super::lists::{Lists, Vocab};
+use super::lists::Lists;
 use super::pattern::Part;
+use super::vocab::Vocab;
 
 /// The words of one reading of a message.
 pub struct Text<'a> {
@@ -191,12 +192,12 @@ fn list_ends(
     (i, used, origin): (usize, u128, usize),
     found: Found,
 ) {
-    let (Some((seqs, first)), Some(w)) = (lists.list(k), text.words.get(i)) else {
+    let (Some(seqs), Some(w)) = (lists.list(k), text.words.get(i)) else {
         return;
     };
     let arena = lists.arena();
     let mut mine = text.spare.borrow_mut().pop().unwrap_or_default();
-    first.of_word(w, text.ids[i], &mut mine);
+    lists.of_word(k, w, text.ids[i], &mut mine);
     for &n in &mine {
         let seq = arena.parts(seqs[n as usize]);
         ends(arena, seq, lists, text, (i, used, origin), found);

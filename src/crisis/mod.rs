@@ -24,6 +24,7 @@ pub mod start_index;
 #[cfg(test)]
 mod tests;
 mod trie;
+mod vocab;
 mod word_index;
 
 pub use detection::{Detection, Hit};

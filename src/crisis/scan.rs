@@ -4,10 +4,10 @@
 
 use super::detection::{Detection, Hit};
 use super::detector::{Compiled, Detector, Rule};
-use super::lists::Vocab;
 use super::matcher::{Text, longest_in};
 use super::normalise::{View, tokens, views};
 use super::start_index::Index;
+use super::vocab::Vocab;
 
 /// A phrase found: which, the words it spans, and those written words matched (not gaps).
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,103 @@
+//! Numbers for the exact words of rules, so each word of a message is looked up once and
+//! compared as a number after that.
+
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+use super::lists::Lists;
+use super::pattern::{Part, Seq, WordTest};
+
+/// The rules' exact words, numbered. The words are kept one after another in one string and
+/// found by their hash (a detector numbers tens of thousands: no allocation per word).
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    /// Word numbers by the hash of the word.
+    by_hash: FxHashMap<u64, u32>,
+    /// Every word, one after another.
+    text: String,
+    /// Where each word ends in `text`, by number.
+    ends: Vec<u32>,
+    /// Words whose hash an earlier word has (practically never).
+    clashes: FxHashMap<String, u32>,
+}
+
+impl Vocab {
+    /// The number of a word no rule has.
+    pub const UNKNOWN: u32 = u32::MAX;
+
+    /// The number of `word`, or [`Vocab::UNKNOWN`].
+    pub fn id(&self, word: &str) -> u32 {
+        match self.by_hash.get(&FxBuildHasher.hash_one(word)) {
+            Some(&n) if self.word(n) == word => n,
+            Some(_) => self.clashes.get(word).copied().unwrap_or(Vocab::UNKNOWN),
+            None => Vocab::UNKNOWN,
+        }
+    }
+
+    /// Word number `n`.
+    fn word(&self, n: u32) -> &str {
+        let n = n as usize;
+        let from = if n == 0 { 0 } else { self.ends[n - 1] as usize };
+        &self.text[from..self.ends[n] as usize]
+    }
+
+    /// Gives back spare room, once every word is numbered.
+    pub fn shrink_to_fit(&mut self) {
+        self.by_hash.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.clashes.shrink_to_fit();
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        let found = self.id(word);
+        if found != Vocab::UNKNOWN {
+            return found;
+        }
+        let next = self.ends.len() as u32;
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+        let hash = FxBuildHasher.hash_one(word);
+        if self.by_hash.contains_key(&hash) {
+            self.clashes.insert(word.to_string(), next);
+        } else {
+            self.by_hash.insert(hash, next);
+        }
+        next
+    }
+
+    /// Numbers the exact words of `seq`, in place.
+    pub fn number(&mut self, seq: &mut Seq) {
+        for part in seq.iter_mut() {
+            match part {
+                Part::Words(tests) => {
+                    for t in tests.iter_mut() {
+                        if let WordTest::Exact(w) = t {
+                            *t = WordTest::Word {
+                                id: self.intern(w),
+                                chars: w.chars().count() as u32,
+                            };
+                        }
+                    }
+                }
+                Part::Any(alts) | Part::Optional(alts) => {
+                    for a in alts.iter_mut() {
+                        self.number(a);
+                    }
+                }
+                Part::List(_) | Part::Gap(_) => {}
+            }
+        }
+    }
+
+    /// `lists` as parsed, with their exact words numbered, then [indexed](Lists::indexed).
+    pub fn number_lists(&mut self, mut lists: Lists) -> Lists {
+        for list in &mut lists.seqs {
+            for seq in list.iter_mut() {
+                self.number(seq);
+            }
+        }
+        lists.indexed()
+    }
+}
