@@ -157,12 +157,12 @@ pub fn first_tests(
     let mut anywhere = false;
     for part in seq {
         match *part {
-            Packed::Words(tests) => {
-                out.extend(arena.tests(tests).first().map(|t| arena.word_test(t)));
+            Packed::Words { start, len } => {
+                out.extend(arena.tests(start, len).first().map(|t| arena.word_test(t)));
                 break;
             }
-            Packed::Any(alts) => {
-                anywhere |= each(arena, arena.seqs(alts), out);
+            Packed::Any { start, len } => {
+                anywhere |= each(arena, arena.choice(start, len), out);
                 break;
             }
             Packed::List(i) => {
@@ -172,7 +172,9 @@ pub fn first_tests(
                 break;
             }
             // An optional part: it, or what follows, can come first.
-            Packed::Optional(alts) => anywhere |= each(arena, arena.seqs(alts), out),
+            Packed::Optional { start, len } => {
+                anywhere |= each(arena, arena.choice(start, len), out);
+            }
             // Parsing refuses a gap first; after optional parts, the gap can pass over any
             // word. The words after it are still listed: a match must contain one of them.
             Packed::Gap(_) => anywhere = true,

@@ -146,8 +146,8 @@ fn part_ends(
 ) {
     let words = text.words;
     match *part {
-        Packed::Words(tests) => {
-            let tests = arena.tests(tests);
+        Packed::Words { start, len } => {
+            let tests = arena.tests(start, len);
             if words.len() >= i + tests.len()
                 && tests
                     .iter()
@@ -163,15 +163,15 @@ fn part_ends(
                 found(i + tests.len(), used);
             }
         }
-        Packed::Any(alts) => {
-            for &a in arena.seqs(alts) {
+        Packed::Any { start, len } => {
+            for &a in arena.choice(start, len) {
                 ends(arena, arena.parts(a), lists, text, (i, used, origin), found);
             }
         }
         Packed::List(k) => list_ends(k, lists, text, (i, used, origin), found),
-        Packed::Optional(alts) => {
+        Packed::Optional { start, len } => {
             found(i, used);
-            for &a in arena.seqs(alts) {
+            for &a in arena.choice(start, len) {
                 ends(arena, arena.parts(a), lists, text, (i, used, origin), found);
             }
         }

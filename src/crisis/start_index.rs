@@ -49,17 +49,20 @@ impl Index {
         let mut needed: Vec<Vec<WordTest>> = Vec::new();
         for (k, part) in seq.iter().enumerate() {
             match *part {
-                Packed::Words(tests) => {
-                    needed.extend(arena.tests(tests).iter().map(|t| vec![arena.word_test(t)]))
-                }
-                Packed::Any(_) | Packed::List(_) => {
+                Packed::Words { start, len } => needed.extend(
+                    arena
+                        .tests(start, len)
+                        .iter()
+                        .map(|t| vec![arena.word_test(t)]),
+                ),
+                Packed::Any { .. } | Packed::List(_) => {
                     let mut firsts = Vec::new();
                     // Where a match can start does not matter here, only that one of these
                     // words must appear.
                     first_tests(arena, &seq[k..=k], lists, &mut firsts, 0);
                     needed.push(firsts);
                 }
-                Packed::Optional(_) | Packed::Gap(_) => {}
+                Packed::Optional { .. } | Packed::Gap(_) => {}
             }
         }
         let mut keys: Vec<Vec<WordTest>> = needed.first().cloned().into_iter().collect();

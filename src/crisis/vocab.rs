@@ -12,8 +12,8 @@ use super::pattern::{Part, Seq, WordTest};
 /// found by their hash (a detector numbers tens of thousands: no allocation per word).
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    /// Word numbers by the hash of the word.
-    by_hash: FxHashMap<u64, u32>,
+    /// Word numbers by the (32-bit) hash of the word.
+    by_hash: FxHashMap<u32, u32>,
     /// Every word, one after another.
     text: String,
     /// Where each word ends in `text`, by number.
@@ -22,13 +22,19 @@ pub struct Vocab {
     clashes: FxHashMap<String, u32>,
 }
 
+/// A word's hash, folded to 32 bits.
+fn hash(word: &str) -> u32 {
+    let h = FxBuildHasher.hash_one(word);
+    (h ^ (h >> 32)) as u32
+}
+
 impl Vocab {
     /// The number of a word no rule has.
     pub const UNKNOWN: u32 = u32::MAX;
 
     /// The number of `word`, or [`Vocab::UNKNOWN`].
     pub fn id(&self, word: &str) -> u32 {
-        match self.by_hash.get(&FxBuildHasher.hash_one(word)) {
+        match self.by_hash.get(&hash(word)) {
             Some(&n) if self.word(n) == word => n,
             Some(_) => self.clashes.get(word).copied().unwrap_or(Vocab::UNKNOWN),
             None => Vocab::UNKNOWN,
@@ -58,11 +64,11 @@ impl Vocab {
         let next = self.ends.len() as u32;
         self.text.push_str(word);
         self.ends.push(self.text.len() as u32);
-        let hash = FxBuildHasher.hash_one(word);
-        if self.by_hash.contains_key(&hash) {
+        let h = hash(word);
+        if self.by_hash.contains_key(&h) {
             self.clashes.insert(word.to_string(), next);
         } else {
-            self.by_hash.insert(hash, next);
+            self.by_hash.insert(h, next);
         }
         next
     }
@@ -99,5 +105,28 @@ impl Vocab {
             }
         }
         lists.indexed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_keeps_its_own_number_even_when_hashes_clash() {
+        // Among this many words some 32-bit hashes clash.
+        let words: Vec<String> = (0..300_000).map(|i| format!("w{i}")).collect();
+        let mut vocab = Vocab::default();
+        for w in &words {
+            vocab.intern(w);
+        }
+        vocab.shrink_to_fit();
+        assert!(!vocab.clashes.is_empty());
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(vocab.id(w), n as u32, "{w}");
+            assert_eq!(vocab.intern(w), n as u32, "{w}");
+        }
+        assert_eq!(vocab.id("w300000"), Vocab::UNKNOWN);
+        assert_eq!(vocab.id(""), Vocab::UNKNOWN);
     }
 }
