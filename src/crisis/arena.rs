@@ -179,6 +179,37 @@ impl Arena {
         }
     }
 
+    /// Numbers its exact words with `number` (a word's number and its length), keeping only
+    /// the strings still needed.
+    pub fn number(&mut self, mut number: impl FnMut(&str) -> u32) {
+        let (strs, text) = (
+            std::mem::take(&mut self.strs),
+            std::mem::take(&mut self.text),
+        );
+        let old = |n: u32| &text[strs[n as usize].range()];
+        let mut keep = |n: u32| {
+            let from = self.text.len();
+            self.text.push_str(old(n));
+            self.strs.push(Span::of(from, self.text.len()));
+            to_u32(self.strs.len() - 1)
+        };
+        for t in &mut self.tests {
+            *t = match *t {
+                Test::Word { .. } => continue,
+                Test::Exact(s) => {
+                    let w = old(s);
+                    Test::Word {
+                        id: number(w),
+                        chars: u16::try_from(w.chars().count()).unwrap_or(u16::MAX),
+                    }
+                }
+                Test::Prefix(s) => Test::Prefix(keep(s)),
+                Test::Suffix(s) => Test::Suffix(keep(s)),
+                Test::Contains(s) => Test::Contains(keep(s)),
+            };
+        }
+    }
+
     /// Gives back spare room, once every phrase is packed.
     pub fn shrink_to_fit(&mut self) {
         self.parts.shrink_to_fit();

@@ -4,8 +4,7 @@
 use super::arena::{Arena, Span};
 use super::lists::Lists;
 use super::normalise::View;
-use super::pattern::Phrase;
-use super::spec::{Kind, LanguageSpec, Shape};
+use super::spec::{Kind, LanguageSpec, PackedLanguage, Shape};
 use super::start_index::Index;
 use super::vocab::Vocab;
 
@@ -96,6 +95,11 @@ impl Detector {
     /// Compiles the rules of every language, taking them: their phrases become the detector's,
     /// so loading never holds two copies.
     pub fn from_specs(specs: impl IntoIterator<Item = LanguageSpec>) -> Detector {
+        Detector::from_packed(specs.into_iter().map(LanguageSpec::pack))
+    }
+
+    /// Compiles the rules of every language, packed already.
+    pub fn from_packed(languages: impl IntoIterator<Item = PackedLanguage>) -> Detector {
         let mut d = Detector {
             langs: Vec::new(),
             rules: Vec::new(),
@@ -106,14 +110,17 @@ impl Detector {
             vocab: Vocab::default(),
             except_index: View::ALL.iter().map(|_| Index::default()).collect(),
         };
-        for spec in specs {
+        for spec in languages {
             let lang = d.langs.len();
             let v = spec.view.index();
+            let mut phrases = spec.phrases;
+            d.vocab.number(&mut phrases);
+            phrases.shrink_to_fit();
             d.langs.push(Lang {
                 tag: spec.tag,
                 view: spec.view,
-                lists: d.vocab.number_lists(spec.lists),
-                phrases: Arena::default(),
+                lists: spec.lists.numbered(&mut d.vocab),
+                phrases,
             });
             for x in spec.exceptions {
                 let patterns = x
@@ -157,7 +164,6 @@ impl Detector {
                     shape,
                 });
             }
-            d.langs[lang].phrases.shrink_to_fit();
         }
         for index in d.rule_index.iter_mut().chain(&mut d.except_index) {
             index.finish();
@@ -168,17 +174,15 @@ impl Detector {
         d
     }
 
-    fn add(&mut self, lang: usize, p: Phrase, v: usize, exception: bool) -> u32 {
+    /// Adds phrase `seq` of language `lang` (in its phrases, numbered) as the next pattern.
+    fn add(&mut self, lang: usize, seq: Span, v: usize, exception: bool) -> u32 {
         let id = self.patterns.len() as u32;
         let index = if exception {
             &mut self.except_index[v]
         } else {
             &mut self.rule_index[v]
         };
-        let mut seq = p.seq;
-        self.vocab.number(&mut seq);
-        let Lang { lists, phrases, .. } = &mut self.langs[lang];
-        let seq = phrases.pack(&seq);
+        let Lang { lists, phrases, .. } = &self.langs[lang];
         index.add_packed(id, phrases, seq, lists);
         self.patterns.push(Pattern { lang, seq });
         self.rule_of.push((!exception).then_some(self.rules.len()));

@@ -3,6 +3,7 @@
 
 use super::arena::{Arena, Packed, Span};
 use super::pattern::{Seq, WordTest};
+use super::vocab::Vocab;
 use super::word_index::WordIndex;
 
 /// A rule file's word lists, each parsed once and shared by every phrase naming it.
@@ -22,17 +23,32 @@ pub struct Lists {
 impl Lists {
     /// These lists packed, each indexed by the words its phrases can start with.
     pub fn indexed(mut self) -> Lists {
-        if !self.seqs.is_empty() {
-            let seqs = std::mem::take(&mut self.seqs);
-            self.arena = Arena::default();
-            self.packed = seqs
-                .iter()
-                .map(|list| self.arena.pack_all(list.iter().map(Vec::as_slice)))
-                .collect();
-            self.arena.shrink_to_fit();
-        }
+        self.pack();
         self.by_first = FirstWords::of(&self);
         self
+    }
+
+    /// Packs the lists as parsed (once), leaving them unindexed.
+    pub(super) fn pack(&mut self) {
+        if self.seqs.is_empty() {
+            return;
+        }
+        let seqs = std::mem::take(&mut self.seqs);
+        self.arena = Arena::default();
+        self.packed = seqs
+            .iter()
+            .map(|list| self.arena.pack_all(list.iter().map(Vec::as_slice)))
+            .collect();
+        self.arena.shrink_to_fit();
+        self.packed.shrink_to_fit();
+    }
+
+    /// The packed lists with their exact words numbered by `vocab`, then indexed.
+    pub(super) fn numbered(mut self, vocab: &mut Vocab) -> Lists {
+        self.pack();
+        vocab.number(&mut self.arena);
+        self.arena.shrink_to_fit();
+        self.indexed()
     }
 
     /// The packed phrases of every list.

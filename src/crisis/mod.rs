@@ -30,4 +30,4 @@ mod word_index;
 pub use detection::{Detection, Hit};
 pub use detector::Detector;
 pub use normalise::View;
-pub use spec::{ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape};
+pub use spec::{ExceptionSpec, Kind, LanguageSpec, PackedLanguage, RuleSpec, Shape};

@@ -5,8 +5,7 @@ use std::hash::BuildHasher;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::lists::Lists;
-use super::pattern::{Part, Seq, WordTest};
+use super::arena::Arena;
 
 /// The rules' exact words, numbered. The words are kept one after another in one string and
 /// found by their hash (a detector numbers tens of thousands: no allocation per word).
@@ -73,38 +72,9 @@ impl Vocab {
         next
     }
 
-    /// Numbers the exact words of `seq`, in place.
-    pub fn number(&mut self, seq: &mut Seq) {
-        for part in seq.iter_mut() {
-            match part {
-                Part::Words(tests) => {
-                    for t in tests.iter_mut() {
-                        if let WordTest::Exact(w) = t {
-                            *t = WordTest::Word {
-                                id: self.intern(w),
-                                chars: w.chars().count() as u32,
-                            };
-                        }
-                    }
-                }
-                Part::Any(alts) | Part::Optional(alts) => {
-                    for a in alts.iter_mut() {
-                        self.number(a);
-                    }
-                }
-                Part::List(_) | Part::Gap(_) => {}
-            }
-        }
-    }
-
-    /// `lists` as parsed, with their exact words numbered, then [indexed](Lists::indexed).
-    pub fn number_lists(&mut self, mut lists: Lists) -> Lists {
-        for list in &mut lists.seqs {
-            for seq in list.iter_mut() {
-                self.number(seq);
-            }
-        }
-        lists.indexed()
+    /// Numbers the exact words of `arena`, in place.
+    pub(super) fn number(&mut self, arena: &mut Arena) {
+        arena.number(|w| self.intern(w));
     }
 }
 
