@@ -1,6 +1,7 @@
 //! Numbers for the exact words of rules, so each word of a message is looked up once and
 //! compared as a number after that.
 
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -63,11 +64,13 @@ impl Vocab {
         let next = self.ends.len() as u32;
         self.text.push_str(word);
         self.ends.push(self.text.len() as u32);
-        let h = hash(word);
-        if self.by_hash.contains_key(&h) {
-            self.clashes.insert(word.to_string(), next);
-        } else {
-            self.by_hash.insert(h, next);
+        match self.by_hash.entry(hash(word)) {
+            Entry::Occupied(_) => {
+                self.clashes.insert(word.to_string(), next);
+            }
+            Entry::Vacant(e) => {
+                e.insert(next);
+            }
         }
         next
     }
