@@ -1,5 +1,5 @@
-//! A rule file's word lists as they are matched: packed, each list's phrases indexed by the
-//! words they can start with, and the rules' exact words numbered.
+//! A rule file's word lists as they are matched: packed, and each list's phrases indexed by the
+//! words they can start with.
 
 use super::arena::{Arena, Packed, Span};
 use super::pattern::{Seq, WordTest};
