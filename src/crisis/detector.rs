@@ -1,11 +1,12 @@
 //! Compiling every language's rules into one [`Detector`]; running it on a message is
 //! [`super::scan`]'s job.
 
-use super::lists::{Lists, Vocab};
+use super::arena::{Arena, Span};
+use super::lists::Lists;
 use super::normalise::View;
-use super::pattern::{Phrase, Seq};
-use super::spec::{Kind, LanguageSpec, Shape};
+use super::spec::{Kind, LanguageSpec, PackedLanguage, Shape};
 use super::start_index::Index;
+use super::vocab::Vocab;
 
 /// How a compiled rule matches: its phrases by pattern number.
 #[derive(Debug)]
@@ -40,19 +41,22 @@ pub(super) struct Rule {
     pub(super) shape: Compiled,
 }
 
-/// A language: its tag, its reading of the text, and its word lists (numbered).
+/// A language: its tag, its reading of the text, its word lists and its rules' and
+/// exceptions' phrases (numbered and packed).
 #[derive(Debug)]
 pub(super) struct Lang {
     pub(super) tag: String,
     pub(super) view: View,
     pub(super) lists: Lists,
+    pub(super) phrases: Arena,
 }
 
-/// A phrase of a rule or an exception, with its language (for its lists).
+/// A phrase of a rule or an exception: its language, and its sequence in that language's
+/// phrases.
 #[derive(Debug)]
 pub(super) struct Pattern {
     pub(super) lang: usize,
-    pub(super) seq: Seq,
+    pub(super) seq: Span,
 }
 
 /// An exception: why, and its patterns.
@@ -91,6 +95,11 @@ impl Detector {
     /// Compiles the rules of every language, taking them: their phrases become the detector's,
     /// so loading never holds two copies.
     pub fn from_specs(specs: impl IntoIterator<Item = LanguageSpec>) -> Detector {
+        Detector::from_packed(specs.into_iter().map(LanguageSpec::pack))
+    }
+
+    /// Compiles the rules of every language, packed already.
+    pub fn from_packed(languages: impl IntoIterator<Item = PackedLanguage>) -> Detector {
         let mut d = Detector {
             langs: Vec::new(),
             rules: Vec::new(),
@@ -101,13 +110,17 @@ impl Detector {
             vocab: Vocab::default(),
             except_index: View::ALL.iter().map(|_| Index::default()).collect(),
         };
-        for spec in specs {
+        for spec in languages {
             let lang = d.langs.len();
             let v = spec.view.index();
+            let mut phrases = spec.phrases;
+            d.vocab.number(&mut phrases);
+            phrases.shrink_to_fit();
             d.langs.push(Lang {
                 tag: spec.tag,
                 view: spec.view,
-                lists: d.vocab.number_lists(spec.lists),
+                lists: spec.lists.numbered(&mut d.vocab),
+                phrases,
             });
             for x in spec.exceptions {
                 let patterns = x
@@ -161,16 +174,16 @@ impl Detector {
         d
     }
 
-    fn add(&mut self, lang: usize, p: Phrase, v: usize, exception: bool) -> u32 {
+    /// Adds phrase `seq` of language `lang` (in its phrases, numbered) as the next pattern.
+    fn add(&mut self, lang: usize, seq: Span, v: usize, exception: bool) -> u32 {
         let id = self.patterns.len() as u32;
         let index = if exception {
             &mut self.except_index[v]
         } else {
             &mut self.rule_index[v]
         };
-        let mut seq = p.seq;
-        self.vocab.number(&mut seq);
-        index.add(id, &seq, &self.langs[lang].lists);
+        let Lang { lists, phrases, .. } = &self.langs[lang];
+        index.add_packed(id, phrases, seq, lists);
         self.patterns.push(Pattern { lang, seq });
         self.rule_of.push((!exception).then_some(self.rules.len()));
         id

@@ -3,8 +3,10 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::lists::{Lists, Vocab};
+use super::arena::{Arena, Packed, Span};
+use super::lists::Lists;
 use super::pattern::Part;
+use super::vocab::Vocab;
 
 /// The words of one reading of a message.
 pub struct Text<'a> {
@@ -73,10 +75,12 @@ fn bits(from: usize, to: usize, origin: usize) -> u128 {
         .fold(0, |m, d| m | 1 << d)
 }
 
-/// Calls `found` with every position where `seq`, started at word `i`, can end, and the words
-/// it used (`used` so far, from `origin`). A position may come more than once.
+/// Calls `found` with every position where `seq` (packed in `arena`), started at word `i`, can
+/// end, and the words it used (`used` so far, from `origin`). A position may come more than
+/// once.
 fn ends(
-    seq: &[Part],
+    arena: &Arena,
+    seq: &[Packed],
     lists: &Lists,
     text: &Text,
     (i, used, origin): (usize, u128, usize),
@@ -90,19 +94,19 @@ fn ends(
         return;
     };
     if rest.is_empty() {
-        return part_ends(part, lists, text, (i, used, origin), found);
+        return part_ends(arena, part, lists, text, (i, used, origin), found);
     }
     // Where the first part can end, each once (gaps and choices reach the same word many
     // ways).
     if text.track.get() {
         let mut mids: Vec<(usize, u128)> = Vec::new();
-        part_ends(part, lists, text, (i, used, origin), &mut |m, u| {
+        part_ends(arena, part, lists, text, (i, used, origin), &mut |m, u| {
             if !mids.iter().any(|x| x.0 == m) {
                 mids.push((m, u));
             }
         });
         for (m, u) in mids {
-            ends(rest, lists, text, (m, u, origin), found);
+            ends(arena, rest, lists, text, (m, u, origin), found);
         }
         return;
     }
@@ -110,6 +114,7 @@ fn ends(
     let mut near: u128 = 0;
     let mut far: Vec<usize> = Vec::new();
     part_ends(
+        arena,
         part,
         lists,
         text,
@@ -122,31 +127,33 @@ fn ends(
     while near != 0 {
         let d = near.trailing_zeros() as usize;
         near &= near - 1;
-        ends(rest, lists, text, (i + d, 0, origin), found);
+        ends(arena, rest, lists, text, (i + d, 0, origin), found);
     }
     far.sort_unstable();
     far.dedup();
     for m in far {
-        ends(rest, lists, text, (m, 0, origin), found);
+        ends(arena, rest, lists, text, (m, 0, origin), found);
     }
 }
 
 fn part_ends(
-    part: &Part,
+    arena: &Arena,
+    part: &Packed,
     lists: &Lists,
     text: &Text,
     (i, used, origin): (usize, u128, usize),
     found: Found,
 ) {
     let words = text.words;
-    match part {
-        Part::Words(tests) => {
+    match *part {
+        Packed::Words { start, len } => {
+            let tests = arena.tests(start, len);
             if words.len() >= i + tests.len()
                 && tests
                     .iter()
                     .zip(&words[i..])
                     .zip(&text.ids[i..])
-                    .all(|((t, w), id)| t.test(w, *id))
+                    .all(|((t, w), id)| arena.passes(t, w, *id))
             {
                 let used = if text.track.get() {
                     used | bits(i, i + tests.len(), origin)
@@ -156,20 +163,20 @@ fn part_ends(
                 found(i + tests.len(), used);
             }
         }
-        Part::Any(alts) => {
-            for a in alts {
-                ends(a, lists, text, (i, used, origin), found);
+        Packed::Any { start, len } => {
+            for &a in arena.choice(start, len) {
+                ends(arena, arena.parts(a), lists, text, (i, used, origin), found);
             }
         }
-        Part::List(k) => list_ends(*k, lists, text, (i, used, origin), found),
-        Part::Optional(alts) => {
+        Packed::List(k) => list_ends(k, lists, text, (i, used, origin), found),
+        Packed::Optional { start, len } => {
             found(i, used);
-            for a in alts {
-                ends(a, lists, text, (i, used, origin), found);
+            for &a in arena.choice(start, len) {
+                ends(arena, arena.parts(a), lists, text, (i, used, origin), found);
             }
         }
-        Part::Gap(n) => {
-            for e in i..=(i + n).min(words.len()) {
+        Packed::Gap(n) => {
+            for e in i..=(i + usize::from(n)).min(words.len()) {
                 found(e, used);
             }
         }
@@ -179,21 +186,21 @@ fn part_ends(
 /// Where list `k` of `lists`, started at word `i`, can end: each of its phrases that can start
 /// with that word is tried.
 fn list_ends(
-    k: usize,
+    k: u32,
     lists: &Lists,
     text: &Text,
     (i, used, origin): (usize, u128, usize),
     found: Found,
 ) {
-    let (Some(seqs), Some(first), Some(w)) =
-        (lists.seqs.get(k), lists.by_first.get(k), text.words.get(i))
-    else {
+    let (Some(seqs), Some(w)) = (lists.list(k), text.words.get(i)) else {
         return;
     };
+    let arena = lists.arena();
     let mut mine = text.spare.borrow_mut().pop().unwrap_or_default();
-    first.of_word(w, text.ids[i], &mut mine);
+    lists.of_word(k, w, text.ids[i], &mut mine);
     for &n in &mine {
-        ends(&seqs[n as usize], lists, text, (i, used, origin), found);
+        let seq = arena.parts(seqs[n as usize]);
+        ends(arena, seq, lists, text, (i, used, origin), found);
     }
     text.spare.borrow_mut().push(mine);
 }
@@ -207,16 +214,37 @@ pub struct Match {
     pub used: u128,
 }
 
-/// The longest match of `seq` starting at word `i`. A search too long to finish counts as a
-/// match of the word `i` alone.
+/// The longest match of the parsed phrase `seq` starting at word `i`, packing it first (to
+/// try one phrase; a detector's are packed once, see [`longest_in`]).
 pub fn longest(seq: &[Part], lists: &Lists, text: &Text, i: usize) -> Option<Match> {
+    let mut arena = Arena::default();
+    let seq = arena.pack(seq);
+    longest_in(&arena, seq, lists, text, i)
+}
+
+/// The longest match of `seq` (packed in `arena`, naming `lists`) starting at word `i`. A
+/// search too long to finish counts as a match of the word `i` alone.
+pub(super) fn longest_in(
+    arena: &Arena,
+    seq: Span,
+    lists: &Lists,
+    text: &Text,
+    i: usize,
+) -> Option<Match> {
     text.steps.set(0);
     let mut best: Option<Match> = None;
-    ends(seq, lists, text, (i, 0, i), &mut |end, used| {
-        if best.is_none_or(|b| end > b.end) {
-            best = Some(Match { end, used });
-        }
-    });
+    ends(
+        arena,
+        arena.parts(seq),
+        lists,
+        text,
+        (i, 0, i),
+        &mut |end, used| {
+            if best.is_none_or(|b| end > b.end) {
+                best = Some(Match { end, used });
+            }
+        },
+    );
     if best.is_none() && text.steps.get() > MAX_STEPS {
         tracing::warn!("a crisis phrase took too long to try; counted as matching");
         return Some(Match {

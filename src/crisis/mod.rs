@@ -7,6 +7,7 @@
 //! its language, rule and reason, so a clinical safety officer can read why a message fired.
 //! Rules come from `dialogues/crisis/*.toml` (see [`crate::content::crisis`]).
 
+mod arena;
 mod detection;
 mod detector;
 mod lists;
@@ -23,9 +24,10 @@ pub mod start_index;
 #[cfg(test)]
 mod tests;
 mod trie;
+mod vocab;
 mod word_index;
 
 pub use detection::{Detection, Hit};
 pub use detector::Detector;
 pub use normalise::View;
-pub use spec::{ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape};
+pub use spec::{ExceptionSpec, Kind, LanguageSpec, PackedLanguage, RuleSpec, Shape};

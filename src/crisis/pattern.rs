@@ -12,7 +12,7 @@ pub enum WordTest {
     Suffix(String),
     /// A word containing this (`*انتحار*`).
     Contains(String),
-    /// An exact word by its number in a [`Vocab`](super::lists::Vocab) (`chars` long), once numbered.
+    /// An exact word by its number in a [`Vocab`](super::vocab::Vocab) (`chars` long), once numbered.
     Word {
         /// Its number.
         id: u32,
@@ -22,7 +22,7 @@ pub enum WordTest {
 }
 
 impl WordTest {
-    /// True when the text's word `w`, numbered `id` in the rules' [`Vocab`](super::lists::Vocab), passes.
+    /// True when the text's word `w`, numbered `id` in the rules' [`Vocab`](super::vocab::Vocab), passes.
     pub fn test(&self, w: &str, id: u32) -> bool {
         match self {
             WordTest::Word { id: n, .. } => id == *n,

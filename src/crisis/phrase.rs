@@ -11,9 +11,10 @@
 
 use std::collections::BTreeMap;
 
-pub use super::lists::{FirstWords, Lists, Vocab, first_tests};
+pub use super::lists::{FirstWords, Lists, first_tests};
 use super::normalise::{View, normalise, tokens};
 pub use super::pattern::{Part, Phrase, Seq, WordTest};
+pub use super::vocab::Vocab;
 
 /// Why a phrase cannot be used, for a person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,10 +4,10 @@
 
 use super::detection::{Detection, Hit};
 use super::detector::{Compiled, Detector, Rule};
-use super::lists::Vocab;
-use super::matcher::{Text, longest};
+use super::matcher::{Text, longest_in};
 use super::normalise::{View, tokens, views};
 use super::start_index::Index;
+use super::vocab::Vocab;
 
 /// A phrase found: which, the words it spans, and those written words matched (not gaps).
 #[derive(Debug, Clone, Copy)]
@@ -65,10 +65,10 @@ impl Detector {
                     }
                 }
                 let p = &self.patterns[id as usize];
-                let lists = &self.langs[p.lang].lists;
+                let lang = &self.langs[p.lang];
                 for &(_, i) in group {
                     let i = i as usize;
-                    if let Some(m) = longest(&p.seq, lists, &texts[v], i) {
+                    if let Some(m) = longest_in(&lang.phrases, p.seq, &lang.lists, &texts[v], i) {
                         found.push(Found {
                             pattern: id,
                             start: i,
@@ -181,7 +181,8 @@ impl Detector {
                 }
                 let p = &self.patterns[f.pattern as usize];
                 let lang = &self.langs[p.lang];
-                match longest(&p.seq, &lang.lists, &texts[lang.view.index()], f.start) {
+                let text = &texts[lang.view.index()];
+                match longest_in(&lang.phrases, p.seq, &lang.lists, text, f.start) {
                     Some(m) => {
                         f.end = m.end;
                         f.used = m.used;

@@ -4,9 +4,10 @@
 
 use std::cell::RefCell;
 
+use super::arena::{Arena, Packed, Span};
 use super::lists::{Lists, first_tests};
 use super::matcher::Text;
-use super::pattern::{Part, Seq, WordTest};
+use super::pattern::{Seq, WordTest};
 use super::word_index::WordIndex;
 
 /// How many needed parts besides the first must be seen before a phrase is tried.
@@ -33,21 +34,35 @@ pub struct Key {
 }
 
 impl Index {
-    /// Indexes phrase `id` (`seq`, over `lists`) by the words its first part can start with,
-    /// and by those of the most telling other part it needs.
+    /// Indexes phrase `id` (`seq` as parsed, naming `lists`), packing it first (to try one
+    /// phrase; a detector packs its own, see [`Index::add_packed`]).
     pub fn add(&mut self, id: u32, seq: &Seq, lists: &Lists) {
+        let mut arena = Arena::default();
+        let seq = arena.pack(seq);
+        self.add_packed(id, &arena, seq, lists);
+    }
+
+    /// Indexes phrase `id` (`seq`, packed in `arena`, naming `lists`) by the words its first
+    /// part can start with, and by those of the most telling other part it needs.
+    pub(super) fn add_packed(&mut self, id: u32, arena: &Arena, seq: Span, lists: &Lists) {
+        let seq = arena.parts(seq);
         let mut needed: Vec<Vec<WordTest>> = Vec::new();
-        for part in seq {
-            match part {
-                Part::Words(tests) => needed.extend(tests.iter().map(|t| vec![t.clone()])),
-                Part::Any(_) | Part::List(_) => {
+        for (k, part) in seq.iter().enumerate() {
+            match *part {
+                Packed::Words { start, len } => needed.extend(
+                    arena
+                        .tests(start, len)
+                        .iter()
+                        .map(|t| vec![arena.word_test(t)]),
+                ),
+                Packed::Any { .. } | Packed::List(_) => {
                     let mut firsts = Vec::new();
                     // Where a match can start does not matter here, only that one of these
                     // words must appear.
-                    first_tests(std::slice::from_ref(part), lists, &mut firsts, 0);
+                    first_tests(arena, &seq[k..=k], lists, &mut firsts, 0);
                     needed.push(firsts);
                 }
-                Part::Optional(_) | Part::Gap(_) => {}
+                Packed::Optional { .. } | Packed::Gap(_) => {}
             }
         }
         let mut keys: Vec<Vec<WordTest>> = needed.first().cloned().into_iter().collect();

@@ -222,16 +222,16 @@ pub fn build(replies: Replies, files: Vec<RuleFile>) -> Crisis {
     let mut examples = Vec::new();
     let mut specs = Vec::with_capacity(files.len());
     for f in files {
-        paths.insert(f.spec.tag.clone(), f.path);
+        paths.insert(f.rules.tag.clone(), f.path);
         examples.extend(f.examples);
-        specs.push(f.spec);
+        specs.push(f.rules);
     }
     Crisis {
         resume: replies.resume,
         self_route: replies.self_route,
         danger_route: replies.danger_route,
         ask: replies.ask,
-        detector: Detector::from_specs(specs),
+        detector: Detector::from_packed(specs),
         files: paths,
         examples,
     }

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::content::problem::{LineIndex, Problem, ProblemKind, parse_toml_schema};
 use crate::crisis::phrase::{Compiler, Phrase, Words};
-use crate::crisis::{ExceptionSpec, Kind, LanguageSpec, RuleSpec, Shape, View};
+use crate::crisis::{ExceptionSpec, Kind, LanguageSpec, PackedLanguage, RuleSpec, Shape, View};
 
 /// The `schema` of each rule file this build reads.
 pub const RULES_SCHEMA: u32 = 1;
@@ -86,14 +86,14 @@ struct RawExcept {
 pub struct RuleFile {
     /// Its path, relative to the content folder.
     pub path: PathBuf,
-    pub(super) spec: LanguageSpec,
+    pub(super) rules: PackedLanguage,
     pub(super) examples: Vec<Example>,
 }
 
 impl RuleFile {
     /// The language's rules, ready to compile.
-    pub fn spec(&self) -> &LanguageSpec {
-        &self.spec
+    pub fn rules(&self) -> &PackedLanguage {
+        &self.rules
     }
 }
 
@@ -336,13 +336,15 @@ pub fn parse_rules(path: &Path, source: &str) -> (Option<RuleFile>, Vec<Problem>
     }
     let file = RuleFile {
         path: path.to_path_buf(),
-        spec: LanguageSpec {
+        // Packed at once: the parsed form of one file at a time is held while loading.
+        rules: LanguageSpec {
             tag,
             view,
             lists: compiler.lists(),
             rules,
             exceptions,
-        },
+        }
+        .pack(),
         examples,
     };
     let ok = !problems.iter().any(Problem::is_error);
