@@ -28,7 +28,7 @@ impl Span {
 }
 
 /// Rules are far smaller than 4 billion of anything; a larger index is a bug.
-fn to_u32(n: usize) -> u32 {
+pub(super) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or_else(|_| panic!("crisis rules too large to pack ({n})"))
 }
 

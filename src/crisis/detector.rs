@@ -92,8 +92,8 @@ impl Detector {
         Detector::from_specs(specs.into_iter().cloned())
     }
 
-    /// Compiles the rules of every language, taking them: their phrases become the detector's,
-    /// so loading never holds two copies.
+    /// Compiles the rules of every language, taking them: their phrases are packed and become
+    /// the detector's, so loading never holds two copies.
     pub fn from_specs(specs: impl IntoIterator<Item = LanguageSpec>) -> Detector {
         Detector::from_packed(specs.into_iter().map(LanguageSpec::pack))
     }

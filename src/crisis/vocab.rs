@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::arena::Arena;
+use super::arena::{Arena, to_u32};
 
 /// The rules' exact words, numbered. The words are kept one after another in one string and
 /// found by their hash (a detector numbers tens of thousands: no allocation per word).
@@ -61,9 +61,9 @@ impl Vocab {
         if found != Vocab::UNKNOWN {
             return found;
         }
-        let next = self.ends.len() as u32;
+        let next = to_u32(self.ends.len());
         self.text.push_str(word);
-        self.ends.push(self.text.len() as u32);
+        self.ends.push(to_u32(self.text.len()));
         match self.by_hash.entry(hash(word)) {
             Entry::Occupied(_) => {
                 self.clashes.insert(word.to_string(), next);

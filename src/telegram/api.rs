@@ -16,7 +16,7 @@ use teloxide::types::{
     AllowedUpdate, BotCommand, ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton,
     InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId, ReplyMarkup,
 };
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::render::Keys;
 use super::updates::PollError;
@@ -32,12 +32,14 @@ fn net_kind<E: std::error::Error>(e: &E) -> String {
     last.unwrap_or_else(|| "request failed".into())
 }
 
-/// Most Bot API calls in flight at once (long polling aside). Telegram takes about 30 messages
-/// a second, so more would only wait; each call in flight holds an HTTP connection and its
-/// buffers, so without a bound thousands of chats with work meant hundreds of connections.
+/// Most Bot API calls in flight at once (long polling aside), unless teloxide's `Throttle`
+/// paces them. Telegram takes about 30 messages a second, so more would only wait; each call in
+/// flight holds an HTTP connection and its buffers, so without a bound thousands of chats with
+/// work meant hundreds of connections.
 pub const CALLS_IN_FLIGHT: usize = 32;
 
-/// A bot, throttled or not, making at most [`CALLS_IN_FLIGHT`] calls at once.
+/// A bot, throttled or not, making at most [`CALLS_IN_FLIGHT`] calls at once besides the
+/// messages `Throttle` paces.
 #[derive(Clone)]
 pub struct Api {
     bot: Bots,
@@ -52,16 +54,32 @@ enum Bots {
     Throttled(Throttle<Bot>),
 }
 
-/// Runs `$e` with the bot as `$b` once a call may start.
+/// Runs `$e` with the bot as `$b` once the call has its turn (`paced`: a message, which
+/// `Throttle` paces itself).
 macro_rules! both {
-    ($self:ident, $b:ident => $e:expr) => {{
-        // Never closed, so a turn always comes.
-        let _turn = $self.calls.acquire().await;
+    ($self:ident, $b:ident => $e:expr) => {
+        both!($self, false, $b => $e)
+    };
+    ($self:ident, $paced:expr, $b:ident => $e:expr) => {{
+        let _turn = $self.turn($paced).await;
         match &$self.bot {
             Bots::Plain($b) => $e,
             Bots::Throttled($b) => $e,
         }
     }};
+}
+
+impl Api {
+    /// A turn to call, held until dropped; none for a message `Throttle` paces (it waits there
+    /// for Telegram's per-chat and overall limits, up to a minute after a 429: a turn held
+    /// through that wait would hold up every other chat's calls, crisis replies among them).
+    async fn turn(&self, paced: bool) -> Option<SemaphorePermit<'_>> {
+        match (&self.bot, paced) {
+            (Bots::Throttled(_), true) => None,
+            // Never closed, so a turn always comes.
+            (Bots::Plain(_), _) | (Bots::Throttled(_), false) => self.calls.acquire().await.ok(),
+        }
+    }
 }
 
 fn keyboard(buttons: &[(String, String)]) -> InlineKeyboardMarkup {
@@ -194,7 +212,7 @@ impl Api {
         buttons: &[(String, String)],
         keys: Option<&Keys>,
     ) -> Result<(), RequestError> {
-        both!(self, b => {
+        both!(self, true, b => {
             let mut req = b.send_message(ChatId(chat), text);
             if let Some(m) = markup(buttons, keys) {
                 req = req.reply_markup(m);

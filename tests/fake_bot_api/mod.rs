@@ -77,7 +77,8 @@ struct Inner {
     blocked: HashSet<i64>,
     /// How long every call but `getUpdates` takes to be answered ([`FakeBotApi::answer_after`]).
     delay: Option<Duration>,
-    /// Calls but `getUpdates` being answered now, and the most there ever were at once.
+    /// Calls being answered now (not `getUpdates`, nor those refused or failed before being
+    /// handled), and the most there ever were at once.
     in_flight: usize,
     max_in_flight: usize,
 }
@@ -204,7 +205,8 @@ impl FakeBotApi {
         self.lock().delay = Some(delay);
     }
 
-    /// The most calls (`getUpdates` aside) that were ever being answered at once.
+    /// The most calls that were ever being answered at once (`getUpdates`, refusals and
+    /// injected failures aside).
     pub fn max_in_flight(&self) -> usize {
         self.lock().max_in_flight
     }

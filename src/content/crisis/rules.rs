@@ -91,7 +91,7 @@ pub struct RuleFile {
 }
 
 impl RuleFile {
-    /// The language's rules, ready to compile.
+    /// The language's rules, packed.
     pub fn rules(&self) -> &PackedLanguage {
         &self.rules
     }
