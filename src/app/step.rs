@@ -38,7 +38,7 @@ pub fn step(
             buttons,
         };
         let outcome = engine.step(session, input.clone(), &ctx);
-        let store = || {
+        let save = || {
             store::commit_step(conn, channel, user, &outcome.session, &outcome.effects, now)
                 .and_then(|()| {
                     super::nudge::after_step(
@@ -58,11 +58,11 @@ pub fn step(
             .iter()
             .any(|e| matches!(e, Effect::Queue(_)))
         {
-            store()?;
+            save()?;
             return Ok(outcome);
         }
         conn.prepare_cached("SAVEPOINT step")?.execute([])?;
-        match store() {
+        match save() {
             Ok(()) => {
                 conn.prepare_cached("RELEASE step")?.execute([])?;
                 return Ok(outcome);

@@ -90,5 +90,10 @@ mod tests {
             Err(DecodeError::Json(_))
         ));
         assert!(matches!(decode_session("{"), Err(DecodeError::Json(_))));
+        // A version that is not a number is unreadable, not taken for version 1.
+        assert!(matches!(
+            decode_session(r#"{"v":"2","started":true}"#),
+            Err(DecodeError::Json(_))
+        ));
     }
 }

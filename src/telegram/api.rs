@@ -54,14 +54,22 @@ enum Bots {
     Throttled(Throttle<Bot>),
 }
 
-/// Runs `$e` with the bot as `$b` once the call has its turn (`paced`: a message, which
-/// `Throttle` paces itself).
+/// Which calls `Throttle` paces itself.
+#[derive(Clone, Copy)]
+enum Call {
+    /// A message (`sendMessage`): paced.
+    Message,
+    /// Anything else (answers, edits, the profile): not paced.
+    Other,
+}
+
+/// Runs `$e` with the bot as `$b` once the call (a [`Call`], `Other` unless given) has its turn.
 macro_rules! both {
     ($self:ident, $b:ident => $e:expr) => {
-        both!($self, false, $b => $e)
+        both!($self, Call::Other, $b => $e)
     };
-    ($self:ident, $paced:expr, $b:ident => $e:expr) => {{
-        let _turn = $self.turn($paced).await;
+    ($self:ident, $call:expr, $b:ident => $e:expr) => {{
+        let _turn = $self.turn($call).await;
         match &$self.bot {
             Bots::Plain($b) => $e,
             Bots::Throttled($b) => $e,
@@ -73,11 +81,13 @@ impl Api {
     /// A turn to call, held until dropped; none for a message `Throttle` paces (it waits there
     /// for Telegram's per-chat and overall limits, up to a minute after a 429: a turn held
     /// through that wait would hold up every other chat's calls, crisis replies among them).
-    async fn turn(&self, paced: bool) -> Option<SemaphorePermit<'_>> {
-        match (&self.bot, paced) {
-            (Bots::Throttled(_), true) => None,
+    async fn turn(&self, call: Call) -> Option<SemaphorePermit<'_>> {
+        match (&self.bot, call) {
+            (Bots::Throttled(_), Call::Message) => None,
             // Never closed, so a turn always comes.
-            (Bots::Plain(_), _) | (Bots::Throttled(_), false) => self.calls.acquire().await.ok(),
+            (Bots::Plain(_), Call::Message | Call::Other) | (Bots::Throttled(_), Call::Other) => {
+                self.calls.acquire().await.ok()
+            }
         }
     }
 }
@@ -212,7 +222,7 @@ impl Api {
         buttons: &[(String, String)],
         keys: Option<&Keys>,
     ) -> Result<(), RequestError> {
-        both!(self, true, b => {
+        both!(self, Call::Message, b => {
             let mut req = b.send_message(ChatId(chat), text);
             if let Some(m) = markup(buttons, keys) {
                 req = req.reply_markup(m);
