@@ -8,16 +8,17 @@ use teloxide::RequestError;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{
-    EditMessageReplyMarkupSetters, SendMessageSetters, SetMyCommandsSetters,
-    SetMyDescriptionSetters, SetMyShortDescriptionSetters, SetWebhookSetters,
+    SendMessageSetters, SetMyCommandsSetters, SetMyDescriptionSetters,
+    SetMyShortDescriptionSetters, SetWebhookSetters,
 };
-use teloxide::requests::{Requester, RequesterExt};
+use teloxide::requests::{JsonRequest, Requester, RequesterExt};
 use teloxide::types::{
     AllowedUpdate, BotCommand, ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton,
-    InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId, ReplyMarkup,
+    InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove, ReplyMarkup,
 };
 use tokio::sync::{Semaphore, SemaphorePermit};
 
+use super::lean;
 use super::render::Keys;
 use super::updates::PollError;
 
@@ -63,13 +64,10 @@ enum Call {
     Other,
 }
 
-/// Runs `$e` with the bot as `$b` once the call (a [`Call`], `Other` unless given) has its turn.
+/// Runs `$e` with the bot as `$b` once the call (not a message) has its turn.
 macro_rules! both {
-    ($self:ident, $b:ident => $e:expr) => {
-        both!($self, Call::Other, $b => $e)
-    };
-    ($self:ident, $call:expr, $b:ident => $e:expr) => {{
-        let _turn = $self.turn($call).await;
+    ($self:ident, $b:ident => $e:expr) => {{
+        let _turn = $self.turn(Call::Other).await;
         match &$self.bot {
             Bots::Plain($b) => $e,
             Bots::Throttled($b) => $e,
@@ -78,6 +76,14 @@ macro_rules! both {
 }
 
 impl Api {
+    /// The bot itself, under `Throttle` if any: for calls `Throttle` would not pace.
+    fn plain(&self) -> &Bot {
+        match &self.bot {
+            Bots::Plain(b) => b,
+            Bots::Throttled(b) => b.inner(),
+        }
+    }
+
     /// A turn to call, held until dropped; none for a message `Throttle` paces (it waits there
     /// for Telegram's per-chat and overall limits, up to a minute after a 429: a turn held
     /// through that wait would hold up every other chat's calls, crisis replies among them).
@@ -181,10 +187,7 @@ impl Api {
         offset: Option<i64>,
         timeout: u32,
     ) -> Result<String, PollError> {
-        let bot = match &self.bot {
-            Bots::Plain(b) => b,
-            Bots::Throttled(b) => b.inner(),
-        };
+        let bot = self.plain();
         let mut body = serde_json::json!({
             "timeout": timeout,
             "allowed_updates": ["message", "callback_query"],
@@ -222,13 +225,27 @@ impl Api {
         buttons: &[(String, String)],
         keys: Option<&Keys>,
     ) -> Result<(), RequestError> {
-        both!(self, Call::Message, b => {
-            let mut req = b.send_message(ChatId(chat), text);
-            if let Some(m) = markup(buttons, keys) {
-                req = req.reply_markup(m);
+        let _turn = self.turn(Call::Message).await;
+        let reply_markup = markup(buttons, keys);
+        match &self.bot {
+            // Its result unread (see [`lean`]).
+            Bots::Plain(b) => {
+                let payload = lean::SendText {
+                    chat_id: chat,
+                    text: text.to_string(),
+                    reply_markup,
+                };
+                JsonRequest::new(b.clone(), payload).await.map(|_| ())
             }
-            req.await.map(|_| ())
-        })
+            // Through `Throttle`, which paces only its own typed requests.
+            Bots::Throttled(b) => {
+                let mut req = b.send_message(ChatId(chat), text);
+                if let Some(m) = reply_markup {
+                    req = req.reply_markup(m);
+                }
+                req.await.map(|_| ())
+            }
+        }
     }
 
     /// `setMyDescription` for one language (or the default).
@@ -268,13 +285,16 @@ impl Api {
         message: i32,
         buttons: &[(String, String)],
     ) -> Result<(), RequestError> {
-        both!(self, b => {
-            let mut req = b.edit_message_reply_markup(ChatId(chat), MessageId(message));
-            if !buttons.is_empty() {
-                req = req.reply_markup(keyboard(buttons));
-            }
-            req.await.map(|_| ())
-        })
+        let _turn = self.turn(Call::Other).await;
+        // `Throttle` does not pace edits: straight to the API either way, its result unread.
+        let payload = lean::EditButtons {
+            chat_id: chat,
+            message_id: message,
+            reply_markup: (!buttons.is_empty()).then(|| keyboard(buttons)),
+        };
+        JsonRequest::new(self.plain().clone(), payload)
+            .await
+            .map(|_| ())
     }
 
     /// `answerCallbackQuery`, with no text.

@@ -20,6 +20,7 @@ pub mod event;
 mod flood;
 mod handling;
 mod intake;
+mod lean;
 mod nudges;
 pub mod render;
 mod routing;
