@@ -26,6 +26,7 @@ pub mod render;
 mod routing;
 mod sending;
 mod setup;
+mod trim;
 pub mod updates;
 mod webhook;
 
@@ -189,6 +190,7 @@ pub async fn serve(
     }
     let router = Arc::new(Router::new(shared.clone()));
     chores::spawn(&shared, &router, config.retention_days);
+    trim::spawn(&shared, router.idle());
 
     // Whatever an earlier run left: replies not yet sent, then updates not yet handled.
     let (outbox, inbox) = shared

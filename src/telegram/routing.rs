@@ -6,13 +6,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::Utc;
+use tokio::sync::Notify;
 use tokio_util::task::TaskTracker;
 
 use super::event::Event;
 use super::flood::Flood;
 use super::handling::{handle, skip_flooded};
 use super::sending::{apologise, keep_left, perform};
-use super::{Job, Shared, checkpoint};
+use super::{Job, Shared, checkpoint, trim};
 use crate::store;
 
 /// One worker per chat with work in hand, so a chat's updates are handled in order and chats
@@ -31,6 +32,10 @@ struct Chats {
     by_chat: HashMap<i64, Chat>,
     /// Rested chats are swept out once the map has doubled since the last sweep.
     sweep_at: usize,
+    /// The work in hand since memory was last given back.
+    burst: trim::Burst,
+    /// Told when a burst ends.
+    idle: Arc<Notify>,
 }
 
 /// One chat: its jobs in order, whether a worker is on them, and its flood state.
@@ -56,6 +61,15 @@ impl Router {
         }
     }
 
+    /// Notified each time a burst of work ends (see [`trim::Burst`]).
+    pub(super) fn idle(&self) -> Arc<Notify> {
+        match self.chats.lock() {
+            Ok(c) => c.idle.clone(),
+            // Never notified then; the bot works on without giving memory back.
+            Err(_) => Arc::default(),
+        }
+    }
+
     pub(super) fn route(&self, chat: i64, job: Job) {
         let Ok(mut chats) = self.chats.lock() else {
             tracing::error!("chat map poisoned");
@@ -74,8 +88,10 @@ impl Router {
             flood: Flood::new(),
         });
         entry.jobs.push_back(job);
-        if !entry.working {
-            entry.working = true;
+        let start = !entry.working;
+        entry.working = true;
+        chats.burst.routed(start);
+        if start {
             self.tracker
                 .spawn(worker(self.shared.clone(), self.chats.clone(), chat));
         }
@@ -84,6 +100,7 @@ impl Router {
     pub(super) fn close(&self) {
         if let Ok(mut c) = self.chats.lock() {
             c.by_chat.clear();
+            c.burst.clear();
         }
     }
 }
@@ -104,6 +121,9 @@ async fn worker(shared: Arc<Shared>, chats: Arc<Mutex<Chats>>, chat: i64) {
             match c.jobs.pop_front() {
                 None => {
                     c.working = false;
+                    if chats.burst.rested() {
+                        chats.idle.notify_one();
+                    }
                     return;
                 }
                 Some(job) => {
