@@ -108,6 +108,11 @@ impl Router {
 /// A chat's worker: runs its jobs in order, and stops when there are none left (a job routed
 /// after that starts a new worker; both happen under the map's lock, so never two at once).
 async fn worker(shared: Arc<Shared>, chats: Arc<Mutex<Chats>>, chat: i64) {
+    let mut unwound = Unwound {
+        chats: chats.clone(),
+        chat,
+        armed: true,
+    };
     loop {
         let next = {
             let Ok(mut chats) = chats.lock() else {
@@ -120,10 +125,8 @@ async fn worker(shared: Arc<Shared>, chats: Arc<Mutex<Chats>>, chat: i64) {
             };
             match c.jobs.pop_front() {
                 None => {
-                    c.working = false;
-                    if chats.burst.rested() {
-                        chats.idle.notify_one();
-                    }
+                    let_go(&mut chats, chat);
+                    unwound.armed = false;
                     return;
                 }
                 Some(job) => {
@@ -141,6 +144,40 @@ async fn worker(shared: Arc<Shared>, chats: Arc<Mutex<Chats>>, chat: i64) {
         };
         let (job, verdict) = next;
         Box::pin(run_job(&shared, chat, job, verdict)).await;
+    }
+}
+
+/// Marks a chat as without a worker, telling the trim task when that ends a burst.
+fn let_go(chats: &mut Chats, chat: i64) {
+    if let Some(c) = chats.by_chat.get_mut(&chat) {
+        c.working = false;
+    }
+    if chats.burst.rested() {
+        chats.idle.notify_one();
+    }
+}
+
+/// Lets a chat go when its worker ends other than by running out of work (a job panicked, or
+/// the task was dropped), so the chat's next update starts a new worker on the jobs still
+/// queued instead of waiting for one for good.
+struct Unwound {
+    chats: Arc<Mutex<Chats>>,
+    chat: i64,
+    /// Until the worker lets the chat go itself.
+    armed: bool,
+}
+
+impl Drop for Unwound {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        if std::thread::panicking() {
+            tracing::error!("a chat's job panicked; its worker is let go");
+        }
+        if let Ok(mut chats) = self.chats.lock() {
+            let_go(&mut chats, self.chat);
+        }
     }
 }
 
