@@ -228,7 +228,7 @@ impl Api {
         let _turn = self.turn(Call::Message).await;
         let reply_markup = markup(buttons, keys);
         match &self.bot {
-            // Its result unread (see [`lean`]).
+            // Its result unread (see the `lean` module).
             Bots::Plain(b) => {
                 let payload = lean::SendText {
                     chat_id: chat,

@@ -1,6 +1,6 @@
 //! The two calls signpost makes at almost every step, as payloads whose result is not read:
 //! Telegram answers both with the whole `Message`, which signpost never uses, and reading it
-//! into teloxide's types was about a tenth of the bot's CPU under load.
+//! into teloxide's types was about 4% of the bot's CPU samples under load.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use teloxide::requests::Payload;
@@ -75,6 +75,62 @@ mod tests {
                 "reply_markup": {"inline_keyboard": [[{"text": "Yes", "callback_data": "consent|yes"}]]}
             }))
         );
+    }
+
+    #[test]
+    fn payloads_serialise_as_teloxide_s_own() {
+        use teloxide::payloads::{
+            EditMessageReplyMarkup, EditMessageReplyMarkupSetters, SendMessage, SendMessageSetters,
+        };
+        use teloxide::types::{
+            ButtonRequest, ChatId, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId,
+        };
+        let inline = InlineKeyboardMarkup::new([[
+            InlineKeyboardButton::callback("অভাব", "need|money"),
+            InlineKeyboardButton::callback("<b>&\"", "need|x"),
+        ]]);
+        let share = KeyboardMarkup::new([[
+            KeyboardButton::new("Share my number").request(ButtonRequest::Contact)
+        ]])
+        .one_time_keyboard()
+        .resize_keyboard();
+        let markups = [
+            None,
+            Some(ReplyMarkup::InlineKeyboard(inline.clone())),
+            Some(ReplyMarkup::Keyboard(share)),
+            Some(ReplyMarkup::KeyboardRemove(KeyboardRemove::new())),
+        ];
+        for markup in markups {
+            let text = "Zdrowie i \"pieniądze\" 👋\nلا بأس";
+            let mut typed = SendMessage::new(ChatId(-1001), text);
+            if let Some(m) = markup.clone() {
+                typed = typed.reply_markup(m);
+            }
+            let lean = SendText {
+                chat_id: -1001,
+                text: text.into(),
+                reply_markup: markup,
+            };
+            assert_eq!(
+                serde_json::to_value(&lean).ok(),
+                serde_json::to_value(&typed).ok()
+            );
+        }
+        for buttons in [None, Some(inline)] {
+            let mut typed = EditMessageReplyMarkup::new(ChatId(9), MessageId(77));
+            if let Some(b) = buttons.clone() {
+                typed = typed.reply_markup(b);
+            }
+            let lean = EditButtons {
+                chat_id: 9,
+                message_id: 77,
+                reply_markup: buttons,
+            };
+            assert_eq!(
+                serde_json::to_value(&lean).ok(),
+                serde_json::to_value(&typed).ok()
+            );
+        }
     }
 
     #[test]
