@@ -23,6 +23,8 @@ use crate::store;
 pub(super) struct Router {
     shared: Arc<Shared>,
     chats: Arc<Mutex<Chats>>,
+    /// The chat map's [`Chats::idle`], reachable without its lock.
+    idle: Arc<Notify>,
     pub(super) tracker: TaskTracker,
 }
 
@@ -54,20 +56,18 @@ enum Verdict {
 
 impl Router {
     pub(super) fn new(shared: Arc<Shared>) -> Router {
+        let chats = Chats::default();
         Router {
             shared,
-            chats: Arc::default(),
+            idle: chats.idle.clone(),
+            chats: Arc::new(Mutex::new(chats)),
             tracker: TaskTracker::new(),
         }
     }
 
     /// Notified each time a burst of work ends (see [`trim::Burst`]).
     pub(super) fn idle(&self) -> Arc<Notify> {
-        match self.chats.lock() {
-            Ok(c) => c.idle.clone(),
-            // Never notified then; the bot works on without giving memory back.
-            Err(_) => Arc::default(),
-        }
+        self.idle.clone()
     }
 
     pub(super) fn route(&self, chat: i64, job: Job) {
@@ -99,8 +99,8 @@ impl Router {
 
     pub(super) fn close(&self) {
         if let Ok(mut c) = self.chats.lock() {
+            // Each worker still counts itself out of the burst as it ends.
             c.by_chat.clear();
-            c.burst.clear();
         }
     }
 }

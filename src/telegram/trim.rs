@@ -10,11 +10,11 @@ use super::Shared;
 
 /// Jobs routed since memory was last given back before it is worth doing again once idle (a
 /// few milliseconds of the allocator's time each; at Telegram's pace, a minute or more apart).
-pub(super) const AFTER_JOBS: usize = 1_000;
+const AFTER_JOBS: usize = 1_000;
 
 /// Gives the allocator's free pages back to the operating system; nothing where the allocator
 /// is not glibc's.
-pub fn give_back() {
+fn give_back() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free memory to the system; it takes the allocator's
     // own locks and is safe to call from any thread at any time.
@@ -49,11 +49,6 @@ impl Burst {
             self.jobs = 0;
         }
         ended
-    }
-
-    /// Every worker was let go (the bot is stopping).
-    pub(super) fn clear(&mut self) {
-        self.working = 0;
     }
 }
 
